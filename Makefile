@@ -1,0 +1,51 @@
+# Sorot — two commands: `make run` (install, build the sample warehouse, start the app) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SAMPLE ?= data/sample
+export SOROT_DB ?= $(CURDIR)/data/warehouse.duckdb
+PORT ?= 8501
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test install browser warehouse sample-refresh lint bench clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium, for the real-browser tests (Playwright cannot download its own browser offline).
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+$(SOROT_DB): | $(STAMP)
+	$(PY) -m etl sample --out $(SAMPLE)
+	$(PY) -m etl load $(SAMPLE) --db $(SOROT_DB)
+
+warehouse: $(SOROT_DB)
+
+# Rebuild the sample (its 12 months end today) and reload it.
+sample-refresh: $(STAMP)
+	rm -rf $(SAMPLE) $(SOROT_DB)
+	$(MAKE) warehouse
+
+run: warehouse
+	$(VENV)/bin/streamlit run dashboard.py --server.headless true --server.port $(PORT) \
+	  --browser.gatherUsageStats false
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+test: install browser lint
+	$(VENV)/bin/pytest -n 2 --dist loadgroup
+
+bench: install
+	$(PY) bench/load_bench.py
+
+clean:
+	rm -rf $(VENV) $(SAMPLE) data/warehouse.duckdb*

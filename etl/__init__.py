@@ -1,0 +1,1 @@
+"""Sorot ETL: platform exports and complaint sheets into the DuckDB warehouse."""

@@ -1,0 +1,127 @@
+"""Command line: python -m etl sample|load|status|schema-doc."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from etl import warehouse
+from etl.errors import RegistryError
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _progress(i: int, total: int, r) -> None:
+    head = f"[{i}/{total}] {r.path.name}"
+    if r.outcome == "ditolak":
+        print(f"{head}: DITOLAK — {r.message}", file=sys.stderr)
+        return
+    print(f"{head}: {r.outcome}, {_fmt(r.rows_loaded)} baris dimuat ({_fmt(r.rows_new)} baru), "
+          f"{_fmt(r.rows_rejected)} ditolak [{r.format}, {r.seconds:.2f} s]", file=sys.stderr)
+    for row, column, value, reason in r.rejects[:3]:
+        print(f"    baris {row}, kolom «{column}», nilai «{value}»: {reason}", file=sys.stderr)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from etl.load import load
+
+    try:
+        results = load([Path(p) for p in args.paths], Path(args.db), Path(args.registry),
+                       Path(args.holidays), account=args.account, progress=_progress)
+    except (RegistryError, FileNotFoundError) as err:
+        print(f"Gagal: {err}", file=sys.stderr)
+        return 2
+    skipped = [r for r in results if r.outcome == "dilewati"]
+    for r in skipped:
+        print(f"{r.path.name}: dilewati — {r.message}", file=sys.stderr)
+    refused = [r for r in results if r.outcome == "ditolak"]
+    loaded = sum(r.rows_loaded for r in results if r.outcome != "dilewati")
+    rejected = sum(r.rows_rejected for r in results)
+    print(f"Selesai: {len(results)} berkas, {_fmt(loaded)} baris dimuat, {_fmt(rejected)} baris ditolak, "
+          f"{len(refused)} berkas ditolak, {len(skipped)} dilewati. Gudang data: {args.db}")
+    return 1 if refused else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from etl.status import status
+
+    info = status(Path(args.db))
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2, default=str))
+        return 0
+    if not info["exists"]:
+        print(f"Gudang data belum ada: {args.db}")
+        return 0
+    print(f"Gudang data: {info['db']}")
+    print(f"OPD: {info['opd']}; komentar/mention: {_fmt(info['comments'])}; baris ditolak: {_fmt(info['rejects'])}")
+    print("Postingan per platform: " + ", ".join(f"{k} {_fmt(v)}" for k, v in info["posts_by_platform"].items()))
+    print("Pengaduan per kanal: " + ", ".join(f"{k} {_fmt(v)}" for k, v in info["complaints_by_channel"].items()))
+    if info["unknown_accounts"]:
+        print("Akun belum terdaftar (tambahkan ke data/registry/akun.csv):")
+        for u in info["unknown_accounts"]:
+            print(f"  {u['platform']} @{u['account']}: {_fmt(u['rows'])} baris ({u['files']})")
+    print("Riwayat muat (terbaru dulu):")
+    for row in info["loads"][:20]:
+        print(f"  #{row['load_id']} {row['file']}: {row['outcome']}, {_fmt(row['rows_loaded'])} dimuat, "
+              f"{_fmt(row['rows_rejected'])} ditolak" + (f" — {row['message']}" if row["message"] else ""))
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from etl.sample import generate
+
+    end = date.fromisoformat(args.end) if args.end else None
+    summary = generate(Path(args.out), scale=args.scale, seed=args.seed, end=end)
+    print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
+def cmd_schema_doc(_: argparse.Namespace) -> int:
+    from etl.schema import markdown
+
+    sys.stdout.write(markdown())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m etl", description="Sorot ETL")
+    sub = p.add_subparsers(dest="command", required=True)
+    db_help = "gudang data DuckDB (bawaan: $SOROT_DB atau data/warehouse.duckdb)"
+
+    s = sub.add_parser("sample", help="tulis berkas ekspor contoh untuk kabupaten fiktif")
+    s.add_argument("--out", required=True)
+    s.add_argument("--scale", choices=["kabupaten", "provinsi"], default="kabupaten")
+    s.add_argument("--seed", type=int, default=7)
+    s.add_argument("--end", help="tanggal akhir data (TTTT-BB-HH), bawaan hari ini")
+    s.set_defaults(func=cmd_sample)
+
+    ld = sub.add_parser("load", help="muat berkas/folder ekspor ke gudang data")
+    ld.add_argument("paths", nargs="+")
+    ld.add_argument("--db", default=str(warehouse.default_db()), help=db_help)
+    ld.add_argument("--registry", default=str(warehouse.DEFAULT_REGISTRY), help="folder registri OPD/akun")
+    ld.add_argument("--holidays", default=str(warehouse.DEFAULT_HOLIDAYS), help="kalender libur (CSV)")
+    ld.add_argument("--account", help="akun untuk ekspor yang tidak menyebut akunnya (YouTube)")
+    ld.set_defaults(func=cmd_load)
+
+    st = sub.add_parser("status", help="ringkasan isi gudang data")
+    st.add_argument("--db", default=str(warehouse.default_db()), help=db_help)
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_status)
+
+    sd = sub.add_parser("schema-doc", help="cetak docs/warehouse.md")
+    sd.set_defaults(func=cmd_schema_doc)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""Per dataset: from ``typed`` to ``ready`` — platform/channel codes, OPD resolution, keys.
+
+Each function adds its row problems (unknown account, unknown OPD, bad codes, duplicate rows,
+unordered complaint times) to ``problems``; rows with any problem are not loaded.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from etl.detect import Match
+from etl.typed import add_problem
+from etl.vocab import accepted
+
+PERMALINK_HANDLE = {
+    "x": "(?:x|twitter)\\.com/@?([A-Za-z0-9_]+)/status",
+    "tiktok": "tiktok\\.com/@([A-Za-z0-9._-]+)",
+}
+TIKTOK_VIDEO_ID = "/video/(\\d+)"
+TIMELINE = ("verified_at", "forwarded_at", "first_response_at", "resolved_at", "closed_at")
+
+
+def handle_sql(expr: str) -> str:
+    """SQL twin of registry.handle_key."""
+    return f"nullif(regexp_replace(lower(trim(ltrim(trim({expr}), '@'))), '\\s+', ' ', 'g'), '')"
+
+
+def alias_sql(expr: str) -> str:
+    """SQL twin of registry.alias_key."""
+    return f"nullif(trim(regexp_replace(lower({expr}), '[^0-9a-z]+', ' ', 'g')), '')"
+
+
+def _vocab(domain: str, expr: str) -> str:
+    return f"(SELECT value FROM vocab WHERE domain = '{domain}' AND alias = lower(trim({expr})))"
+
+
+def _coded(con: duckdb.DuckDBPyConnection, match: Match, field: str, domain: str,
+           fixed: str | None = None) -> str:
+    """SQL for a coded value: the format's fixed value, or the file's column through the vocab."""
+    if fixed:
+        return f"'{fixed}'"
+    if field not in match.positions:
+        return "CAST(NULL AS VARCHAR)"
+    add_problem(con, f"{field} IS NOT NULL AND {_vocab(domain, field)} IS NULL", match.header_of(field),
+                field, "kode_tidak_dikenal", f"nilai tidak dikenal; pilih salah satu: {accepted(domain)}")
+    return _vocab(domain, field)
+
+
+def _with_platform(match: Match, platform_sql: str) -> str:
+    """``t.*`` with the normalised platform, replacing the file's own platform column if any."""
+    if any(c.field == "platform" for c in match.format.columns):
+        return f"t.* REPLACE ({platform_sql} AS platform)"
+    return f"t.*, {platform_sql} AS platform"
+
+
+def _duplicates(con: duckdb.DuckDBPyConnection, key_sql: str, header: str) -> None:
+    con.execute(
+        "INSERT INTO problems SELECT _row, $header, key, 'baris_ganda', "
+        "'baris ganda: data yang sama sudah ada di baris ' || first_row, NULL FROM ("
+        f"SELECT _row, {key_sql} AS key, min(_row) OVER (PARTITION BY {key_sql}) AS first_row "
+        "FROM ready) WHERE _row > first_row AND key IS NOT NULL",
+        {"header": header},
+    )
+
+
+def _unknown_account(con: duckdb.DuckDBPyConnection, header: str) -> None:
+    con.execute(
+        "INSERT INTO problems SELECT _row, $header, handle_seen, 'akun_tidak_terdaftar', "
+        "'akun tidak terdaftar: @' || handle_seen || ' (' || platform || '); daftarkan di "
+        "data/registry/akun.csv', platform FROM ready "
+        "WHERE opd_code IS NULL AND platform IS NOT NULL AND handle_seen IS NOT NULL",
+        {"header": header},
+    )
+
+
+def _post_sources(match: Match) -> tuple[str, str, str]:
+    """SQL for (handle as seen, platform id as seen, post id) according to the format."""
+    fmt = match.format
+    if fmt.account_from == "permalink":
+        pid = "post_id"
+        if "post_id" not in match.positions:
+            pid = f"nullif(regexp_extract(permalink, '{TIKTOK_VIDEO_ID}', 1), '')"
+        return f"regexp_extract(permalink, '{PERMALINK_HANDLE[fmt.platform]}', 1)", "NULL", pid
+    if fmt.account_from == "filename":
+        return "$file_handle", "NULL", "post_id"
+    by_id = "account_id" if "account_id" in match.positions else "NULL"
+    return "account", by_id, "post_id"
+
+
+def posts(con: duckdb.DuckDBPyConnection, match: Match, file_handle: str | None, snapshot: str) -> None:
+    fmt = match.format
+    platform = _coded(con, match, "platform", "platform", fmt.platform)
+    handle, by_id, pid = _post_sources(match)
+    caption = "coalesce(caption, title)" if "title" in match.positions else "caption"
+    declared = {c.field for c in fmt.columns}
+    snap = "coalesce(t.snapshot_at, CAST($snapshot AS TIMESTAMPTZ))" if "snapshot_at" in declared \
+        else "CAST($snapshot AS TIMESTAMPTZ)"
+    params = {"snapshot": snapshot}
+    if "$file_handle" in handle:
+        params["file_handle"] = file_handle
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE ready AS
+        WITH base AS (
+          SELECT {_with_platform(match, platform)}, {handle_sql(handle)} AS handle_seen,
+                 {handle_sql(by_id)} AS id_seen, {pid} AS pid, {caption} AS text_,
+                 {snap} AS snap
+          FROM typed t)
+        SELECT b.*, coalesce(k1.handle, k2.handle) AS handle, coalesce(k1.opd_code, k2.opd_code) AS opd_code
+        FROM base b
+        LEFT JOIN ref_account_key k1 ON k1.platform = b.platform AND k1.lookup = b.id_seen
+        LEFT JOIN ref_account_key k2 ON k2.platform = b.platform AND k2.lookup = b.handle_seen""",
+        params,
+    )
+    if fmt.account_from == "permalink":
+        link = match.header_of("permalink")
+        add_problem(con, "permalink IS NOT NULL AND handle_seen IS NULL", link, "permalink",
+                    "tautan_tanpa_akun", "tautan tidak memuat nama akun", table="ready")
+        add_problem(con, "permalink IS NOT NULL AND pid IS NULL", link, "permalink",
+                    "tautan_tanpa_id", "tautan tidak memuat ID postingan", table="ready")
+    header = match.header_of("account" if fmt.account_from == "column" else "permalink")
+    _unknown_account(con, header if fmt.account_from != "filename" else "nama berkas")
+    _duplicates(con, "platform || ':' || pid", match.header_of("post_id"))
+
+
+def comments(con: duckdb.DuckDBPyConnection, match: Match) -> None:
+    platform = _coded(con, match, "platform", "platform")
+    kind = _coded(con, match, "kind", "comment_kind")
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE ready AS
+        WITH base AS (
+          SELECT {_with_platform(match, platform)}, coalesce({kind}, 'komentar') AS kind_,
+                 {handle_sql('account')} AS handle_seen, {alias_sql('account')} AS alias_seen
+          FROM typed t)
+        SELECT b.*, k.handle, coalesce(k.opd_code, a.opd_code) AS opd_code,
+               CASE WHEN b.comment_id IS NOT NULL THEN b.platform || ':' || b.comment_id
+                    ELSE b.platform || ':h:' || md5(concat_ws('|', b.platform, b.handle_seen,
+                         CAST(b.created_at AS VARCHAR), b.author, b.text)) END AS comment_key
+        FROM base b
+        LEFT JOIN ref_account_key k ON k.platform = b.platform AND k.lookup = b.handle_seen
+        LEFT JOIN ref_opd_alias a ON a.alias_key = b.alias_seen"""
+    )
+    _unknown_account(con, match.header_of("account"))
+    _duplicates(con, "comment_key", match.header_of("comment_id" if "comment_id" in match.positions else "text"))
+
+
+def _opd_sql(match: Match) -> str:
+    """Complaint OPD from an agency id (LAPOR id or OPD code) or an agency name/alias."""
+    parts = []
+    if "agency_id" in match.positions:
+        parts += ["(SELECT opd_code FROM ref_opd WHERE lapor_id = t.agency_id)",
+                  "(SELECT opd_code FROM ref_opd WHERE opd_code = t.agency_id)"]
+    if "agency" in match.positions:
+        parts.append(f"(SELECT opd_code FROM ref_opd_alias WHERE alias_key = {alias_sql('t.agency')})")
+    return f"coalesce({', '.join(parts)})" if parts else "CAST(NULL AS VARCHAR)"
+
+
+def _region_sql(code_field: str, name_field: str, kinds: str, match: Match) -> str:
+    parts = []
+    if code_field in match.positions:
+        parts.append(f"(SELECT name FROM ref_region WHERE region_code = t.{code_field})")
+    if name_field in match.positions:
+        stripped = f"regexp_replace(t.{name_field}, '^(kecamatan|kec\\.?|desa|kelurahan|kel\\.?)\\s+', '', 'i')"
+        parts.append(f"(SELECT min(name) FROM ref_region WHERE kind IN ({kinds}) "
+                     f"AND lower(name) = lower(trim({stripped})))")
+        parts.append(f"t.{name_field}")
+    return f"coalesce({', '.join(parts)})" if parts else "CAST(NULL AS VARCHAR)"
+
+
+def complaints(con: duckdb.DuckDBPyConnection, match: Match, snapshot: str) -> None:
+    fmt = match.format
+    channel = _coded(con, match, "channel", "channel", fmt.channel)
+    status = _coded(con, match, "status", "status")
+    complexity = _coded(con, match, "complexity", "complexity")
+    area = _region_sql("district_code", "area", "'kecamatan'", match)
+    village = _region_sql("village_code", "village", "'desa', 'kelurahan'", match)
+    derived_status = ("CASE WHEN closed_at IS NOT NULL THEN 'ditutup' WHEN resolved_at IS NOT NULL "
+                      "THEN 'selesai' WHEN first_response_at IS NOT NULL THEN 'diproses' ELSE 'baru' END")
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE ready AS
+        SELECT t.*, {channel} AS channel_, {_opd_sql(match)} AS opd_code,
+               coalesce({status}, {derived_status}) AS status_, {complexity} AS complexity_,
+               {area} AS area_, {village} AS village_,
+               {channel} || ':' || t.complaint_id AS complaint_key,
+               CAST($snapshot AS TIMESTAMPTZ) AS snap
+        FROM typed t""",
+        {"snapshot": snapshot},
+    )
+    agency = [f for f in ("agency_id", "agency") if f in match.positions]
+    if agency:
+        shown = " / ".join(f"coalesce({f}, '')" for f in agency).replace(" / ", " || ' / ' || ")
+        add_problem(con, f"opd_code IS NULL AND coalesce({', '.join(agency)}) IS NOT NULL",
+                    match.header_of(agency[-1]), shown, "opd_tidak_dikenal",
+                    "OPD tidak dikenal; tambahkan sebagai kode, nama atau alias di data/registry/opd.csv",
+                    table="ready")
+    _timeline_problems(con, match)
+    _duplicates(con, "complaint_key", match.header_of("complaint_id"))
+
+
+def _timeline_problems(con: duckdb.DuckDBPyConnection, match: Match) -> None:
+    """Every step of a complaint happens at or after it was received; closing after resolving."""
+    for field in TIMELINE:
+        if field in match.positions:
+            add_problem(con, f"{field} < received_at", match.header_of(field), f"{field}__raw",
+                        "urutan_waktu", f"lebih awal daripada waktu diterima ({match.header_of('received_at')})",
+                        table="ready")
+    if "resolved_at" in match.positions and "closed_at" in match.positions:
+        add_problem(con, "closed_at < resolved_at", match.header_of("closed_at"), "closed_at__raw",
+                    "urutan_waktu", f"lebih awal daripada waktu selesai ({match.header_of('resolved_at')})",
+                    table="ready")

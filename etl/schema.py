@@ -1,0 +1,242 @@
+"""The warehouse schema, declared once: DDL and ``docs/warehouse.md`` are both generated from it.
+
+Layers: ``ref_*`` reference data copied from the editable files in ``data/``; ``raw_*`` every row
+as loaded (post and complaint snapshots kept); ``stg_*`` one current row per post / comment /
+complaint; ``mart_*`` aggregates the app reads; ``etl_*`` the load log and the rejects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    doc: str
+    columns: tuple[tuple[str, str, str], ...]  # (name, SQL type, meaning)
+    key: tuple[str, ...] = ()
+
+    def ddl(self) -> str:
+        cols = ",\n  ".join(f"{n} {t}" for n, t, _ in self.columns)
+        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n  {cols}\n);"
+
+
+CLASSIFIED = (
+    ("classifier_version", "VARCHAR", "Version of the classifier that set the label(s); NULL = not yet classified."),
+)
+
+TABLES: tuple[Table, ...] = (
+    Table("ref_opd", "OPD registry (from data/registry/opd.csv).", (
+        ("opd_code", "VARCHAR NOT NULL", "Stable code, e.g. DINKES; the key everything joins on."),
+        ("name", "VARCHAR NOT NULL", "Full official name."),
+        ("short_name", "VARCHAR NOT NULL", "Short name shown in the app (e.g. Dinkes)."),
+        ("kind", "VARCHAR NOT NULL", "sekretariat, bagian, inspektorat, dinas, badan, satpol, rsud, kecamatan, kelurahan, lainnya."),
+        ("parent_code", "VARCHAR", "opd_code of the parent (a bagian's Setda, a kelurahan's kecamatan)."),
+        ("lapor_id", "VARCHAR", "SP4N-LAPOR! instansi id (DisposisiInstansiID)."),
+        ("active", "BOOLEAN NOT NULL", "Whether the OPD still exists."),
+    ), key=("opd_code",)),
+    Table("ref_opd_alias", "Every name an OPD is known by: code, name, short name, former names.", (
+        ("opd_code", "VARCHAR NOT NULL", "The OPD."),
+        ("alias", "VARCHAR NOT NULL", "The name as written."),
+        ("alias_key", "VARCHAR NOT NULL", "Lower-cased, punctuation-free form used for matching."),
+    ), key=("alias_key",)),
+    Table("ref_account", "Official social-media accounts (from data/registry/akun.csv).", (
+        ("platform", "VARCHAR NOT NULL", "facebook, instagram, x, tiktok, youtube."),
+        ("handle", "VARCHAR NOT NULL", "Username/handle without @, lower case."),
+        ("opd_code", "VARCHAR NOT NULL", "Owning OPD."),
+        ("platform_id", "VARCHAR", "Numeric page/account id where the platform exports one."),
+        ("display_name", "VARCHAR", "Page/account name as the platform writes it."),
+        ("active_since", "DATE", "Date the account was opened or became official."),
+        ("url", "VARCHAR", "Profile URL."),
+    ), key=("platform", "handle")),
+    Table("ref_account_key", "Lookup from what an export names (handle, page id, page name) to an account.", (
+        ("platform", "VARCHAR NOT NULL", "Platform."),
+        ("lookup", "VARCHAR NOT NULL", "Normalised handle, id or display name."),
+        ("handle", "VARCHAR NOT NULL", "The account it resolves to."),
+        ("opd_code", "VARCHAR NOT NULL", "The account's OPD."),
+    ), key=("platform", "lookup")),
+    Table("ref_region", "Kecamatan and desa/kelurahan (from data/registry/wilayah.csv).", (
+        ("region_code", "VARCHAR NOT NULL", "BPS-style code, e.g. 32.99.01."),
+        ("name", "VARCHAR NOT NULL", "Name without the Kecamatan/Desa prefix."),
+        ("kind", "VARCHAR NOT NULL", "kecamatan, desa or kelurahan."),
+        ("parent_code", "VARCHAR", "Kecamatan code of a desa/kelurahan."),
+    ), key=("region_code",)),
+    Table("ref_holiday", "National holidays and cuti bersama (from data/kalender/libur.csv).", (
+        ("day", "DATE NOT NULL", "The date."),
+        ("name", "VARCHAR NOT NULL", "Holiday name."),
+        ("kind", "VARCHAR NOT NULL", "libur_nasional or cuti_bersama."),
+        ("source", "VARCHAR", "Legal source (SKB number)."),
+    ), key=("day", "kind")),
+    Table("ref_setting", "Regional settings (from data/registry/pengaturan.toml).", (
+        ("key", "VARCHAR NOT NULL", "Setting name."),
+        ("value", "VARCHAR", "Value as text (lists JSON-encoded)."),
+    ), key=("key",)),
+    Table("raw_post_snapshot", "Every post row of every export: one row per post per snapshot.", (
+        ("platform", "VARCHAR NOT NULL", "Platform."),
+        ("post_id", "VARCHAR NOT NULL", "Platform's post id."),
+        ("handle", "VARCHAR NOT NULL", "Account that published it."),
+        ("opd_code", "VARCHAR NOT NULL", "OPD of the account at load time."),
+        ("published_at", "TIMESTAMPTZ NOT NULL", "Publication time."),
+        ("caption", "VARCHAR", "Caption/text (Meta: Description, else Title)."),
+        ("post_type", "VARCHAR", "Platform's own type (Photos, IG reel …)."),
+        ("permalink", "VARCHAR", "Link to the post."),
+        ("views", "BIGINT", "Views/impressions, lifetime total at snapshot_at."),
+        ("reach", "BIGINT", "Unique accounts reached, lifetime."),
+        ("reactions", "BIGINT", "Reactions / likes, lifetime."),
+        ("comments", "BIGINT", "Comments / replies, lifetime."),
+        ("shares", "BIGINT", "Shares / reposts, lifetime."),
+        ("saves", "BIGINT", "Saves / bookmarks / favourites, lifetime."),
+        ("clicks", "BIGINT", "Link or total clicks, lifetime."),
+        ("watch_seconds", "DOUBLE", "Average watch time in seconds (video)."),
+        ("snapshot_at", "TIMESTAMPTZ NOT NULL", "When the export was taken (file name date, template column or file time)."),
+        ("load_id", "INTEGER NOT NULL", "etl_load row that brought it."),
+        ("source_row", "INTEGER NOT NULL", "Row in the file, as a spreadsheet numbers it."),
+    ), key=("platform", "post_id", "snapshot_at")),
+    Table("raw_comment", "Comments, replies and mentions (deduplicated on comment_key).", (
+        ("comment_key", "VARCHAR NOT NULL", "platform:comment id, or a hash of platform, account, time, author and text."),
+        ("platform", "VARCHAR NOT NULL", "Platform."),
+        ("kind", "VARCHAR NOT NULL", "komentar, balasan or mention."),
+        ("comment_id", "VARCHAR", "Platform's comment id when known."),
+        ("handle", "VARCHAR", "OPD account commented on or mentioned."),
+        ("opd_code", "VARCHAR NOT NULL", "OPD concerned."),
+        ("post_id", "VARCHAR", "Post commented on."),
+        ("post_permalink", "VARCHAR", "Link to that post."),
+        ("created_at", "TIMESTAMPTZ NOT NULL", "When it was written."),
+        ("author", "VARCHAR", "Public username of the writer (masked when shown)."),
+        ("text", "VARCHAR NOT NULL", "The text."),
+        ("permalink", "VARCHAR", "Link to the comment."),
+        ("sentiment", "VARCHAR", "positive, negative or neutral (classifier or correction)."),
+        ("sentiment_confidence", "DOUBLE", "Classifier confidence 0–1."),
+        *CLASSIFIED,
+        ("load_id", "INTEGER NOT NULL", "Load that brought it."),
+        ("source_row", "INTEGER NOT NULL", "Row in the file."),
+    ), key=("comment_key",)),
+    Table("raw_complaint", "Every complaint row of every export: one row per complaint per snapshot.", (
+        ("complaint_key", "VARCHAR NOT NULL", "channel:ticket number."),
+        ("channel", "VARCHAR NOT NULL", "lapor, whatsapp, 112, medsos, aplikasi, email, surat, tatap_muka."),
+        ("complaint_id", "VARCHAR NOT NULL", "Ticket/tracking number in its channel."),
+        ("opd_code", "VARCHAR", "Responsible OPD; NULL = not yet assigned."),
+        ("title", "VARCHAR", "Title."),
+        ("text", "VARCHAR", "Complaint text (reporter identity kept in pii_complaint_reporter)."),
+        ("category", "VARCHAR", "Category as the source names it."),
+        ("area", "VARCHAR", "Kecamatan."),
+        ("village", "VARCHAR", "Desa/kelurahan."),
+        ("status", "VARCHAR NOT NULL", "baru, diverifikasi, diproses, selesai, ditutup, ditolak."),
+        ("complexity", "VARCHAR", "ringan, normatif, tanpa_audit, audit (SLA class)."),
+        ("received_at", "TIMESTAMPTZ NOT NULL", "Received."),
+        ("verified_at", "TIMESTAMPTZ", "Verified by the channel admin."),
+        ("forwarded_at", "TIMESTAMPTZ", "Forwarded (disposisi) to the OPD."),
+        ("first_response_at", "TIMESTAMPTZ", "First response/follow-up by the OPD."),
+        ("resolved_at", "TIMESTAMPTZ", "Resolved."),
+        ("closed_at", "TIMESTAMPTZ", "Closed."),
+        ("last_activity_at", "TIMESTAMPTZ", "Last activity (LAPOR!)."),
+        ("response_due_at", "TIMESTAMPTZ", "Response deadline set by the source app."),
+        ("sla_due_at", "TIMESTAMPTZ", "Resolution deadline set by the source app."),
+        ("rating", "DOUBLE", "Reporter's rating."),
+        ("permalink", "VARCHAR", "Link (e.g. the social-media post)."),
+        ("topic", "VARCHAR", "Complaint topic (classifier or correction)."),
+        ("sentiment", "VARCHAR", "Sentiment of the text."),
+        ("sentiment_confidence", "DOUBLE", "Classifier confidence 0–1."),
+        *CLASSIFIED,
+        ("snapshot_at", "TIMESTAMPTZ NOT NULL", "When the export was taken."),
+        ("load_id", "INTEGER NOT NULL", "Load that brought it."),
+        ("source_row", "INTEGER NOT NULL", "Row in the file."),
+    ), key=("complaint_key", "snapshot_at")),
+    Table("pii_complaint_reporter", "Reporter identity, kept apart from complaint text (UU 27/2022).", (
+        ("complaint_key", "VARCHAR NOT NULL", "Complaint."),
+        ("name", "VARCHAR", "Reporter name as given (often Anonim)."),
+        ("phone", "VARCHAR", "Phone as given (often already masked)."),
+        ("load_id", "INTEGER NOT NULL", "Load that brought it."),
+    ), key=("complaint_key",)),
+    Table("etl_load", "Load log: one row per file processed.", (
+        ("load_id", "INTEGER NOT NULL", "Sequence."),
+        ("file_name", "VARCHAR NOT NULL", "File name."),
+        ("file_path", "VARCHAR NOT NULL", "Path as given."),
+        ("sha256", "VARCHAR NOT NULL", "Content hash (same hash = same file)."),
+        ("registry_sha", "VARCHAR NOT NULL", "Hash of the registry used; a changed registry re-reads a file."),
+        ("format", "VARCHAR", "Detected format (etl/formats.py)."),
+        ("dataset", "VARCHAR", "posts, comments or complaints."),
+        ("rows_read", "BIGINT NOT NULL", "Data rows in the file."),
+        ("rows_loaded", "BIGINT NOT NULL", "Rows accepted."),
+        ("rows_rejected", "BIGINT NOT NULL", "Rows refused (see etl_reject)."),
+        ("rows_new", "BIGINT NOT NULL", "Accepted rows that were new to the warehouse."),
+        ("started_at", "TIMESTAMPTZ NOT NULL", "Start."),
+        ("finished_at", "TIMESTAMPTZ NOT NULL", "End."),
+        ("outcome", "VARCHAR NOT NULL", "berhasil (all rows), sebagian (some rejected), ditolak (file refused)."),
+        ("message", "VARCHAR", "Why a file was refused."),
+    ), key=("load_id",)),
+    Table("etl_reject", "Rows refused, with the reason in Bahasa Indonesia.", (
+        ("load_id", "INTEGER NOT NULL", "Load."),
+        ("file_name", "VARCHAR NOT NULL", "File."),
+        ("row_number", "INTEGER NOT NULL", "Row as a spreadsheet numbers it (header = its own row)."),
+        ("column_name", "VARCHAR", "Header of the offending column."),
+        ("value", "VARCHAR", "The offending value."),
+        ("reason_code", "VARCHAR NOT NULL", "Stable code (e.g. akun_tidak_terdaftar)."),
+        ("reason", "VARCHAR NOT NULL", "Reason in Bahasa Indonesia."),
+        ("platform", "VARCHAR", "Platform, for unknown-account rejects."),
+    )),
+)
+
+VIEWS: tuple[tuple[str, str, str], ...] = (
+    ("stg_post", "One row per post: its latest snapshot (latest snapshot_at, then latest load).", """
+        SELECT * EXCLUDE (rn) FROM (
+          SELECT *, row_number() OVER (PARTITION BY platform, post_id
+                                       ORDER BY snapshot_at DESC, load_id DESC) AS rn
+          FROM raw_post_snapshot) WHERE rn = 1"""),
+    ("stg_comment", "One row per comment/mention.", "SELECT * FROM raw_comment"),
+    ("stg_complaint", "One row per complaint: its latest snapshot; resolved_at falls back to "
+     "closed_at for complaints closed as done.", """
+        SELECT * EXCLUDE (rn, resolved_at),
+          coalesce(resolved_at, CASE WHEN status IN ('selesai', 'ditutup') THEN closed_at END) AS resolved_at
+        FROM (SELECT *, row_number() OVER (PARTITION BY complaint_key
+                                           ORDER BY snapshot_at DESC, load_id DESC) AS rn
+              FROM raw_complaint) WHERE rn = 1"""),
+)
+
+# Materialised after every load (they are small and make pages fast).
+MARTS: tuple[tuple[str, str, str], ...] = (
+    ("mart_post", "stg_post materialised, with the week (Monday, local time) of publication.", """
+        SELECT *, CAST(date_trunc('week', timezone($tz, published_at)) AS DATE) AS week
+        FROM stg_post"""),
+    ("mart_complaint", "stg_complaint materialised, with the local received date.", """
+        SELECT *, CAST(timezone($tz, received_at) AS DATE) AS received_day FROM stg_complaint"""),
+    ("mart_opd_week_posts", "Posts and engagement per OPD, platform and week.", """
+        SELECT opd_code, platform, week, count(*) AS posts,
+               sum(views) AS views, sum(reactions) AS reactions,
+               sum(comments) AS comments, sum(shares) AS shares
+        FROM mart_post GROUP BY ALL"""),
+    ("mart_account_last_post", "Last post per registered account (NULL when it never posted).", """
+        SELECT a.platform, a.handle, a.opd_code, max(p.published_at) AS last_post_at,
+               count(p.post_id) AS posts
+        FROM ref_account a LEFT JOIN mart_post p
+          ON p.platform = a.platform AND p.handle = a.handle
+        GROUP BY ALL"""),
+)
+
+
+def create_tables_sql() -> list[str]:
+    stmts = [t.ddl() for t in TABLES]
+    stmts += [f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, _, sql in VIEWS]
+    return stmts
+
+
+def markdown() -> str:
+    """docs/warehouse.md, generated (see tests/test_schema_doc.py)."""
+    out = [
+        "# Warehouse schema",
+        "",
+        "Generated from `etl/schema.py` by `python -m etl schema-doc`; do not edit by hand.",
+        "",
+        __doc__.strip(),
+        "",
+    ]
+    for t in TABLES:
+        key = f" Key: `{', '.join(t.key)}`." if t.key else ""
+        out += [f"## `{t.name}`", "", t.doc + key, "", "| column | type | meaning |", "|---|---|---|"]
+        out += [f"| `{n}` | {typ} | {doc} |" for n, typ, doc in t.columns]
+        out.append("")
+    out += ["## Views and marts", ""]
+    out += [f"- `{name}` — {doc}" for name, doc, _ in VIEWS + MARTS]
+    out.append("")
+    return "\n".join(out)

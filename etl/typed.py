@@ -1,0 +1,165 @@
+"""From the text table ``src`` to the typed table ``typed`` plus row-level ``problems``.
+
+Numbers and dates go through DuckDB fast paths; the distinct values a fast path misses are
+parsed once each in Python (``etl/parse.py``) and joined back, which keeps a 10M-row file fast
+while every odd spelling is still read by one well-tested parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+import pandas as pd
+
+from etl.detect import Match
+from etl.formats import Column
+from etl.parse import parse_count, parse_duration, parse_number, parse_timestamp, sql_count, sql_timestamp
+
+SQL_TYPE = {
+    "text": "VARCHAR", "id": "VARCHAR", "count": "BIGINT", "number": "DOUBLE",
+    "duration": "DOUBLE", "timestamp": "TIMESTAMPTZ",
+}
+
+PROBLEMS_DDL = (
+    "CREATE OR REPLACE TEMP TABLE problems (_row BIGINT, column_name VARCHAR, value VARCHAR, "
+    "reason_code VARCHAR, reason VARCHAR, platform VARCHAR)"
+)
+
+
+def _params(sql: str, **values: object) -> dict[str, object]:
+    """Only the named parameters the statement uses (DuckDB rejects unused ones)."""
+    return {k: v for k, v in values.items() if f"${k}" in sql}
+
+
+def _clean(ref: str) -> str:
+    return f"nullif(trim({ref}), '')"
+
+
+def _fast(column: Column, ref: str, order: str) -> str | None:
+    if column.kind == "count":
+        return sql_count(ref)
+    if column.kind == "timestamp":
+        return sql_timestamp(ref, order, "$tz")
+    if column.kind in ("number", "duration"):
+        return f"CASE WHEN regexp_full_match({ref}, '\\d{{1,15}}') THEN CAST({ref} AS DOUBLE) END"
+    return None
+
+
+def _slow_parser(column: Column, tz: str, order: str) -> Callable[[str], object]:
+    if column.kind == "count":
+        return parse_count
+    if column.kind == "number":
+        return parse_number
+    if column.kind == "duration":
+        return parse_duration
+    return lambda raw: parse_timestamp(raw, tz, order)
+
+
+def _example(column: Column, order: str) -> str:
+    if column.kind == "timestamp":
+        return "03/27/2026 06:08" if order == "mdy" else "21/11/2026 08:30 atau 21 November 2026"
+    if column.kind == "duration":
+        return "0:12 atau 1:02:03"
+    return "1.234, 1,2 rb atau 1.2K"
+
+
+def _fallback_map(
+    con: duckdb.DuckDBPyConnection, column: Column, ref: str, fast: str, tz: str, order: str
+) -> str | None:
+    """Parse in Python the distinct values the fast path missed; returns the map table or None."""
+    missed = con.execute(
+        f"SELECT DISTINCT {ref} AS raw FROM src s WHERE {_clean(ref)} IS NOT NULL AND ({fast}) IS NULL",
+        {"tz": tz} if "$tz" in fast else {},
+    ).fetchall()
+    if not missed:
+        return None
+    parser = _slow_parser(column, tz, order)
+    raws = [r[0] for r in missed]
+    values = [parser(r) for r in raws]
+    table = f"map_{column.field}"
+    frame = pd.DataFrame({"raw": raws, "val": pd.Series(values, dtype="object")})
+    if column.kind == "timestamp":
+        frame["val"] = pd.to_datetime(frame["val"], utc=True)
+    con.register("map_frame", frame)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS "
+        f"SELECT raw, CAST(val AS {SQL_TYPE[column.kind]}) AS val FROM map_frame WHERE val IS NOT NULL"
+    )
+    con.unregister("map_frame")
+    return table
+
+
+def build_typed(con: duckdb.DuckDBPyConnection, match: Match, tz: str) -> None:
+    """Create ``typed`` (one column per format field, NULL when absent) and fill ``problems``."""
+    fmt, order = match.format, match.format.date_order
+    selects, joins, checks = ["s._row"], [], []
+    for column in fmt.columns:
+        pos = match.positions.get(column.field)
+        if pos is None:
+            selects.append(f"CAST(NULL AS {SQL_TYPE[column.kind]}) AS {column.field}")
+            continue
+        ref = f"s.c{pos}"
+        clean = _clean(ref)
+        selects.append(f"{clean} AS {column.field}__raw")
+        fast = _fast(column, ref, order)
+        if fast is None:
+            selects.append(f"{clean} AS {column.field}")
+        else:
+            table = _fallback_map(con, column, ref, fast, tz, order)
+            if table:
+                joins.append(f"LEFT JOIN {table} ON {table}.raw = {ref}")
+                selects.append(f"coalesce({fast}, {table}.val) AS {column.field}")
+            else:
+                selects.append(f"{fast} AS {column.field}")
+        checks.append(column)
+    skip = _skip_condition(match)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE typed AS SELECT {', '.join(selects)} "
+        f"FROM src s {' '.join(joins)} WHERE {skip}",
+        _params(" ".join(selects), tz=tz),
+    )
+    con.execute(PROBLEMS_DDL)
+    for column in checks:
+        _add_checks(con, match, column)
+
+
+def _skip_condition(match: Match) -> str:
+    """Blank rows, and summary rows such as YouTube's leading 'Total', are not data."""
+    cols = [f"s.c{i}" for i in range(len(match.headers))]
+    not_blank = "(" + " OR ".join(f"{_clean(c)} IS NOT NULL" for c in cols) + ")"
+    if not match.format.skip_first_values:
+        return not_blank
+    first = f"s.c{match.positions[match.format.required[0].field]}"
+    values = ", ".join(f"'{v}'" for v in match.format.skip_first_values)
+    return f"{not_blank} AND coalesce(lower(trim({first})), '') NOT IN ({values})"
+
+
+def add_problem(con: duckdb.DuckDBPyConnection, where: str, column: str, value_sql: str,
+                code: str, message: str, table: str = "typed") -> None:
+    """Record one problem per row of ``table`` matching ``where`` (value_sql: the value shown)."""
+    con.execute(
+        f"INSERT INTO problems SELECT _row, $column, CAST({value_sql} AS VARCHAR), $code, $msg, NULL "
+        f"FROM {table} WHERE {where}",
+        {"column": column, "code": code, "msg": message},
+    )
+
+
+def _add_checks(con: duckdb.DuckDBPyConnection, match: Match, column: Column) -> None:
+    header, f = match.header_of(column.field), column.field
+    if column.required:
+        add_problem(con, f"{f}__raw IS NULL", header, "NULL", "wajib_kosong",
+                    f"kolom wajib «{header}» kosong")
+    if column.kind == "id":
+        add_problem(con, f"regexp_full_match({f}, '\\d+(\\.\\d+)?[eE]\\+?\\d+')", header, f"{f}__raw",
+                    "id_rusak", 
+                    "ID rusak oleh Excel (format ilmiah); ekspor ulang atau jadikan kolom teks")
+    elif column.kind != "text":
+        expected = {"count": "angka bulat ≥ 0", "number": "angka", "duration": "durasi",
+                    "timestamp": "tanggal/waktu"}[column.kind]
+        add_problem(con, f"{f}__raw IS NOT NULL AND {f} IS NULL", header, f"{f}__raw",
+                    "nilai_tidak_sah", 
+                    f"bukan {expected} yang dikenali (contoh: {_example(column, match.format.date_order)})")
+    if column.kind == "timestamp":
+        add_problem(con, f"{f} > now() + INTERVAL 1 DAY", header, f"{f}__raw", "tanggal_masa_depan",
+                    "tanggal berada di masa depan")

@@ -1,0 +1,103 @@
+"""Opening the warehouse: atomic updates for the ETL, read-only snapshots for the app.
+
+DuckDB lets no process open a file while another holds it read-write, so the ETL never writes
+the live file: it copies it to ``<db>.tmp-<pid>``, loads into the copy, checkpoints, closes and
+``os.replace``-s the copy onto the live name. A killed load leaves only a stray temp file, which
+the next load removes. Readers notice the swap from the file's (inode, mtime) and reopen.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from etl.schema import MARTS, create_tables_sql
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
+DEFAULT_REGISTRY = ROOT / "data" / "registry"
+DEFAULT_HOLIDAYS = ROOT / "data" / "kalender" / "libur.csv"
+
+
+def default_db() -> Path:
+    return Path(os.environ.get("SOROT_DB") or DEFAULT_DB)
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for stmt in create_tables_sql():
+        con.execute(stmt)
+
+
+def refresh_marts(con: duckdb.DuckDBPyConnection, tz: str) -> None:
+    for name, _, sql in MARTS:
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}", {"tz": tz} if "$tz" in sql else {})
+
+
+def _remove_stale_copies(db: Path) -> None:
+    for stale in db.parent.glob(db.name + ".tmp-*"):
+        stale.unlink(missing_ok=True)
+
+
+@contextmanager
+def _exclusive(db: Path) -> Iterator[None]:
+    """One writer at a time; a second `etl load` waits for the first."""
+    with open(db.with_name(db.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@contextmanager
+def updating(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to a private copy that replaces ``db`` when the block succeeds.
+
+    If the block raises (or the process dies) the live warehouse is untouched.
+    """
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(db):
+        _remove_stale_copies(db)
+        tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
+        if db.exists():
+            shutil.copyfile(db, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            ensure_schema(con)
+            yield con
+            con.execute("CHECKPOINT")
+            con.close()
+            os.replace(tmp, db)
+            _fsync_dir(db.parent)
+        except BaseException:
+            con.close()
+            tmp.unlink(missing_ok=True)
+            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+            raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def version(db: Path) -> tuple[int, int] | None:
+    """Identity of the live file: changes whenever the ETL swaps in a new warehouse."""
+    try:
+        st = db.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_mtime_ns
+
+
+def open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(db), read_only=True)

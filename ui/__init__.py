@@ -1,0 +1,1 @@
+"""Streamlit pieces shared by every page."""
