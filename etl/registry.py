@@ -166,6 +166,7 @@ def _digest(paths: list[Path]) -> str:
 def read_registry(registry_dir: Path, holidays_file: Path) -> Registry:
     files = [registry_dir / n for n in ("opd.csv", "akun.csv", "wilayah.csv", "pengaturan.toml")]
     opd = _read_opd(files[0])
+    _aliases(opd)  # refuses an alias shared by two OPD now, before any load starts
     return Registry(
         opd=opd,
         accounts=_read_accounts(files[1], opd),
@@ -182,11 +183,14 @@ def _aliases(opd: pd.DataFrame) -> pd.DataFrame:
         names = [r.kode, r.nama, r.singkatan, *[a for a in r.alias.split("|") if a.strip()]]
         rows += [(r.kode, n.strip(), alias_key(n)) for n in names]
     frame = pd.DataFrame(rows, columns=["opd_code", "alias", "alias_key"])
-    clash = frame.drop_duplicates(["opd_code", "alias_key"]).duplicated("alias_key", keep=False)
-    if clash.any():
-        first = frame.drop_duplicates(["opd_code", "alias_key"])[clash].iloc[0]
-        raise RegistryError(f"opd.csv: nama/alias «{first.alias}» dipakai oleh lebih dari satu OPD.")
-    return frame.drop_duplicates("alias_key")
+    frame = frame.drop_duplicates(["opd_code", "alias_key"])
+    clash = frame[frame.duplicated("alias_key", keep=False)]
+    if len(clash):
+        owners = ", ".join(clash["opd_code"][clash["alias_key"] == clash["alias_key"].iloc[0]])
+        raise RegistryError(
+            f"opd.csv: nama/alias «{clash['alias'].iloc[0]}» dipakai oleh lebih dari satu OPD ({owners})."
+        )
+    return frame
 
 
 def _account_keys(accounts: pd.DataFrame) -> pd.DataFrame:

@@ -135,23 +135,30 @@ def load_csv(con: duckdb.DuckDBPyConnection, path: Path, display: str) -> Layout
                 {"path": str(text_path), "skip": header_row, "delim": delim, "columns": columns},
             )
         except duckdb.Error as err:
-            raise FileRefused("csv_rusak", csv_error_message(display, str(err), header_row)) from err
+            where = _locate_bad_record(text_path, delim, header_row, width)
+            raise FileRefused("csv_rusak", csv_error_message(display, where)) from err
     _number_rows(con, header_row)
     return Layout(match, header_row, delim, encoding)
 
 
-def csv_error_message(display: str, detail: str, header_row: int) -> str:
-    line = re.search(r"[Ll]ine:? (\d+)", detail)
-    where = f" sekitar baris {int(line.group(1)) + header_row}" if line else ""
-    if "Expected Number of Columns" in detail or "columns" in detail.lower():
-        what = "jumlah kolom tidak sesuai dengan judul kolom (berkas terpotong atau rusak?)"
-    elif "unterminated quote" in detail.lower() or "quote" in detail.lower():
-        what = "tanda kutip tidak ditutup (berkas terpotong?)"
-    elif "unicode" in detail.lower() or "utf" in detail.lower():
-        what = "karakter tidak sah untuk UTF-8"
-    else:
-        what = "struktur CSV tidak sah"
-    return f"{display}: {what}{where}. Seluruh berkas ditolak; tidak ada data yang dimuat."
+def _locate_bad_record(path: Path, delimiter: str, header_row: int, width: int) -> str:
+    """Only on the error path: find the first record whose shape breaks the file (slow but exact)."""
+    row = header_row
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
+            for _ in range(header_row):
+                next(csv.reader(f, delimiter=delimiter), None)
+            for row, record in enumerate(csv.reader(f, delimiter=delimiter, strict=True), header_row + 1):
+                if record and len(record) != width:
+                    return (f"baris {row} berisi {len(record)} kolom, padahal judul kolom ada {width} "
+                            "(berkas terpotong atau rusak?)")
+    except csv.Error:
+        return f"tanda kutip tidak ditutup sesudah baris {row} (berkas terpotong?)"
+    return "struktur CSV tidak sah"
+
+
+def csv_error_message(display: str, where: str) -> str:
+    return f"{display}: {where}. Seluruh berkas ditolak; tidak ada data yang dimuat."
 
 
 def _number_rows(con: duckdb.DuckDBPyConnection, header_row: int) -> None:

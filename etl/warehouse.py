@@ -100,4 +100,12 @@ def version(db: Path) -> tuple[int, int] | None:
 
 
 def open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(db), read_only=True)
+    """A read-only connection to the file as it is now.
+
+    ``duckdb.connect(path)`` would hand back a cached instance of the same path, still reading
+    the file the ETL has since replaced; attaching to a fresh in-memory instance never does.
+    """
+    con = duckdb.connect()
+    con.execute("ATTACH $path AS warehouse (READ_ONLY)", {"path": str(db)})
+    con.execute("USE warehouse")
+    return con

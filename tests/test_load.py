@@ -72,8 +72,8 @@ def test_a_changed_registry_rereads_a_file_without_duplicating(tmp_path, db, loa
     registry.mkdir()
     for src in (Path("data/registry")).iterdir():
         (registry / src.name).write_bytes(src.read_bytes())
-    with (registry / "opd.csv").open("a") as out:
-        out.write("BARU,Badan Baru,Baru,badan,,,,ya\n")
+    opd = registry / "opd.csv"
+    opd.write_text(opd.read_text().rstrip("\n") + "\nBARU,Badan Baru,Baru,badan,,,,ya\n")
     [r] = load_into(f, registry_dir=registry)
     assert r.outcome == "berhasil" and r.rows_new == 0
     assert q(db, "SELECT count(*) FROM raw_post_snapshot") == [(1,)]
