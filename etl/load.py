@@ -20,7 +20,6 @@ import duckdb
 from etl import resolve, textio, typed, warehouse
 from etl.errors import FileRefused
 from etl.registry import Registry, read_registry, write_reference
-from etl.vocab import register_vocab
 
 ACCEPTED_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
 SKIPPED_FOLDERS = {"registry", "__pycache__"}
@@ -114,13 +113,13 @@ TARGETS = {
     }, "NOT EXISTS (SELECT 1 FROM raw_post_snapshot x WHERE x.platform = r.platform "
        "AND x.post_id = r.pid AND x.snapshot_at = r.snap)"),
     "comments": ("raw_comment", {
-        "comment_key": "comment_key", "platform": "platform", "kind": "kind_",
+        "comment_key": "_key", "platform": "platform", "kind": "kind_",
         "comment_id": "comment_id", "handle": "handle", "opd_code": "opd_code", "post_id": "post_id",
         "post_permalink": "post_permalink", "created_at": "created_at", "author": "author",
         "text": "text", "permalink": "permalink",
-    }, "NOT EXISTS (SELECT 1 FROM raw_comment x WHERE x.comment_key = r.comment_key)"),
+    }, "NOT EXISTS (SELECT 1 FROM raw_comment x WHERE x.comment_key = r._key)"),
     "complaints": ("raw_complaint", {
-        "complaint_key": "complaint_key", "channel": "channel_", "complaint_id": "complaint_id",
+        "complaint_key": "_key", "channel": "channel_", "complaint_id": "complaint_id",
         "opd_code": "opd_code", "title": "title", "text": "text", "category": "category",
         "area": "area_", "village": "village_", "status": "status_", "complexity": "complexity_",
         "received_at": "received_at", "verified_at": "verified_at", "forwarded_at": "forwarded_at",
@@ -128,7 +127,7 @@ TARGETS = {
         "closed_at": "closed_at", "last_activity_at": "last_activity_at",
         "response_due_at": "response_due_at", "sla_due_at": "sla_due_at", "rating": "rating",
         "permalink": "permalink", "snapshot_at": "snap",
-    }, "NOT EXISTS (SELECT 1 FROM raw_complaint x WHERE x.complaint_key = r.complaint_key "
+    }, "NOT EXISTS (SELECT 1 FROM raw_complaint x WHERE x.complaint_key = r._key "
        "AND x.snapshot_at = r.snap)"),
 }
 
@@ -158,7 +157,7 @@ def _store_reporters(con: duckdb.DuckDBPyConnection, have: set[str], load_id: in
     name = "r.reporter_name" if "reporter_name" in have else "NULL"
     phone = "r.reporter_phone" if "reporter_phone" in have else "NULL"
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE reporters AS SELECT r.complaint_key, "
+        "CREATE OR REPLACE TEMP TABLE reporters AS SELECT r._key AS complaint_key, "
         f"{name} AS name, {phone} AS phone FROM ready r ANTI JOIN problems p ON p._row = r._row "
         f"WHERE coalesce({name}, {phone}) IS NOT NULL"
     )
@@ -252,7 +251,6 @@ def load(paths: Iterable[Path], db: Path, registry_dir: Path = warehouse.DEFAULT
         return results
     with warehouse.updating(db) as con:
         write_reference(con, reg)
-        register_vocab(con)
         seen: set[str] = set()
         for i, (f, digest) in enumerate(todo, 1):
             if digest in seen:

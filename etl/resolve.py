@@ -10,7 +10,7 @@ import duckdb
 
 from etl.detect import Match
 from etl.typed import add_problem
-from etl.vocab import accepted
+from etl.vocab import accepted, spellings
 
 PERMALINK_HANDLE = {
     "x": "(?:x|twitter)\\.com/@?([A-Za-z0-9_]+)/status",
@@ -30,8 +30,14 @@ def alias_sql(expr: str) -> str:
     return f"nullif(trim(regexp_replace(lower({expr}), '[^0-9a-z]+', ' ', 'g')), '')"
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _vocab(domain: str, expr: str) -> str:
-    return f"(SELECT value FROM vocab WHERE domain = '{domain}' AND alias = lower(trim({expr})))"
+    """A CASE over the accepted spellings (constants from etl/vocab.py); NULL when unknown."""
+    arms = " ".join(f"WHEN {_literal(alias)} THEN {_literal(value)}" for alias, value in spellings(domain))
+    return f"(CASE lower(trim({expr})) {arms} END)"
 
 
 def _coded(con: duckdb.DuckDBPyConnection, match: Match, field: str, domain: str,
@@ -53,12 +59,14 @@ def _with_platform(match: Match, platform_sql: str) -> str:
     return f"t.*, {platform_sql} AS platform"
 
 
-def _duplicates(con: duckdb.DuckDBPyConnection, key_sql: str, header: str) -> None:
+def _duplicates(con: duckdb.DuckDBPyConnection, header: str) -> None:
+    """Rows whose key (``ready._key``) already appeared higher up in the same file."""
     con.execute(
-        "INSERT INTO problems SELECT _row, $header, key, 'baris_ganda', "
-        "'baris ganda: data yang sama sudah ada di baris ' || first_row, NULL FROM ("
-        f"SELECT _row, {key_sql} AS key, min(_row) OVER (PARTITION BY {key_sql}) AS first_row "
-        "FROM ready) WHERE _row > first_row AND key IS NOT NULL",
+        "INSERT INTO problems SELECT r._row, $header, d._key, 'baris_ganda', "
+        "'baris ganda: data yang sama sudah ada di baris ' || d.first_row, NULL "
+        "FROM (SELECT _key, min(_row) AS first_row FROM ready WHERE _key IS NOT NULL "
+        "      GROUP BY _key HAVING count(*) > 1) d "
+        "JOIN ready r ON r._key = d._key AND r._row > d.first_row",
         {"header": header},
     )
 
@@ -105,7 +113,8 @@ def posts(con: duckdb.DuckDBPyConnection, match: Match, file_handle: str | None,
                  {handle_sql(by_id)} AS id_seen, {pid} AS pid, {caption} AS text_,
                  {snap} AS snap
           FROM typed t)
-        SELECT b.*, coalesce(k1.handle, k2.handle) AS handle, coalesce(k1.opd_code, k2.opd_code) AS opd_code
+        SELECT b.*, coalesce(k1.handle, k2.handle) AS handle, coalesce(k1.opd_code, k2.opd_code) AS opd_code,
+               b.platform || ':' || b.pid AS _key
         FROM base b
         LEFT JOIN ref_account_key k1 ON k1.platform = b.platform AND k1.lookup = b.id_seen
         LEFT JOIN ref_account_key k2 ON k2.platform = b.platform AND k2.lookup = b.handle_seen""",
@@ -119,7 +128,7 @@ def posts(con: duckdb.DuckDBPyConnection, match: Match, file_handle: str | None,
                     "tautan_tanpa_id", "tautan tidak memuat ID postingan", table="ready")
     header = match.header_of("account" if fmt.account_from == "column" else "permalink")
     _unknown_account(con, header if fmt.account_from != "filename" else "nama berkas")
-    _duplicates(con, "platform || ':' || pid", match.header_of("post_id"))
+    _duplicates(con, match.header_of("post_id"))
 
 
 def comments(con: duckdb.DuckDBPyConnection, match: Match) -> None:
@@ -140,7 +149,8 @@ def comments(con: duckdb.DuckDBPyConnection, match: Match) -> None:
         LEFT JOIN ref_opd_alias a ON a.alias_key = b.alias_seen"""
     )
     _unknown_account(con, match.header_of("account"))
-    _duplicates(con, "comment_key", match.header_of("comment_id" if "comment_id" in match.positions else "text"))
+    con.execute("ALTER TABLE ready RENAME comment_key TO _key")
+    _duplicates(con, match.header_of("comment_id" if "comment_id" in match.positions else "text"))
 
 
 def _opd_sql(match: Match) -> str:
@@ -180,7 +190,7 @@ def complaints(con: duckdb.DuckDBPyConnection, match: Match, snapshot: str) -> N
         SELECT t.*, {channel} AS channel_, {_opd_sql(match)} AS opd_code,
                coalesce({status}, {derived_status}) AS status_, {complexity} AS complexity_,
                {area} AS area_, {village} AS village_,
-               {channel} || ':' || t.complaint_id AS complaint_key,
+               {channel} || ':' || t.complaint_id AS _key,
                CAST($snapshot AS TIMESTAMPTZ) AS snap
         FROM typed t""",
         {"snapshot": snapshot},
@@ -193,7 +203,7 @@ def complaints(con: duckdb.DuckDBPyConnection, match: Match, snapshot: str) -> N
                     "OPD tidak dikenal; tambahkan sebagai kode, nama atau alias di data/registry/opd.csv",
                     table="ready")
     _timeline_problems(con, match)
-    _duplicates(con, "complaint_key", match.header_of("complaint_id"))
+    _duplicates(con, match.header_of("complaint_id"))
 
 
 def _timeline_problems(con: duckdb.DuckDBPyConnection, match: Match) -> None:

@@ -14,7 +14,14 @@ import pandas as pd
 
 from etl.detect import Match
 from etl.formats import Column
-from etl.parse import parse_count, parse_duration, parse_number, parse_timestamp, sql_count, sql_timestamp
+from etl.parse import (
+    parse_count,
+    parse_duration,
+    parse_number,
+    parse_timestamp,
+    sql_count,
+    sql_timestamp,
+)
 
 SQL_TYPE = {
     "text": "VARCHAR", "id": "VARCHAR", "count": "BIGINT", "number": "DOUBLE",
@@ -64,61 +71,55 @@ def _example(column: Column, order: str) -> str:
     return "1.234, 1,2 rb atau 1.2K"
 
 
-def _fallback_map(
-    con: duckdb.DuckDBPyConnection, column: Column, ref: str, fast: str, tz: str, order: str
-) -> str | None:
-    """Parse in Python the distinct values the fast path missed; returns the map table or None."""
-    missed = con.execute(
-        f"SELECT DISTINCT {ref} AS raw FROM src s WHERE {_clean(ref)} IS NOT NULL AND ({fast}) IS NULL",
-        {"tz": tz} if "$tz" in fast else {},
-    ).fetchall()
-    if not missed:
-        return None
+def _fill_from_python(con: duckdb.DuckDBPyConnection, column: Column, tz: str, order: str) -> None:
+    """Parse in Python the distinct values the fast path missed, and write them into ``typed``."""
+    f = column.field
+    missed = con.execute(f"SELECT DISTINCT {f}__raw FROM typed WHERE {f}__raw IS NOT NULL AND {f} IS NULL")
+    raws = [r[0] for r in missed.fetchall()]
+    if not raws:
+        return
     parser = _slow_parser(column, tz, order)
-    raws = [r[0] for r in missed]
-    values = [parser(r) for r in raws]
-    table = f"map_{column.field}"
-    frame = pd.DataFrame({"raw": raws, "val": pd.Series(values, dtype="object")})
+    frame = pd.DataFrame({"raw": raws, "val": pd.Series([parser(r) for r in raws], dtype="object")})
+    frame = frame[frame["val"].notna()]
+    if frame.empty:
+        return
     if column.kind == "timestamp":
         frame["val"] = pd.to_datetime(frame["val"], utc=True)
     con.register("map_frame", frame)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {table} AS "
-        f"SELECT raw, CAST(val AS {SQL_TYPE[column.kind]}) AS val FROM map_frame WHERE val IS NOT NULL"
+        f"UPDATE typed SET {f} = CAST(m.val AS {SQL_TYPE[column.kind]}) FROM map_frame m "
+        f"WHERE typed.{f}__raw = m.raw AND typed.{f} IS NULL"
     )
     con.unregister("map_frame")
-    return table
 
 
 def build_typed(con: duckdb.DuckDBPyConnection, match: Match, tz: str) -> None:
-    """Create ``typed`` (one column per format field, NULL when absent) and fill ``problems``."""
+    """Create ``typed`` (one column per format field, NULL when absent) and fill ``problems``.
+
+    Parsed columns keep their text as ``<field>__raw`` for the reject messages.
+    """
     fmt, order = match.format, match.format.date_order
-    selects, joins, checks = ["s._row"], [], []
+    selects, checks = ["s._row"], []
     for column in fmt.columns:
         pos = match.positions.get(column.field)
         if pos is None:
             selects.append(f"CAST(NULL AS {SQL_TYPE[column.kind]}) AS {column.field}")
             continue
-        ref = f"s.c{pos}"
-        clean = _clean(ref)
-        selects.append(f"{clean} AS {column.field}__raw")
-        fast = _fast(column, ref, order)
+        clean = _clean(f"s.c{pos}")
+        fast = _fast(column, f"{column.field}__raw", order)
         if fast is None:
             selects.append(f"{clean} AS {column.field}")
         else:
-            table = _fallback_map(con, column, ref, fast, tz, order)
-            if table:
-                joins.append(f"LEFT JOIN {table} ON {table}.raw = {ref}")
-                selects.append(f"coalesce({fast}, {table}.val) AS {column.field}")
-            else:
-                selects.append(f"{fast} AS {column.field}")
+            selects.append(f"{clean} AS {column.field}__raw")
+            selects.append(f"{fast} AS {column.field}")
         checks.append(column)
-    skip = _skip_condition(match)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE typed AS SELECT {', '.join(selects)} "
-        f"FROM src s {' '.join(joins)} WHERE {skip}",
-        _params(" ".join(selects), tz=tz),
-    )
+    sql = f"SELECT {', '.join(selects)} FROM src s WHERE {_skip_condition(match)}"
+    # DuckDB lets a select list refer to an alias defined earlier in the same list
+    con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS {sql}", _params(sql, tz=tz))
+    con.execute("DROP TABLE src")
+    for column in checks:
+        if column.kind not in ("text", "id"):
+            _fill_from_python(con, column, tz, order)
     con.execute(PROBLEMS_DDL)
     for column in checks:
         _add_checks(con, match, column)
@@ -147,11 +148,12 @@ def add_problem(con: duckdb.DuckDBPyConnection, where: str, column: str, value_s
 
 def _add_checks(con: duckdb.DuckDBPyConnection, match: Match, column: Column) -> None:
     header, f = match.header_of(column.field), column.field
+    raw = f if column.kind in ("text", "id") else f"{f}__raw"
     if column.required:
-        add_problem(con, f"{f}__raw IS NULL", header, "NULL", "wajib_kosong",
+        add_problem(con, f"{raw} IS NULL", header, "NULL", "wajib_kosong",
                     f"kolom wajib «{header}» kosong")
     if column.kind == "id":
-        add_problem(con, f"regexp_full_match({f}, '\\d+(\\.\\d+)?[eE]\\+?\\d+')", header, f"{f}__raw",
+        add_problem(con, f"regexp_full_match({f}, '\\d+(\\.\\d+)?[eE]\\+?\\d+')", header, f,
                     "id_rusak", 
                     "ID rusak oleh Excel (format ilmiah); ekspor ulang atau jadikan kolom teks")
     elif column.kind != "text":

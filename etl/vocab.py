@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import duckdb
-import pandas as pd
-
 VOCAB: dict[str, dict[str, tuple[str, ...]]] = {
     "platform": {
         "facebook": ("facebook", "fb", "meta facebook", "halaman facebook"),
@@ -50,15 +47,10 @@ def accepted(domain: str) -> str:
     return ", ".join(VOCAB[domain])
 
 
-def register_vocab(con: duckdb.DuckDBPyConnection) -> None:
-    """A temp table ``vocab(domain, alias, value)`` for joins in the transforms."""
-    rows = [
-        (domain, alias, value)
-        for domain, values in VOCAB.items()
-        for value, aliases in values.items()
-        for alias in (value, *aliases)
-    ]
-    frame = pd.DataFrame(rows, columns=["domain", "alias", "value"]).drop_duplicates(["domain", "alias"])
-    con.register("vocab_frame", frame)
-    con.execute("CREATE OR REPLACE TEMP TABLE vocab AS SELECT * FROM vocab_frame")
-    con.unregister("vocab_frame")
+def spellings(domain: str) -> list[tuple[str, str]]:
+    """(accepted spelling, canonical value) pairs, the canonical value itself included."""
+    pairs: dict[str, str] = {}
+    for value, aliases in VOCAB[domain].items():
+        for alias in (value, *aliases):
+            pairs.setdefault(alias, value)
+    return list(pairs.items())

@@ -109,3 +109,10 @@ def open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
     con.execute("ATTACH $path AS warehouse (READ_ONLY)", {"path": str(db)})
     con.execute("USE warehouse")
     return con
+
+
+def read_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of a read-only connection (one per thread), pointed at the warehouse."""
+    cur = con.cursor()
+    cur.execute("USE warehouse")
+    return cur

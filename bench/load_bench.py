@@ -1,0 +1,72 @@
+"""Load benchmark: the provinsi-scale sample into a fresh warehouse; prints rows/s and peak RSS.
+
+    python bench/load_bench.py [--scale provinsi|kabupaten] [--sample DIR] [--keep]
+
+Target (issue 2): >= 300,000 rows/s end to end for post and comment files, peak RSS < 4 GB.
+The sample is generated once into DIR (default /tmp/sorot-bench-<scale>) and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from etl.load import load  # noqa: E402
+
+
+def ensure_sample(scale: str, folder: Path) -> None:
+    if (folder / ".done").exists():
+        return
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "etl", "sample", "--scale", scale, "--out", str(folder),
+                    "--end", "2026-11-20"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    (folder / ".done").write_text("ok")
+    print(f"sample generated in {time.perf_counter() - t0:.1f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", default="provinsi", choices=["provinsi", "kabupaten"])
+    ap.add_argument("--sample")
+    args = ap.parse_args()
+    sample = Path(args.sample or f"/tmp/sorot-bench-{args.scale}")
+    ensure_sample(args.scale, sample)
+    registry = sample / "registry"
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.duckdb"
+        t0 = time.perf_counter()
+        results = load([sample], db, registry_dir=registry)
+        wall = time.perf_counter() - t0
+        size = db.stat().st_size
+    by_kind: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
+    for r in results:
+        k = by_kind[r.dataset or "ditolak"]
+        k[0] += r.rows_read
+        k[1] += r.seconds
+        k[2] += 1
+    print(f"{'kind':<12}{'files':>7}{'rows':>14}{'seconds':>10}{'rows/s':>14}")
+    for kind, (rows, secs, files) in sorted(by_kind.items()):
+        print(f"{kind:<12}{files:>7}{rows:>14,}{secs:>10.2f}{rows / secs if secs else 0:>14,.0f}")
+    total = sum(r.rows_read for r in results)
+    pc = sum(by_kind[k][0] for k in ("posts", "comments"))
+    pc_s = sum(by_kind[k][1] for k in ("posts", "comments"))
+    peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+    print(f"end to end: {total:,} rows in {wall:.1f} s = {total / wall:,.0f} rows/s (incl. hashing, marts, swap)")
+    print(f"posts+comments files: {pc:,} rows in {pc_s:.1f} s = {pc / pc_s if pc_s else 0:,.0f} rows/s")
+    print(f"peak RSS: {peak_gb:.2f} GB; warehouse size {size / 1e9:.2f} GB")
+    refused = [r for r in results if r.outcome == "ditolak"]
+    if refused:
+        print(f"REFUSED FILES: {[r.path.name for r in refused]}")
+
+
+if __name__ == "__main__":
+    main()

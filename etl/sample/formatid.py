@@ -1,0 +1,96 @@
+"""Formatting helpers: Indonesian dates and numbers, vectorised timestamp strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+         "Oktober", "November", "Desember"]
+HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+_MON_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_DAY_EN = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+def tanggal(d: dt.date) -> str:
+    """12 Oktober 2026"""
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+def ribuan(n: int) -> str:
+    """1.245 (Indonesian thousands separator)"""
+    return f"{n:,}".replace(",", ".")
+
+
+def to_arrow_ts(t: np.ndarray) -> pa.Array:
+    return pa.array(t.astype("datetime64[s]"), type=pa.timestamp("s"))
+
+
+def strftime(t: np.ndarray, fmt: str) -> pa.Array:
+    """Vectorised strftime of naive datetime64 values (no locale: numeric fields only)."""
+    return pc.strftime(to_arrow_ts(t), format=fmt)
+
+
+def _parts(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    days = t.astype("datetime64[D]")
+    y = days.astype("datetime64[Y]").astype(int) + 1970
+    m = days.astype("datetime64[M]").astype(int) % 12
+    d = (days - days.astype("datetime64[M]")).astype(int) + 1
+    wd = (days.astype(int) + 3) % 7  # 1970-01-01 was a Thursday; 0 = Monday
+    return y, m, d, wd
+
+
+def join(*parts: pa.Array | str) -> pa.Array:
+    return pc.binary_join_element_wise(*parts, "")
+
+
+def en_date(t: np.ndarray, weekday: bool) -> pa.Array:
+    """Sat, Sep 12, 2026 (weekday=True) or Sep 12, 2026."""
+    y, m, d, wd = _parts(t)
+    mon = pa.array(np.array(_MON_EN, dtype=object)[m])
+    base = join(mon, " ", pa.array(d.astype(str)), ", ", pa.array(y.astype(str)))
+    if not weekday:
+        return base
+    return join(pa.array(np.array(_DAY_EN, dtype=object)[wd]), ", ", base)
+
+
+def id_long(t: np.ndarray) -> pa.Array:
+    """Senin, 21 November 2026 08:30"""
+    y, m, d, wd = _parts(t)
+    hm = strftime(t, "%H:%M")
+    return join(pa.array(np.array(HARI, dtype=object)[wd]), ", ", pa.array(d.astype(str)), " ",
+                pa.array(np.array(BULAN, dtype=object)[m]), " ", pa.array(y.astype(str)), " ", hm)
+
+
+def id_mixed(t: np.ndarray, style: np.ndarray) -> pa.Array:
+    """Indonesian timestamps in three hand-typed styles; NaT -> null.
+
+    style 0: 21/11/2026 08:30, 1: 21-11-2026 08.30, 2: Senin, 21 November 2026 08:30
+    """
+    out = pc.if_else(pa.array(style == 0), strftime(t, "%d/%m/%Y %H:%M"),
+                     pc.if_else(pa.array(style == 1), strftime(t, "%d-%m-%Y %H.%M"), id_long(t)))
+    return pc.if_else(pa.array(np.isnat(t)), pa.scalar(None, pa.string()), out)
+
+
+def k_format(v: np.ndarray) -> list[str]:
+    """TikTok-style counts: 987, 1.2K, 18.4K, 1.1M."""
+    out = []
+    for x in v.tolist():
+        if x >= 1_000_000:
+            out.append(f"{x / 1_000_000:.1f}M".replace(".0M", "M"))
+        elif x >= 1000:
+            out.append(f"{x / 1000:.1f}K".replace(".0K", "K"))
+        else:
+            out.append(str(x))
+    return out
+
+
+def mmss(seconds: np.ndarray) -> list[str]:
+    return [f"{s // 60}:{s % 60:02d}" for s in seconds.astype(int).tolist()]
+
+
+def hmmss(seconds: np.ndarray) -> list[str]:
+    return [f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" for s in seconds.astype(int).tolist()]
