@@ -52,13 +52,6 @@ def _coded(con: duckdb.DuckDBPyConnection, match: Match, field: str, domain: str
     return _vocab(domain, field)
 
 
-def _with_platform(match: Match, platform_sql: str) -> str:
-    """``t.*`` with the normalised platform, replacing the file's own platform column if any."""
-    if any(c.field == "platform" for c in match.format.columns):
-        return f"t.* REPLACE ({platform_sql} AS platform)"
-    return f"t.*, {platform_sql} AS platform"
-
-
 def _duplicates(con: duckdb.DuckDBPyConnection, header: str) -> None:
     """Rows whose key (``ready._key``) already appeared higher up in the same file."""
     con.execute(
@@ -95,31 +88,57 @@ def _post_sources(match: Match) -> tuple[str, str, str]:
     return "account", by_id, "post_id"
 
 
+def _platform_raw(match: Match) -> str:
+    return "t.platform" if any(c.field == "platform" for c in match.format.columns) else "NULL"
+
+
+def _create_ready(con: duckdb.DuckDBPyConnection, match: Match, sources: dict[str, str], per_row: str,
+                  key: str, params: dict[str, object]) -> None:
+    """``ready`` = ``typed`` + per-row columns + the account/OPD it belongs to.
+
+    Account resolution (normalising handles, matching ids, names and aliases) runs once per
+    distinct (platform, handle, id, name) of the file and is joined back, not once per row.
+    """
+    fixed = match.format.platform
+    platform = f"'{fixed}'" if fixed else _vocab("platform", "platform_src")
+    src_cols = ", ".join(f"{expr} AS {name}" for name, expr in sources.items())
+    on = " AND ".join(f"b.{name} IS NOT DISTINCT FROM l.{name}" for name in sources)
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE ready AS
+        WITH base AS (SELECT t.*, {src_cols}, {per_row} FROM typed t),
+        seen AS (
+          SELECT *, {platform} AS platform_, {handle_sql('handle_src')} AS handle_seen,
+                 {handle_sql('id_src')} AS id_seen, {alias_sql('handle_src')} AS alias_seen
+          FROM (SELECT DISTINCT {', '.join(sources)} FROM base)),
+        look AS (
+          SELECT s.*, coalesce(k1.handle, k2.handle) AS handle,
+                 coalesce(k1.opd_code, k2.opd_code, a.opd_code) AS opd_code
+          FROM seen s
+          LEFT JOIN ref_account_key k1 ON k1.platform = s.platform_ AND k1.lookup = s.id_seen
+          LEFT JOIN ref_account_key k2 ON k2.platform = s.platform_ AND k2.lookup = s.handle_seen
+          LEFT JOIN ref_opd_alias a ON $by_alias AND a.alias_key = s.alias_seen)
+        SELECT b.* EXCLUDE ({', '.join(sources)}) {"REPLACE (l.platform_ AS platform)" if not fixed else ""},
+               {"" if not fixed else "l.platform_ AS platform,"}
+               l.handle_seen, l.handle, l.opd_code, {key} AS _key
+        FROM base b LEFT JOIN look l ON {on}""",
+        params,
+    )
+
+
 def posts(con: duckdb.DuckDBPyConnection, match: Match, file_handle: str | None, snapshot: str) -> None:
     fmt = match.format
-    platform = _coded(con, match, "platform", "platform", fmt.platform)
+    _coded(con, match, "platform", "platform", fmt.platform)  # records unknown platform names
     handle, by_id, pid = _post_sources(match)
     caption = "coalesce(caption, title)" if "title" in match.positions else "caption"
     declared = {c.field for c in fmt.columns}
     snap = "coalesce(t.snapshot_at, CAST($snapshot AS TIMESTAMPTZ))" if "snapshot_at" in declared \
         else "CAST($snapshot AS TIMESTAMPTZ)"
-    params = {"snapshot": snapshot}
+    params: dict[str, object] = {"snapshot": snapshot, "by_alias": False}
     if "$file_handle" in handle:
         params["file_handle"] = file_handle
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE ready AS
-        WITH base AS (
-          SELECT {_with_platform(match, platform)}, {handle_sql(handle)} AS handle_seen,
-                 {handle_sql(by_id)} AS id_seen, {pid} AS pid, {caption} AS text_,
-                 {snap} AS snap
-          FROM typed t)
-        SELECT b.*, coalesce(k1.handle, k2.handle) AS handle, coalesce(k1.opd_code, k2.opd_code) AS opd_code,
-               b.platform || ':' || b.pid AS _key
-        FROM base b
-        LEFT JOIN ref_account_key k1 ON k1.platform = b.platform AND k1.lookup = b.id_seen
-        LEFT JOIN ref_account_key k2 ON k2.platform = b.platform AND k2.lookup = b.handle_seen""",
-        params,
-    )
+    sources = {"platform_src": _platform_raw(match), "handle_src": handle, "id_src": by_id}
+    _create_ready(con, match, sources, f"{pid} AS pid, {caption} AS text_, {snap} AS snap",
+                  "l.platform_ || ':' || b.pid", params)
     if fmt.account_from == "permalink":
         link = match.header_of("permalink")
         add_problem(con, "permalink IS NOT NULL AND handle_seen IS NULL", link, "permalink",
@@ -132,24 +151,14 @@ def posts(con: duckdb.DuckDBPyConnection, match: Match, file_handle: str | None,
 
 
 def comments(con: duckdb.DuckDBPyConnection, match: Match) -> None:
-    platform = _coded(con, match, "platform", "platform")
+    _coded(con, match, "platform", "platform")
     kind = _coded(con, match, "kind", "comment_kind")
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE ready AS
-        WITH base AS (
-          SELECT {_with_platform(match, platform)}, coalesce({kind}, 'komentar') AS kind_,
-                 {handle_sql('account')} AS handle_seen, {alias_sql('account')} AS alias_seen
-          FROM typed t)
-        SELECT b.*, k.handle, coalesce(k.opd_code, a.opd_code) AS opd_code,
-               CASE WHEN b.comment_id IS NOT NULL THEN b.platform || ':' || b.comment_id
-                    ELSE b.platform || ':h:' || md5(concat_ws('|', b.platform, b.handle_seen,
-                         CAST(b.created_at AS VARCHAR), b.author, b.text)) END AS comment_key
-        FROM base b
-        LEFT JOIN ref_account_key k ON k.platform = b.platform AND k.lookup = b.handle_seen
-        LEFT JOIN ref_opd_alias a ON a.alias_key = b.alias_seen"""
-    )
+    sources = {"platform_src": _platform_raw(match), "handle_src": "t.account", "id_src": "NULL"}
+    key = ("CASE WHEN b.comment_id IS NOT NULL THEN l.platform_ || ':' || b.comment_id "
+           "ELSE l.platform_ || ':h:' || md5(concat_ws('|', l.platform_, l.handle_seen, "
+           "CAST(b.created_at AS VARCHAR), b.author, b.text)) END")
+    _create_ready(con, match, sources, f"coalesce({kind}, 'komentar') AS kind_", key, {"by_alias": True})
     _unknown_account(con, match.header_of("account"))
-    con.execute("ALTER TABLE ready RENAME comment_key TO _key")
     _duplicates(con, match.header_of("comment_id" if "comment_id" in match.positions else "text"))
 
 

@@ -10,7 +10,6 @@ import codecs
 import csv
 import io
 import os
-import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager

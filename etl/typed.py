@@ -15,6 +15,7 @@ import pandas as pd
 from etl.detect import Match
 from etl.formats import Column
 from etl.parse import (
+    fixed_offset_seconds,
     parse_count,
     parse_duration,
     parse_number,
@@ -43,11 +44,11 @@ def _clean(ref: str) -> str:
     return f"nullif(trim({ref}), '')"
 
 
-def _fast(column: Column, ref: str, order: str) -> str | None:
+def _fast(column: Column, ref: str, order: str, tz: str) -> str | None:
     if column.kind == "count":
         return sql_count(ref)
     if column.kind == "timestamp":
-        return sql_timestamp(ref, order, "$tz")
+        return sql_timestamp(ref, order, "$tz", fixed_offset_seconds(tz))
     if column.kind in ("number", "duration"):
         return f"CASE WHEN regexp_full_match({ref}, '\\d{{1,15}}') THEN CAST({ref} AS DOUBLE) END"
     return None
@@ -106,7 +107,7 @@ def build_typed(con: duckdb.DuckDBPyConnection, match: Match, tz: str) -> None:
             selects.append(f"CAST(NULL AS {SQL_TYPE[column.kind]}) AS {column.field}")
             continue
         clean = _clean(f"s.c{pos}")
-        fast = _fast(column, f"{column.field}__raw", order)
+        fast = _fast(column, f"{column.field}__raw", order, tz)
         if fast is None:
             selects.append(f"{clean} AS {column.field}")
         else:

@@ -1,13 +1,21 @@
 """The value parsers, and their agreement with the DuckDB fast paths."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import duckdb
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.parse import parse_count, parse_duration, parse_number, parse_timestamp, sql_count, sql_timestamp
+from etl.parse import (
+    fixed_offset_seconds,
+    parse_count,
+    parse_duration,
+    parse_number,
+    parse_timestamp,
+    sql_count,
+    sql_timestamp,
+)
 
 WIB = timezone(timedelta(hours=7))
 
@@ -48,7 +56,7 @@ def test_parse_duration(raw, expected):
     ("Sat, Sep 12, 2026", "mdy", datetime(2026, 9, 12, tzinfo=WIB)),
     ("Oct 3, 2026", "mdy", datetime(2026, 10, 3, tzinfo=WIB)),
     ("Sep 12, 2026, 6:30 PM", "mdy", datetime(2026, 9, 12, 18, 30, tzinfo=WIB)),
-    ("2026-09-18 12:00 +0000", "mdy", datetime(2026, 9, 18, 12, 0, tzinfo=timezone.utc)),
+    ("2026-09-18 12:00 +0000", "mdy", datetime(2026, 9, 18, 12, 0, tzinfo=UTC)),
     ("2026-11-21T08:30:00+07:00", "dmy", datetime(2026, 11, 21, 8, 30, tzinfo=WIB)),
     ("2026-11-21 08:30 WITA", "dmy", datetime(2026, 11, 21, 8, 30, tzinfo=timezone(timedelta(hours=8)))),
     ("31/02/2026", "dmy", None), ("kemarin", "dmy", None), ("21/11/22", "dmy", None),
@@ -61,7 +69,7 @@ def test_parse_timestamp(raw, order, expected):
 
 def test_naive_times_follow_the_configured_zone():
     wit = parse_timestamp("21/11/2026 08:30", "Asia/Jayapura")
-    assert wit == datetime(2026, 11, 20, 23, 30, tzinfo=timezone.utc)
+    assert wit == datetime(2026, 11, 20, 23, 30, tzinfo=UTC)
 
 
 def _id_number(n: int) -> str:
@@ -76,7 +84,8 @@ def test_thousands_separators_round_trip(n):
 
 
 def _fast(con, sql: str, raw: str, **params):
-    return con.execute(f"SELECT {sql}", {"v": raw, **params}).fetchall()[0][0]
+    used = {k: v for k, v in params.items() if f"${k}" in sql}
+    return con.execute(f"SELECT {sql}", {"v": raw, **used}).fetchall()[0][0]
 
 
 @settings(max_examples=60, deadline=None)
@@ -86,10 +95,11 @@ def test_fast_path_agrees_with_python_on_dates(moment):
     con = duckdb.connect()
     for order, text in [("dmy", moment.strftime("%d/%m/%Y %H:%M")), ("mdy", moment.strftime("%m/%d/%Y %H:%M")),
                         ("dmy", moment.strftime("%Y-%m-%d %H:%M:%S")), ("mdy", moment.strftime("%b %d, %Y"))]:
-        fast = _fast(con, sql_timestamp("$v", order, "$tz"), text, tz="Asia/Jakarta")
         slow = parse_timestamp(text, "Asia/Jakarta", order)
-        assert fast is not None and slow is not None
-        assert fast.astimezone(timezone.utc) == slow
+        for offset in (None, 7 * 3600):  # ICU zone lookup, or the fixed offset of WIB
+            fast = _fast(con, sql_timestamp("$v", order, "$tz", offset), text, tz="Asia/Jakarta")
+            assert fast is not None and slow is not None
+            assert fast.astimezone(UTC) == slow
 
 
 @given(st.text(alphabet="0123456789.,kK %-", max_size=8))
@@ -98,3 +108,10 @@ def test_fast_count_path_never_disagrees(raw):
     fast = _fast(con, sql_count("$v"), raw)
     if fast is not None:
         assert fast == parse_count(raw)
+
+
+def test_fixed_offsets_only_for_zones_without_daylight_saving():
+    assert fixed_offset_seconds("Asia/Jakarta") == 7 * 3600
+    assert fixed_offset_seconds("Asia/Makassar") == 8 * 3600
+    assert fixed_offset_seconds("Asia/Jayapura") == 9 * 3600
+    assert fixed_offset_seconds("Europe/Amsterdam") is None

@@ -157,4 +157,4 @@ class CaptionMaker:
 
 
 def _tag(opd: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]", "", opd.title())
+    return re.sub(r"[^A-Za-z0-9]", "", opd)

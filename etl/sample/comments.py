@@ -125,6 +125,7 @@ def _chunk(p: Posts, akun: pd.DataFrame, idx: np.ndarray, pid: pa.Array, link: p
     reply = rng.random(k) < REPLY_SHARE
     delay = np.exp(rng.normal(np.log(2.5 * 3600), 1.5, k)) * np.where(reply, 2.0, 1.0)
     waktu = p.waktu[post] + np.minimum(delay, 45 * 86400).astype("timedelta64[s]")
+    waktu = _awake(waktu, rng)
     keep = waktu <= cutoff
     post, reply, waktu = post[keep], reply[keep], waktu[keep]
     k = len(post)
@@ -149,6 +150,13 @@ def _chunk(p: Posts, akun: pd.DataFrame, idx: np.ndarray, pid: pa.Array, link: p
     both = pa.concat_tables([table, mentions])
     order = pc.sort_indices(both, sort_keys=[("waktu_ts", "ascending"), ("id_komentar", "ascending")])
     return both.take(order), base
+
+
+def _awake(waktu: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """People mostly sleep between midnight and 5: move most of those comments to the morning."""
+    hour = (waktu.astype("datetime64[h]") - waktu.astype("datetime64[D]")).astype(int)
+    move = (hour < 5) & (rng.random(len(waktu)) < 0.75)
+    return np.where(move, waktu + np.timedelta64(6, "h"), waktu)
 
 
 def _ids(plat: np.ndarray, num: pa.Array, post_id: pa.Array, post_link: pa.Array, author: pa.Array,

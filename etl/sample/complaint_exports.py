@@ -123,7 +123,8 @@ def _template_columns(d: pd.DataFrame, reg: Registry, kanal: str, rng: np.random
     kode, singkatan, _, _ = _instansi(reg, d["opd_i"].to_numpy())
     rec = d["diterima"].to_numpy()
     day = fid.strftime(rec, "%Y%m%d").to_numpy(zero_copy_only=False)
-    seq = pd.Series(day).groupby(day).cumcount().to_numpy() + 1
+    period = day if kanal == "112" else np.array([x[:6] for x in day.tolist()], dtype=object)
+    seq = pd.Series(period).groupby(period).cumcount().to_numpy() + 1
     tiket = [_TIKET[kanal].format(y=x[:4], m=x[4:6], dd=x[6:], s=s) for x, s in zip(day.tolist(), seq.tolist())]
     style = rng.choice(3, n, p=_STYLE_P[kanal])
     ver, fwd, resp, res, clo = (d[c].to_numpy() for c in _STEPS)

@@ -132,8 +132,9 @@ def _texts(df: pd.DataFrame, rng: np.random.Generator) -> tuple[list[str], list[
         jalan = ta.JALAN[rr[0] % len(ta.JALAN)].format(desa=desa, kec=kec)
         slots = {"desa": desa, "kec": kec, "jalan": jalan, "rt": f"{1 + rr[1] % 9:02d}", "rw": f"{1 + rr[2] % 12:02d}",
                  "n": str(2 + rr[3] % 9), "waktu": ta.WAKTU[rr[4] % len(ta.WAKTU)]}
-        judul.append(top.judul[rr[5] % len(top.judul)].format(**slots))
-        body = top.isi[rr[6] % len(top.isi)] + ta.PENUTUP[rr[7] % len(ta.PENUTUP)]
+        case = rr[5] % len(top.isi)
+        judul.append(top.judul[case].format(**slots))
+        body = top.isi[case] + ta.PENUTUP[rr[7] % len(ta.PENUTUP)]
         isi.append(body.format(**slots))
     return judul, isi
 

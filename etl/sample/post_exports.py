@@ -63,6 +63,17 @@ def _caps(p: Posts, idx: np.ndarray) -> list[str]:
     return [p.caption[i] for i in idx.tolist()]
 
 
+def title(caption: str, limit: int) -> str:
+    """A short title from a caption: its first sentence, cut at a word boundary."""
+    line = caption.split("\n")[0]
+    cut = line.find(". ")
+    if 0 < cut < limit:
+        return line[:cut]
+    if len(line) <= limit:
+        return line.rstrip(".")
+    return line[: line.rfind(" ", 0, limit - 1)] + "…"
+
+
 def facebook(p: Posts, akun: pd.DataFrame, lo: dt.date, hi: dt.date, out: Path, rng: np.random.Generator) -> int:
     snap = np.datetime64(hi) + np.timedelta64(18, "h")
     idx = _select(p, akun, "facebook", lo, hi, snap)
@@ -71,14 +82,14 @@ def facebook(p: Posts, akun: pd.DataFrame, lo: dt.date, hi: dt.date, out: Path, 
     tipe = p.tipe[idx]
     video = (tipe == 1) | (tipe == 2)
     caps = _caps(p, idx)
-    title = [c.split(".")[0][:80] if v and r < 0.5 else "" for c, v, r in
+    titles = [title(c, 80) if v and r < 0.5 else "" for c, v, r in
              zip(caps, video.tolist(), rng.random(len(idx)).tolist())]
     empty = pa.nulls(len(idx), pa.string())
     data = wr.table({
         "Post ID": [p.pid[i] for i in idx.tolist()],
         "Page ID": akun["id_akun"].to_numpy()[a],
         "Page name": akun["nama_tampilan"].to_numpy()[a],
-        "Title": title,
+        "Title": titles,
         "Description": caps,
         "Duration (sec)": _opt(p.durasi[idx], video),
         "Publish time": fid.strftime(p.waktu[idx], "%m/%d/%Y %H:%M"),
@@ -242,7 +253,7 @@ def youtube_files(p: Posts, akun: pd.DataFrame, lo: dt.date, hi: dt.date, out: P
         tot_avg = int((m["views"] * avg).sum() / max(tot_views, 1))
         cols = {
             "Content": ["Total"] + [p.pid[i] for i in idx.tolist()],
-            "Video title": [""] + [c.split("\n")[0][:100] for c in _caps(p, idx)],
+            "Video title": [""] + [title(c, 100) for c in _caps(p, idx)],
             "Video publish time": [""] + fid.en_date(p.waktu[idx], weekday=False).to_pylist(),
             "Duration": [""] + dur.astype(str).tolist(),
             "Views": [tot_views] + m["views"].tolist(),

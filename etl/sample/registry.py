@@ -150,15 +150,18 @@ def build_provinsi(template: Registry, n_kabkota: int, rng: np.random.Generator)
 def _unit_opd(core: pd.DataFrame, unit: nm.Unit, rng: np.random.Generator,
               wil: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = []
+    short = unit.daerah.split(" ", 1)[1]
     for r in core.itertuples(index=False):
+        if r.dasar.startswith("RSUD-"):
+            continue  # a second hospital named after a kecamatan of the template
+        nama, singkatan = r.nama, r.singkatan
         if unit.provinsi and r.dasar.startswith("BAG-"):
-            nama = r.nama.replace("Bagian", "Biro")
-        else:
-            nama = r.nama
-        alias = "|".join(f"{a} {unit.daerah}" for a in r.alias.split("|") if a)
+            nama, singkatan = nama.replace("Bagian", "Biro"), singkatan.replace("Bag.", "Biro")
+        nama = nama.replace("Sukamaju", short) if "Sukamaju" in nama else f"{nama} {unit.daerah}"
+        alias = "|".join(f"{a.replace(' Kabupaten', '')} {unit.daerah}" for a in r.alias.split("|")
+                         if a and not a.endswith("kab"))
         induk = f"{unit.kode}-{r.induk}" if r.induk else ""
-        rows.append([f"{unit.kode}-{r.dasar}", f"{nama} {unit.daerah}", r.singkatan, r.jenis,
-                     induk, alias, r.dasar])
+        rows.append([f"{unit.kode}-{r.dasar}", nama, singkatan, r.jenis, induk, alias, r.dasar])
     if wil is not None:
         rows += _wilayah_opd(unit, wil, rng)
     df = pd.DataFrame(rows, columns=["kode", "nama", "singkatan", "jenis", "induk", "alias", "dasar"])

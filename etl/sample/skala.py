@@ -15,19 +15,18 @@ class Skala:
     pengaduan: int = 6000  # complaints over the 12 months, all channels
     pool_komentar: int = 0  # 0: render every comment text; else size of the text pool
     pool_pengguna: int = 6000  # distinct fake commenter names
-    bagian_komentar: int = 1  # files per month of comments
     xlsx_maks: int = 60_000  # larger sheets are written as CSV instead of .xlsx
 
 
 SKALA: dict[str, Skala] = {
     "kabupaten": Skala("kabupaten", provinsi=False),
-    "provinsi": Skala("provinsi", provinsi=True, n_kabkota=20, laju_post=2.6,
-                      komentar_per_post=10.5, pengaduan=420_000, pool_komentar=120_000,
-                      pool_pengguna=250_000, bagian_komentar=2),
+    "provinsi": Skala("provinsi", provinsi=True, n_kabkota=20, laju_post=1.8,
+                      komentar_per_post=9.4, pengaduan=420_000, pool_komentar=120_000,
+                      pool_pengguna=250_000),
     # the provinsi code path on a small fraction (2 kabupaten/kota), for tests
     "mini-provinsi": Skala("mini-provinsi", provinsi=True, n_kabkota=2, laju_post=0.25,
                            komentar_per_post=2.0, pengaduan=3000, pool_komentar=5000,
-                           pool_pengguna=3000, bagian_komentar=2, xlsx_maks=2000),
+                           pool_pengguna=3000, xlsx_maks=2000),
 }
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import re
 import zipfile
 from pathlib import Path
 from typing import Any, Sequence
+from xml.sax.saxutils import escape
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
-from openpyxl import Workbook
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 
@@ -53,36 +52,101 @@ def write_csv(path: Path, data: pa.Table, day: dt.date, *, bom: bool = False, en
     return data.num_rows
 
 
+_CT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+       '<Default Extension="xml" ContentType="application/xml"/>'
+       '<Override PartName="/xl/workbook.xml" '
+       'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+       '<Override PartName="/xl/worksheets/sheet1.xml" '
+       'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+       '<Override PartName="/xl/styles.xml" '
+       'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+       '<Override PartName="/docProps/core.xml" '
+       'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>')
+_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+         'officeDocument" Target="xl/workbook.xml"/>'
+         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+         'core-properties" Target="docProps/core.xml"/></Relationships>')
+_WB_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'worksheet" Target="worksheets/sheet1.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'styles" Target="styles.xml"/></Relationships>')
+_STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts>'
+           '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+           '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+           '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+           '<fill><patternFill patternType="gray125"/></fill></fills>'
+           '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+           '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+           '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+           '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+           '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+           '</styleSheet>')
+_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def _col(i: int) -> str:
+    name = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
+def _cell(ref: str, v: Any, style: int = 0) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    if isinstance(v, dt.datetime):
+        serial = (v - _EPOCH).total_seconds() / 86400
+        return f'<c r="{ref}" s="1"><v>{serial:.10f}</v></c>'
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return f'<c r="{ref}"><v>{v}</v></c>'
+    text = escape(str(v))
+    st = f' s="{style}"' if style else ""
+    return f'<c r="{ref}" t="inlineStr"{st}><is><t xml:space="preserve">{text}</t></is></c>'
+
+
 def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]], day: dt.date,
                sheet: str = "Sheet1") -> int:
-    """Write a one-sheet workbook; the zip is normalised so the bytes depend only on the data."""
+    """Write a one-sheet workbook (inline strings, bold header). Bytes depend only on the data."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    ws.append(list(header))
+    cols = [_col(i) for i in range(len(header))]
+    parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+             '<row r="1">' + "".join(_cell(f"{c}1", h, 2) for c, h in zip(cols, header)) + "</row>"]
     n = 0
-    for row in rows:
-        ws.append(list(row))
-        n += 1
-    buf = io.BytesIO()
-    wb.save(buf)
-    path.write_bytes(_normalise_zip(buf.getvalue(), day))
-    touch(path, day)
-    return n
-
-
-def _normalise_zip(data: bytes, day: dt.date) -> bytes:
+    for n, row in enumerate(rows, start=1):
+        r = n + 1
+        parts.append(f'<row r="{r}">' + "".join(_cell(f"{c}{r}", v) for c, v in zip(cols, row)) + "</row>")
+    parts.append("</sheetData></worksheet>")
     stamp = f"{day.isoformat()}T11:00:00Z"
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                text = body.decode("utf-8")
-                text = re.sub(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)", rf"\g<1>{stamp}\g<3>", text)
-                body = text.encode("utf-8")
-            zi = zipfile.ZipInfo(info.filename, date_time=(day.year, day.month, day.day, 18, 0, 0))
+    core = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Diskominfo</dc:creator>'
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>')
+    workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                f'<sheets><sheet name="{escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    members = [("[Content_Types].xml", _CT), ("_rels/.rels", _RELS), ("docProps/core.xml", core),
+               ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", _WB_RELS),
+               ("xl/styles.xml", _STYLES), ("xl/worksheets/sheet1.xml", "".join(parts))]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in members:
+            zi = zipfile.ZipInfo(name, date_time=(day.year, day.month, day.day, 18, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o600 << 16
-            dst.writestr(zi, body)
-    return out.getvalue()
+            z.writestr(zi, body.encode("utf-8"))
+    touch(path, day)
+    return n
