@@ -1,4 +1,4 @@
-"""Command line: python -m etl sample|load|status|schema-doc."""
+"""Command line: python -m etl sample|load|status|templates|schema-doc."""
 
 from __future__ import annotations
 
@@ -88,6 +88,14 @@ def cmd_schema_doc(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_templates(args: argparse.Namespace) -> int:
+    from etl.templates import write_templates
+
+    for path in write_templates(Path(args.out)):
+        print(path)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m etl", description="Sorot ETL")
     sub = p.add_subparsers(dest="command", required=True)
@@ -112,6 +120,10 @@ def parser() -> argparse.ArgumentParser:
     st.add_argument("--db", default=str(warehouse.default_db()), help=db_help)
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_status)
+
+    tp = sub.add_parser("templates", help="tulis templat CSV/XLSX dan panduannya")
+    tp.add_argument("--out", default=str(warehouse.ROOT / "data" / "templates"))
+    tp.set_defaults(func=cmd_templates)
 
     sd = sub.add_parser("schema-doc", help="cetak docs/warehouse.md")
     sd.set_defaults(func=cmd_schema_doc)
