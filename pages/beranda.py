@@ -37,7 +37,12 @@ right.dataframe(pd.DataFrame(info["complaints_by_channel"].items(), columns=["ka
 if info["unknown_accounts"]:
     st.subheader("Akun belum terdaftar")
     st.caption("Baris dari akun ini ditolak. Daftarkan di data/registry/akun.csv lalu muat ulang berkasnya.")
-    st.dataframe(pd.DataFrame(info["unknown_accounts"]), hide_index=True)
+    unknown = pd.DataFrame(info["unknown_accounts"])
+    st.dataframe(unknown.rename(columns={"account": "akun", "rows": "baris", "files": "berkas"}), hide_index=True)
 
+LOAD_COLUMNS = {"load_id": "no", "file": "berkas", "format": "format", "rows_read": "baris dibaca",
+                "rows_loaded": "dimuat", "rows_rejected": "ditolak", "rows_new": "baru", "outcome": "hasil",
+                "message": "keterangan", "started_at": "mulai", "seconds": "detik"}
 st.subheader("Riwayat muat")
-st.dataframe(pd.DataFrame(info["loads"]), hide_index=True)
+loads = pd.DataFrame(info["loads"], columns=list(LOAD_COLUMNS))
+st.dataframe(loads.rename(columns=LOAD_COLUMNS), hide_index=True)

@@ -37,7 +37,9 @@ def test_home_shows_counts_from_the_warehouse(small_db):
                        "Pengaduan": "0"}
     assert posts == 1234
     unknown = at.dataframe[2].value
-    assert list(unknown["account"]) == ["asing"]
+    assert list(unknown["akun"]) == ["asing"]
+    history = at.dataframe[3].value
+    assert list(history["berkas"]) == ["k.csv", "fb.csv"] and list(history["ditolak"]) == [0, 1]
 
 
 def test_home_without_warehouse_explains_what_to_do(tmp_path, monkeypatch):

@@ -67,10 +67,20 @@ def page():
         browser.close()
 
 
+def settle(page) -> None:
+    """Wait until Streamlit has finished running the script and drawn its tables."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_timeout(500)
+
+
 def test_home_page_in_a_real_browser(app_url, page):
     page.goto(app_url)
     page.get_by_text("Sorot — data yang dimuat").wait_for(timeout=30_000)
-    page.get_by_text("Postingan per platform").wait_for()
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    settle(page)
     assert page.get_by_text("Traceback").count() == 0
+    assert page.locator('[data-testid="stException"]').count() == 0
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "beranda.png"), full_page=True)
