@@ -192,8 +192,10 @@ def complaints(con: duckdb.DuckDBPyConnection, match: Match, snapshot: str) -> N
     complexity = _coded(con, match, "complexity", "complexity")
     area = _region_sql("district_code", "area", "'kecamatan'", match)
     village = _region_sql("village_code", "village", "'desa', 'kelurahan'", match)
-    derived_status = ("CASE WHEN closed_at IS NOT NULL THEN 'ditutup' WHEN resolved_at IS NOT NULL "
-                      "THEN 'selesai' WHEN first_response_at IS NOT NULL THEN 'diproses' ELSE 'baru' END")
+    declared = {c.field for c in fmt.columns}
+    steps = [(f, v) for f, v in (("closed_at", "ditutup"), ("resolved_at", "selesai"),
+                                 ("first_response_at", "diproses")) if f in declared]
+    derived_status = "CASE " + " ".join(f"WHEN {f} IS NOT NULL THEN '{v}'" for f, v in steps) + " ELSE 'baru' END"
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE ready AS
         SELECT t.*, {channel} AS channel_, {_opd_sql(match)} AS opd_code,

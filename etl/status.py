@@ -41,7 +41,7 @@ def summarize(con: duckdb.DuckDBPyConnection) -> dict:
     keys = ["load_id", "file", "format", "dataset", "rows_read", "rows_loaded", "rows_rejected",
             "rows_new", "outcome", "message", "started_at", "seconds"]
     unknown = con.execute(
-        "SELECT platform, value, count(*) AS rows, string_agg(DISTINCT file_name, ', ') "
+        "SELECT platform, value, count(*) AS rows, list(DISTINCT file_name ORDER BY file_name) "
         "FROM etl_reject r WHERE reason_code = 'akun_tidak_terdaftar' AND NOT EXISTS ("
         "  SELECT 1 FROM ref_account_key k WHERE k.platform = r.platform AND k.lookup = r.value) "
         "GROUP BY ALL ORDER BY rows DESC"
@@ -56,6 +56,8 @@ def summarize(con: duckdb.DuckDBPyConnection) -> dict:
         "rejects": tables.get("etl_reject", 0),
         "loads": [dict(zip(keys, row)) for row in loads],
         "unknown_accounts": [
-            {"platform": p, "account": a, "rows": n, "files": f} for p, a, n, f in unknown
+            {"platform": p, "account": a, "rows": n,
+             "files": ", ".join(f[:3]) + (f" (+{len(f) - 3} berkas lain)" if len(f) > 3 else "")}
+            for p, a, n, f in unknown
         ],
     }

@@ -163,6 +163,6 @@ def _add_checks(con: duckdb.DuckDBPyConnection, match: Match, column: Column) ->
         add_problem(con, f"{f}__raw IS NOT NULL AND {f} IS NULL", header, f"{f}__raw",
                     "nilai_tidak_sah", 
                     f"bukan {expected} yang dikenali (contoh: {_example(column, match.format.date_order)})")
-    if column.kind == "timestamp":
+    if column.kind == "timestamp" and not f.endswith("_due_at"):  # deadlines may lie ahead
         add_problem(con, f"{f} > now() + INTERVAL 1 DAY", header, f"{f}__raw", "tanggal_masa_depan",
                     "tanggal berada di masa depan")

@@ -20,3 +20,26 @@ def load_into(db: Path):
         return etl_load.load(list(paths), db, **kwargs)
 
     return run
+
+
+SAMPLE_END = "2026-11-20"
+
+
+@pytest.fixture(scope="session")
+def sample_dir(tmp_path_factory) -> Path:
+    """The kabupaten sample, generated once per test worker through the CLI."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("sample") / "S"
+    subprocess.run([sys.executable, "-m", "etl", "sample", "--out", str(out), "--end", SAMPLE_END],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_db(sample_dir, tmp_path_factory) -> Path:
+    """The sample loaded into a warehouse (read-only use: copy it before changing it)."""
+    db = tmp_path_factory.mktemp("wh") / "sample.duckdb"
+    etl_load.load([sample_dir], db)
+    return db

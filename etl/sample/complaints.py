@@ -82,7 +82,7 @@ def _timeline(df: pd.DataFrame, libur: np.ndarray, cutoff: np.datetime64, rng: n
     n = len(df)
     rec = df["diterima"].to_numpy()
     emergency = (df["kanal"] == "112").to_numpy()
-    v = rng.choice([0, 1, 2, 3, 5], n, p=[.45, .3, .15, .07, .03])
+    v = rng.choice([0, 1, 2, 3], n, p=[.45, .3, .15, .1])
     ver = np.where(emergency, rec + rng.integers(60, 900, n).astype("timedelta64[s]"), _workdays(rec, v, libur, rng))
     fwd = np.where(emergency, ver + rng.integers(60, 1800, n).astype("timedelta64[s]"),
                    _workdays(ver, rng.choice([0, 1, 2, 3], n, p=[.6, .25, .1, .05]), libur, rng))

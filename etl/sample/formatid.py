@@ -29,9 +29,57 @@ def to_arrow_ts(t: np.ndarray) -> pa.Array:
     return pa.array(t.astype("datetime64[s]"), type=pa.timestamp("s"))
 
 
+_WIDTH = {"Y": 4, "m": 2, "d": 2, "H": 2, "M": 2, "S": 2}
+_DIGITS2 = np.frombuffer("".join(f"{i:02d}" for i in range(100)).encode(), np.uint8).reshape(100, 2)
+_DIGITS4 = np.frombuffer("".join(f"{i:04d}" for i in range(10000)).encode(), np.uint8).reshape(10000, 4)
+
+
+def _fields(t: np.ndarray) -> dict[str, np.ndarray]:
+    sec = t.astype("datetime64[s]").astype(np.int64)
+    day = sec // 86400
+    tod = (sec - day * 86400).astype(np.int32)
+    month = day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    mday = (day - month.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)).astype(np.int32)
+    return {"Y": month // 12 + 1970, "m": month % 12 + 1, "d": mday + 1, "H": tod // 3600,
+            "M": tod // 60 % 60, "S": tod % 60}
+
+
 def strftime(t: np.ndarray, fmt: str) -> pa.Array:
-    """Vectorised strftime of naive datetime64 values (no locale: numeric fields only)."""
-    return pc.strftime(to_arrow_ts(t), format=fmt)
+    """Vectorised strftime of naive datetime64 values for numeric fields (%Y %m %d %H %M %S);
+    NaT gives null. Builds fixed-width bytes with numpy (much faster than Arrow's strftime)."""
+    nat = np.isnat(t)
+    f = _fields(np.where(nat, np.datetime64("2000-01-01", "s"), t.astype("datetime64[s]")))
+    parts, i = [], 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            parts.append(fmt[i + 1])
+            i += 2
+        else:
+            parts.append(("lit", fmt[i]))
+            i += 1
+    width = sum(_WIDTH[x] if isinstance(x, str) else 1 for x in parts)
+    buf = np.empty((len(t), width), dtype=np.uint8)
+    col = 0
+    for x in parts:
+        if isinstance(x, tuple):
+            buf[:, col] = ord(x[1])
+            col += 1
+            continue
+        w = _WIDTH[x]
+        buf[:, col:col + w] = (_DIGITS4 if w == 4 else _DIGITS2)[f[x]]
+        col += w
+    return fixed_strings(buf, nat)
+
+
+def fixed_strings(buf: np.ndarray, null: np.ndarray | None = None) -> pa.Array:
+    """Arrow strings from an (n, width) uint8 array of ASCII bytes, without copying row by row."""
+    n, width = buf.shape
+    offsets = pa.py_buffer((np.arange(n + 1, dtype=np.int32) * width).tobytes())
+    data = pa.py_buffer(np.ascontiguousarray(buf).tobytes())
+    validity = None
+    if null is not None and null.any():
+        validity = pa.py_buffer(np.packbits(~null, bitorder="little").tobytes())
+    return pa.StringArray.from_buffers(n, offsets, data, validity)
 
 
 def _parts(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

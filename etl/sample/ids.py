@@ -33,7 +33,7 @@ def unique_numbers(n: int, base: int, rng: np.random.Generator, gap: int = 1000)
 
 def b64(n: int, width: int, rng: np.random.Generator, prefix: str = "") -> pa.Array:
     """n random url-safe base64 strings (IG shortcodes, YouTube ids) as an Arrow string array."""
-    chars = _B64[rng.integers(0, 64, (n, width))]
+    chars = _B64[rng.integers(0, 64, (n, width), dtype=np.uint8)]
     raw = np.ascontiguousarray(chars).view(f"S{width}").ravel()
     arr = pa.array(raw, type=pa.binary(width)).cast(pa.string())
     if prefix:

@@ -78,7 +78,8 @@ def load(directory: Path = REGISTRY_DIR) -> Registry:
 
 def assign_perilaku(reg: Registry, rng: np.random.Generator) -> pd.Series:
     """Behaviour per OPD that has at least one account, ~20/40/15/15/10 %, seeded."""
-    kode = [k for k in reg.opd["kode"] if k in set(reg.akun["kode_opd"])]
+    has_account = set(reg.akun["kode_opd"].tolist())
+    kode = [k for k in reg.opd["kode"].tolist() if k in has_account]
     jenis = reg.opd.set_index("kode").loc[kode, "jenis"].to_numpy()
     dasar = reg.opd.set_index("kode").loc[kode, "dasar"].to_numpy()
     bonus = np.isin(dasar, ["SETDA", "DISKOMINFO", "BAG-PROKOPIM", "DINKES", "BPBD"]) * 0.35

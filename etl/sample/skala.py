@@ -20,7 +20,7 @@ class Skala:
 
 SKALA: dict[str, Skala] = {
     "kabupaten": Skala("kabupaten", provinsi=False),
-    "provinsi": Skala("provinsi", provinsi=True, n_kabkota=20, laju_post=1.8,
+    "provinsi": Skala("provinsi", provinsi=True, n_kabkota=20, laju_post=2.1,
                       komentar_per_post=9.4, pengaduan=420_000, pool_komentar=120_000,
                       pool_pengguna=250_000),
     # the provinsi code path on a small fraction (2 kabupaten/kota), for tests
