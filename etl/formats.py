@@ -241,7 +241,7 @@ LAPOR = Format(
 
 LOCAL_APP = Format(
     name="local_app",
-    label="Aplikasi pengaduan daerah (ekspor JSON/CSV berkolom Inggris)",
+    label="Aplikasi pengaduan daerah (ekspor berkolom Inggris)",
     dataset="complaints",
     channel="aplikasi",
     columns=(

@@ -29,3 +29,11 @@ def test_templates_load_without_rejects(load_into):
         assert r.outcome in ("berhasil", "dilewati"), (r.path.name, r.message, r.rejects)
     loaded = {r.format for r in results if r.outcome == "berhasil"}
     assert loaded == {"template_posts", "template_comments", "template_complaints"}
+
+
+def test_readme_lists_every_format():
+    from etl.formats import FORMATS
+
+    readme = (SHIPPED.parent.parent / "README.md").read_text(encoding="utf-8")
+    for fmt in FORMATS:
+        assert fmt.label in readme, fmt.label

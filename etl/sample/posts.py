@@ -109,9 +109,16 @@ def _greetings(akun: pd.DataFrame, sektor: np.ndarray, hari: list[Hari], days: n
 
 
 def _absen_once(akun: pd.DataFrame, n_days: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """Absent accounts: at most one post in the last 90 days (half of them)."""
-    a_i = np.flatnonzero((akun["perilaku"] == "absen").to_numpy())
-    a_i = a_i[rng.random(len(a_i)) < 0.5]
+    """Absent OPD: at most one post in the last 90 days, on one of its accounts (half of them)."""
+    absen = np.flatnonzero((akun["perilaku"] == "absen").to_numpy())
+    opd = akun["opd_i"].to_numpy()[absen]
+    chosen = []
+    for o in np.unique(opd).tolist():
+        mine = absen[opd == o]
+        pick = int(mine[rng.integers(0, len(mine))])
+        if rng.random() < 0.5:
+            chosen.append(pick)
+    a_i = np.array(chosen, dtype=np.int64)
     return a_i, n_days - 1 - rng.integers(3, 88, len(a_i))
 
 
