@@ -27,12 +27,18 @@ def _progress(i: int, total: int, r) -> None:
         print(f"    baris {row}, kolom «{column}», nilai «{value}»: {reason}", file=sys.stderr)
 
 
+def _starting(i: int, total: int, path: Path) -> None:
+    size = path.stat().st_size
+    if size > 20 << 20:  # say something before a long file, not only after it
+        print(f"[{i}/{total}] {path.name}: memuat {size / (1 << 20):,.0f} MB …", file=sys.stderr, flush=True)
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     from etl.load import load
 
     try:
         results = load([Path(p) for p in args.paths], Path(args.db), Path(args.registry),
-                       Path(args.holidays), account=args.account, progress=_progress)
+                       Path(args.holidays), account=args.account, progress=_progress, starting=_starting)
     except (RegistryError, FileNotFoundError) as err:
         print(f"Gagal: {err}", file=sys.stderr)
         return 2

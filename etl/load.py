@@ -42,6 +42,7 @@ class FileResult:
 
 
 Progress = Callable[[int, int, FileResult], None]
+Starting = Callable[[int, int, Path], None]
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -235,7 +236,7 @@ def _load_one(con: duckdb.DuckDBPyConnection, path: Path, digest: str, reg: Regi
 
 def load(paths: Iterable[Path], db: Path, registry_dir: Path = warehouse.DEFAULT_REGISTRY,
          holidays: Path = warehouse.DEFAULT_HOLIDAYS, account: str | None = None,
-         progress: Progress | None = None) -> list[FileResult]:
+         progress: Progress | None = None, starting: Starting | None = None) -> list[FileResult]:
     """Load files/folders into ``db``; returns one result per file (refused ones included)."""
     reg = read_registry(registry_dir, holidays)
     files = expand(paths)
@@ -257,6 +258,8 @@ def load(paths: Iterable[Path], db: Path, registry_dir: Path = warehouse.DEFAULT
                 results.append(FileResult(f, "dilewati", message="isi sama dengan berkas lain di muatan ini"))
                 continue
             seen.add(digest)
+            if starting:
+                starting(i, len(todo), f)
             result = _load_one(con, f, digest, reg, account)
             results.append(result)
             if progress:

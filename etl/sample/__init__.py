@@ -19,7 +19,7 @@ from . import comments, complaint_exports, complaints, kalender, post_exports, p
 from . import writers as wr
 from .skala import SKALA, Skala, skala
 
-__all__ = ["generate", "SKALA"]
+__all__ = ["SKALA", "generate"]
 _OWNED = ("posts", "komentar", "pengaduan", "registry")
 
 
@@ -52,7 +52,8 @@ def generate(out: Path, scale: str = "kabupaten", seed: int = 7, end: dt.date | 
     posts.identify(p, akun, _rng(seed, 5))
     files = _post_files(p, akun, start, end, out / "posts", sk, seed)
     kab = ctx[0].kab
-    files.update(comments.generate(p, akun, reg.wilayah, kab, out, start, end, sk.pool_komentar,
+    labels = [f"{h.label} {kab}" if h.kunci == "hari_jadi" else h.label for h in hari]
+    files.update(comments.generate(p, akun, reg.wilayah, kab, labels, out, start, end, sk.pool_komentar,
                                    sk.pool_pengguna, sk.xlsx_maks, _rng(seed, 6)))
     df = complaints.generate(reg, sk.pengaduan, days, libur, end, _rng(seed, 7))
     files.update(_complaint_files(df, reg, out / "pengaduan", end, sk, seed))

@@ -125,8 +125,8 @@ class Akun:
                    akun["terdaftar"].to_numpy().astype(bool))
 
 
-def generate(p: Posts, akun: pd.DataFrame, wilayah: pd.DataFrame, kab: str, out: Path, start: dt.date,
-             end: dt.date, pool_size: int, authors_n: int, xlsx_max: int,
+def generate(p: Posts, akun: pd.DataFrame, wilayah: pd.DataFrame, kab: str, hari_label: list[str], out: Path,
+             start: dt.date, end: dt.date, pool_size: int, authors_n: int, xlsx_max: int,
              rng: np.random.Generator) -> dict[str, int]:
     desa = wilayah.loc[wilayah["jenis"] != "kecamatan", "nama"].tolist()
     kec = wilayah.loc[wilayah["jenis"] == "kecamatan", "nama"].tolist()
@@ -139,13 +139,13 @@ def generate(p: Posts, akun: pd.DataFrame, wilayah: pd.DataFrame, kab: str, out:
     base = 10**15
     for lo in range(0, len(p), CHUNK_POSTS):
         idx = np.arange(lo, min(lo + CHUNK_POSTS, len(p)))
-        data, waktu, base = _chunk(p, acc, idx, pid, link, pool, authors, cutoff, base, rng)
+        data, waktu, base = _chunk(p, acc, idx, pid, link, pool, authors, hari_label, cutoff, base, rng)
         writer.add(data, waktu)
     return writer.finish()
 
 
 def _chunk(p: Posts, acc: Akun, idx: np.ndarray, pid: pa.Array, link: pa.Array, pool: kt.TextPool,
-           authors: Authors, cutoff: np.datetime64, base: int,
+           authors: Authors, hari_label: list[str], cutoff: np.datetime64, base: int,
            rng: np.random.Generator) -> tuple[pa.Table, np.ndarray, int]:
     post = np.repeat(idx, p.comments[idx])
     post = post[acc.terdaftar[p.akun_i[post]]]  # the sheet is kept for the registered accounts
@@ -160,8 +160,10 @@ def _chunk(p: Posts, acc: Akun, idx: np.ndarray, pid: pa.Array, link: pa.Array, 
     a_pa = pa.array(a)
     plat = acc.plat[a]
     admin = reply & (rng.random(k) < 0.55)
-    cat = (rng.random(k)[:, None] > np.cumsum(kt.MIX[p.jenis[post]], axis=1)).sum(axis=1).clip(0, 5)
-    cat = np.where(reply, np.where(admin, kt.ADMIN, kt.WARGA), cat)
+    hari = p.hari_i[post]
+    row = np.where(hari >= 0, 3, p.jenis[post])
+    col = (rng.random(k)[:, None] > np.cumsum(kt.MIX[row], axis=1)).sum(axis=1).clip(0, kt.MIX.shape[1] - 1)
+    cat = np.where(reply, np.where(admin, kt.ADMIN, kt.WARGA), kt.MIX_CAT[col])
     author = pc.if_else(pa.array(admin), acc.own.take(a_pa), authors.pick(plat == FB, rng))
     cid = ids.unique_numbers(k, base, rng, 50_000)
     base = int(cid[-1]) if k else base
@@ -170,14 +172,24 @@ def _chunk(p: Posts, acc: Akun, idx: np.ndarray, pid: pa.Array, link: pa.Array, 
     post_pa = pa.array(post)
     comments = _ids(plat, ids.as_str(num), pid.take(post_pa), link.take(post_pa), author, rng)
     kind = pc.if_else(pa.array(reply), "balasan", "komentar")
-    table = _table(acc.plat_s.take(a_pa), acc.handle.take(a_pa), kind, comments, waktu, author,
-                   pool.texts(cat, rng))
+    text = _holiday_names(pool.texts(cat, rng), cat == kt.HARI, hari, hari_label)
+    table = _table(acc.plat_s.take(a_pa), acc.handle.take(a_pa), kind, comments, waktu, author, text)
     mentions, m_waktu = _mentions(p, acc, idx, pool, authors, cutoff, base, rng)
     base += 10**9
     both = pa.concat_tables([table, mentions])
     all_waktu = np.concatenate([waktu, m_waktu])
     order = np.argsort(all_waktu, kind="stable")
     return both.take(pa.array(order)), all_waktu[order], base
+
+
+def _holiday_names(text: pa.Array, mask: np.ndarray, hari: np.ndarray, labels: list[str]) -> pa.Array:
+    """Fill {hari} in replies to holiday greetings with the day's name."""
+    if not mask.any():
+        return text
+    picked = text.filter(pa.array(mask)).to_pylist()
+    names = [labels[h] for h in hari[mask].tolist()]
+    new = pa.array([t.replace("{hari}", n) for t, n in zip(picked, names)], pa.string())
+    return pc.replace_with_mask(text, pa.array(mask), new)
 
 
 def _awake(waktu: np.ndarray, rng: np.random.Generator) -> np.ndarray:

@@ -69,7 +69,7 @@ def lapor(df: pd.DataFrame, reg: Registry, out: Path, end: dt.date, rng: np.rand
         "TanggalTindakLanjut": _ts(d["tanggapan"].to_numpy(), fmt),
         "TanggalLaporanAktivitasTerakhir": _ts(last, fmt),
         "TanggalLaporanDitutup": _ts(d["ditutup"].to_numpy(), fmt),
-        "TimestampTanggalDisposisi": pa.array(np.where(has_fwd, ids.unix_seconds(np.where(has_fwd, fwd, d["diterima"].to_numpy())), 0),
+        "TimestampTanggalDisposisi": pa.array(ids.unix_seconds(np.where(has_fwd, fwd, d["diterima"].to_numpy())),
                                               mask=~has_fwd),
         "NamaPelapor": np.where(anon, "Anonim", d["pelapor"].to_numpy()),
         "TeleponPelapor": np.where(anon, "", ids.masked_phones(n, rng)),

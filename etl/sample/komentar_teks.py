@@ -8,14 +8,16 @@ import pyarrow as pa
 from . import template_komentar as tk
 
 KATEGORI = (tk.POSITIF, tk.NEGATIF, tk.NETRAL, tk.SALAM, tk.JAWA, tk.SUNDA, tk.MENTION,
-            tk.BALASAN_ADMIN, tk.BALASAN_WARGA)
-POS, NEG, NET, SALAM, JAWA, SUNDA, MENTION, ADMIN, WARGA = range(9)
+            tk.BALASAN_ADMIN, tk.BALASAN_WARGA, tk.HARI)
+POS, NEG, NET, SALAM, JAWA, SUNDA, MENTION, ADMIN, WARGA, HARI = range(10)
 _OPD = ["min", "tim", "pemkab", "bapak ibu petugas", "semua petugas", "admin"]
-# category mix of comments by post type (kinerja, layanan, seremonial): POS NEG NET SALAM JAWA SUNDA
+# category mix of comments by post type (kinerja, layanan, seremonial, holiday greeting)
+MIX_CAT = np.array([POS, NEG, NET, SALAM, JAWA, SUNDA, HARI])
 MIX = np.array([
-    [.36, .20, .14, .18, .06, .06],
-    [.20, .22, .34, .12, .06, .06],
-    [.20, .07, .05, .56, .06, .06],
+    [.36, .20, .14, .18, .06, .06, 0],
+    [.20, .22, .34, .12, .06, .06, 0],
+    [.24, .08, .06, .50, .06, .06, 0],
+    [.14, .07, .04, .20, .05, .05, .45],
 ])
 
 
@@ -47,7 +49,7 @@ def render(category: np.ndarray, desa: list[str], kec: list[str], kab: str, rng:
             jalan = tk.JALAN[int(r[i, 3]) % len(tk.JALAN)].format(desa=d, kec=k)
             tpl = tpl.format(desa=d, kec=k, kab=kab, jalan=jalan, opd=_OPD[int(r[i, 4]) % len(_OPD)],
                              n=2 + int(r[i, 4]) % 14, waktu=tk.WAKTU[int(r[i, 5]) % len(tk.WAKTU)],
-                             akun="{akun}")
+                             akun="{akun}", hari="{hari}")
         out.append(_vary(tpl, int(r[i, 5]), c))
     return out
 
@@ -59,9 +61,9 @@ class TextPool:
         self.args = (desa, kec, kab)
         self.size = size
         if size:
-            weights = np.array([.22, .22, .2, .16, .05, .05, .05, .03, .02])
+            weights = np.array([.22, .22, .2, .14, .05, .05, .05, .03, .02, .02])
             counts = np.maximum((weights * size).astype(int), 50)
-            cats = np.repeat(np.arange(9), counts)
+            cats = np.repeat(np.arange(len(KATEGORI)), counts)
             self.offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
             self.counts = counts
             self.pool = pa.array(render(cats, *self.args, rng))

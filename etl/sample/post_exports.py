@@ -15,6 +15,8 @@ from .posts import Posts, growth
 
 FB_TYPES = np.array(["Photos", "Videos", "Reels", "Links"], dtype=object)
 IG_TYPES = np.array(["IG image", "IG carousel", "IG reel", "IG image"], dtype=object)
+YT_METRICS = ["Views", "Watch time (hours)", "Subscribers", "Impressions", "Impressions click-through rate (%)",
+              "Average view duration", "Average percentage viewed (%)", "Likes", "Comments added", "Shares"]
 X_LEGACY_EXTRA = ["app opens", "app installs", "follows", "email tweet", "dial phone", "media views",
                   "media engagements"]
 X_PROMOTED = ["promoted impressions", "promoted engagements", "promoted engagement rate", "promoted retweets",
@@ -211,7 +213,7 @@ def _x_legacy(p: Posts, idx: np.ndarray, m: dict, eng: np.ndarray, text: list[st
 
 def tiktok_files(p: Posts, akun: pd.DataFrame, lo: dt.date, hi: dt.date, out: Path, xlsx_max: int) -> dict[str, int]:
     rows = {}
-    for n_file, (acc, handle, idx, m) in enumerate(_per_account(p, akun, "tiktok", lo, hi)):
+    for n_file, (_, handle, idx, m) in enumerate(_per_account(p, akun, "tiktok", lo, hi)):
         views = np.maximum(m["views"], m["reactions"])
         watch = p.tonton[idx]
         full = np.clip(watch / np.maximum(p.durasi[idx], 1) * 60 + 5, 3, 95).astype(int)
@@ -240,7 +242,7 @@ def tiktok_files(p: Posts, akun: pd.DataFrame, lo: dt.date, hi: dt.date, out: Pa
 
 def youtube_files(p: Posts, akun: pd.DataFrame, lo: dt.date, hi: dt.date, out: Path) -> dict[str, int]:
     rows = {}
-    for acc, handle, idx, m in _per_account(p, akun, "youtube", lo, hi):
+    for _, handle, idx, m in _per_account(p, akun, "youtube", lo, hi):
         order = np.argsort(-m["views"], kind="stable")
         idx = idx[order]
         m = {k: v[order] for k, v in m.items()}
@@ -251,23 +253,20 @@ def youtube_files(p: Posts, akun: pd.DataFrame, lo: dt.date, hi: dt.date, out: P
         pct = np.round(avg / np.maximum(dur, 1) * 100, 2)
         tot_views = int(m["views"].sum())
         tot_avg = int((m["views"] * avg).sum() / max(tot_views, 1))
+        total = [int(m["views"].sum()), round(float(hours.sum()), 4), int((m["views"] // 150).sum()),
+                 int(imp.sum()), round(tot_views / max(int(imp.sum()), 1) * 100, 2), fid.hmmss(np.array([tot_avg]))[0],
+                 round(float(pct.mean()) if len(pct) else 0, 2), int(m["reactions"].sum()),
+                 int(m["comments"].sum()), int(m["shares"].sum())]
+        body = [m["views"].tolist(), hours.tolist(), (m["views"] // 150).tolist(), imp.tolist(),
+                np.round(m["views"] / imp * 100, 2).tolist(), fid.hmmss(avg), pct.tolist(), m["reactions"].tolist(),
+                m["comments"].tolist(), m["shares"].tolist()]
         cols = {
-            "Content": ["Total"] + [p.pid[i] for i in idx.tolist()],
-            "Video title": [""] + [title(c, 100) for c in _caps(p, idx)],
-            "Video publish time": [""] + fid.en_date(p.waktu[idx], weekday=False).to_pylist(),
-            "Duration": [""] + dur.astype(str).tolist(),
-            "Views": [tot_views] + m["views"].tolist(),
-            "Watch time (hours)": [round(float(hours.sum()), 4)] + hours.tolist(),
-            "Subscribers": [int((m["views"] // 150).sum())] + (m["views"] // 150).tolist(),
-            "Impressions": [int(imp.sum())] + imp.tolist(),
-            "Impressions click-through rate (%)": [round(tot_views / max(int(imp.sum()), 1) * 100, 2)]
-            + np.round(m["views"] / imp * 100, 2).tolist(),
-            "Average view duration": fid.hmmss(np.array([tot_avg])) + fid.hmmss(avg),
-            "Average percentage viewed (%)": [round(float(pct.mean()) if len(pct) else 0, 2)] + pct.tolist(),
-            "Likes": [int(m["reactions"].sum())] + m["reactions"].tolist(),
-            "Comments added": [int(m["comments"].sum())] + m["comments"].tolist(),
-            "Shares": [int(m["shares"].sum())] + m["shares"].tolist(),
+            "Content": ["Total", *(p.pid[i] for i in idx.tolist())],
+            "Video title": ["", *(title(c, 100) for c in _caps(p, idx))],
+            "Video publish time": ["", *fid.en_date(p.waktu[idx], weekday=False).to_pylist()],
+            "Duration": ["", *dur.astype(str).tolist()],
         }
+        cols.update({name: [t, *b] for name, t, b in zip(YT_METRICS, total, body)})
         name = f"youtube@{handle}_{hi}.csv"
         rows[f"posts/youtube/{name}"] = wr.write_csv(out / name, wr.table(cols), hi)
     return rows

@@ -39,7 +39,8 @@ NEGATIF = [
     "Air PDAM di {desa} mati udh {n} hari, gmn ini?", "Kenapa harus bayar padahal katanya gratis?",
     "Pohon di {jalan} udh miring mau tumbang, tolong segera ditebang sblm makan korban",
     "Ada calo di kantor {opd}, tolong ditertibkan", "Website nya error terus gak bisa diakses",
-    "Udah telp call center gak diangkat2", "Min, yg dimaksud “gratis” itu beneran gratis kan?", "PKL jualan di trotoar, pejalan kaki jalan di aspal",
+    "Udah telp call center gak diangkat2", "Min, yg dimaksud “gratis” itu beneran gratis kan?",
+    "PKL jualan di trotoar, pejalan kaki jalan di aspal",
     "Sinyal wifi publik di {desa} mati terus", "Kok pilih kasih sih, desa kami gak pernah dapet",
     "Angkot ngetem sembarangan di {jalan}, tolong Dishub turun", "Banjir lagi banjir lagi di {desa} 😡",
     "Sudah {waktu} diajukan, blm ada kabar sama sekali", "Tolong jgn cuma posting ucapan, kerja nyata dong",
@@ -61,7 +62,8 @@ NEGATIF = [
     "Harga beras naik terus pak, gmn ini", "Pupuk langka, petani susah", "Pasar becek kotor gak keurus",
     "Lowongan kerja cuma buat orang dalem", "Antre KTP harus dateng subuh, gak manusiawi",
     "Udh {n} kali lapor masalah yg sama", "Katanya “segera ditindaklanjuti”, tp sampe skrg blm ada",
-    "Jawabannya selalu “sedang diproses” 🙄", "“Kami sudah turun ke lokasi” katanya, mana buktinya?", "Jembatan di {desa} udh miring, nunggu ambruk baru diperbaiki?",
+    "Jawabannya selalu “sedang diproses” 🙄", "“Kami sudah turun ke lokasi” katanya, mana buktinya?",
+    "Jembatan di {desa} udh miring, nunggu ambruk baru diperbaiki?",
 ]
 
 NETRAL = [
@@ -93,17 +95,20 @@ NETRAL = [
 ]
 
 SALAM = [
-    "Aamiin ya Allah 🤲", "Aamiin", "Siap!", "Siap laksanakan 👍", "Mohon maaf lahir dan batin 🙏",
-    "Selamat juga min", "Sama2, selamat hari raya", "Merdeka!! 🇮🇩", "Semangat!", "Hadir min 🙋",
-    "Sehat selalu semuanya", "Aamiin aamiin ya rabbal alamin", "Terima kasih, sama-sama",
-    "Selamat pagi juga min ☀️", "Dirgahayu 🇮🇩🇮🇩", "Minal aidin wal faizin juga min",
-    "Met hari raya semuanya", "Siap mendukung 💪", "Turut berduka cita, semoga husnul khatimah",
-    "Innalillahi wa inna ilaihi rajiun", "Semoga amal ibadahnya diterima", "Selamat bertugas pak",
-    "Mantap, selamat ya", "Selamat dan sukses 👏", "Happy new year 🎉", "Amin 🙏🙏", "Salam sehat",
-    "Hadir dari {desa} 🙋‍♂️", "Nyimak", "Semangat pagi!", "Met Natal bagi yg merayakan 🎄",
-    "Jaya selalu {kab}", "Selamat hari guru, terima kasih guruku", "Berkah selalu", "Sip", "👍👍👍",
-    "🙏🙏", "❤️", "Salam dari warga {kec}", "Amiin semoga lancar", "Selamat ulang tahun {kab} tercinta",
-    "Semoga {kab} makin maju", "Salam kenal min", "Hadir 🙏", "Like dan share 👍",
+    "Aamiin ya Allah 🤲", "Aamiin", "Siap!", "Siap laksanakan 👍", "Semangat!", "Hadir min 🙋", "Sehat selalu semuanya",
+    "Aamiin aamiin ya rabbal alamin", "Terima kasih, sama-sama", "Selamat pagi juga min ☀️", "Siap mendukung 💪",
+    "Selamat bertugas pak", "Mantap, selamat ya", "Selamat dan sukses 👏", "Amin 🙏🙏", "Salam sehat",
+    "Hadir dari {desa} 🙋‍♂️", "Nyimak", "Semangat pagi!", "Jaya selalu {kab}", "Berkah selalu", "Sip", "👍👍👍",
+    "🙏🙏", "❤️", "Salam dari warga {kec}", "Amiin semoga lancar", "Semoga {kab} makin maju", "Salam kenal min",
+    "Hadir 🙏", "Like dan share 👍", "Semoga amanah", "Barakallah", "Keren min 👍", "Lanjutkan!", "Mantap 🔥",
+]
+
+# Replies under a holiday greeting; {hari} becomes the day's name.
+HARI = [
+    "Selamat {hari} juga min 🙏", "Sama-sama, selamat {hari}", "Selamat {hari}, semoga berkah untuk kita semua",
+    "Met {hari} semuanya", "Selamat {hari} 🙏🙏", "Selamat {hari} untuk keluarga besar pemkab", "Wilujeng {hari}",
+    "Sugeng {hari}", "Selamat {hari}, sehat selalu", "Selamat memperingati {hari} 🇮🇩", "{hari}, semoga makin maju",
+    "Aamiin, selamat {hari} juga", "Selamat {hari} dari warga {kec}", "Happy {hari} min",
 ]
 
 JAWA = [
@@ -163,9 +168,11 @@ BALASAN_ADMIN = [
     "Mohon maaf atas ketidaknyamanannya. Saat ini sedang dalam proses penanganan.",
     "Halo Kak, silakan sampaikan aduan melalui SP4N-LAPOR! atau aplikasi SIGAP agar tercatat resmi ya.",
     "Sama-sama, Kak. Terima kasih atas dukungannya 🙏", "Aamiin, terima kasih Kak.",
-    "Siap Kak, akan kami sampaikan kepada pimpinan.", "Jadwal untuk Kecamatan {kec} menyusul ya Kak, pantau terus akun kami.",
+    "Siap Kak, akan kami sampaikan kepada pimpinan.",
+    "Jadwal untuk Kecamatan {kec} menyusul ya Kak, pantau terus akun kami.",
     "Layanan ini gratis, tidak dipungut biaya ya Kak.", "Bisa diwakilkan dengan membawa surat kuasa ya Kak.",
-    "Terima kasih, Kak. Tim kami sudah turun ke lokasi pagi ini.", "Mohon ditunggu ya Kak, perbaikan dijadwalkan pekan depan.",
+    "Terima kasih, Kak. Tim kami sudah turun ke lokasi pagi ini.",
+    "Mohon ditunggu ya Kak, perbaikan dijadwalkan pekan depan.",
     "Halo Kak, untuk informasi lebih lanjut silakan hubungi WhatsApp layanan kami di jam kerja.",
     "Terima kasih atas masukannya, menjadi bahan evaluasi kami.", "Sudah kami koordinasikan dengan pihak terkait, Kak.",
     "Pendaftaran bisa melalui tautan di bio ya Kak.", "Hatur nuhun, Kak. Mangga diantos.",

@@ -6,8 +6,9 @@ import datetime as dt
 import io
 import os
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pyarrow as pa
