@@ -26,4 +26,4 @@ def cursor() -> duckdb.DuckDBPyConnection | None:
     version = warehouse.version(db)
     if version is None:
         return None
-    return _open(str(db), version).cursor()
+    return warehouse.read_cursor(_open(str(db), version))
