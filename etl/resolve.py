@@ -103,6 +103,7 @@ def _create_ready(con: duckdb.DuckDBPyConnection, match: Match, sources: dict[st
     platform = f"'{fixed}'" if fixed else _vocab("platform", "platform_src")
     src_cols = ", ".join(f"{expr} AS {name}" for name, expr in sources.items())
     on = " AND ".join(f"b.{name} IS NOT DISTINCT FROM l.{name}" for name in sources)
+    drop = [*sources, *(["platform"] if _platform_raw(match) != "NULL" else [])]
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE ready AS
         WITH base AS (SELECT t.*, {src_cols}, {per_row} FROM typed t),
@@ -117,8 +118,7 @@ def _create_ready(con: duckdb.DuckDBPyConnection, match: Match, sources: dict[st
           LEFT JOIN ref_account_key k1 ON k1.platform = s.platform_ AND k1.lookup = s.id_seen
           LEFT JOIN ref_account_key k2 ON k2.platform = s.platform_ AND k2.lookup = s.handle_seen
           LEFT JOIN ref_opd_alias a ON $by_alias AND a.alias_key = s.alias_seen)
-        SELECT b.* EXCLUDE ({', '.join(sources)}) {"REPLACE (l.platform_ AS platform)" if not fixed else ""},
-               {"" if not fixed else "l.platform_ AS platform,"}
+        SELECT b.* EXCLUDE ({', '.join(drop)}), l.platform_ AS platform,
                l.handle_seen, l.handle, l.opd_code, {key} AS _key
         FROM base b LEFT JOIN look l ON {on}""",
         params,
