@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from etl import formats
+from etl.registry import read_registry
 from etl.sample import generate
 
 pytestmark = pytest.mark.xdist_group("sample")
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.xdist_group("sample")
 ROOT = Path(__file__).resolve().parent.parent
 REG = ROOT / "data" / "registry"
 END = dt.date(2026, 11, 21)
-CEREMONIAL = re.compile(r"\b(selamat|dirgahayu|berduka|innalillahi|marhaban|minal aidin|sugeng|wilujeng|"
+CEREMONIAL = re.compile(r"\b(?:selamat|dirgahayu|berduka|innalillahi|marhaban|minal aidin|sugeng|wilujeng|"
                         r"semangat pagi)\b", re.IGNORECASE)
 XLSX_ENGINE = "calamine"
 try:
@@ -108,7 +109,8 @@ def test_registry_files_are_consistent():
     assert (opd.loc[opd["jenis"] == "bagian", "induk"] == "SETDA").all()
     kec_codes = set(opd.loc[opd["jenis"] == "kecamatan", "kode"])
     assert set(opd.loc[opd["jenis"] == "kelurahan", "induk"]) <= kec_codes
-    assert "Bapperida" in opd.set_index("kode").at["BAPPEDA", "alias"] + opd.set_index("kode").at["BAPPEDA", "singkatan"]
+    bappeda = opd.set_index("kode").loc["BAPPEDA"]
+    assert "Bapperida" in bappeda["alias"] + bappeda["singkatan"]
     assert set(akun["kode_opd"]) <= set(opd["kode"]) and len(set(opd["kode"]) - set(akun["kode_opd"])) >= 2
     assert set(akun["platform"]) == set(formats.PLATFORMS)
     assert not akun.duplicated(["platform", "akun"]).any()
@@ -147,13 +149,14 @@ def test_summary_counts_and_mtimes(run):
     assert 15_000 <= t["posts"] <= 30_000 and 50_000 <= t["comments"] <= 100_000
     assert 4_000 <= t["complaints"] <= 8_000 and t["opd"] >= 45 and t["accounts"] >= 150
     assert summary["start"] == "2025-11-22" and summary["end"] == END.isoformat()
-    for rel, rows in summary["files"].items():
+    for rel in summary["files"]:
         path = out / rel
         assert path.exists(), rel
         assert path.stat().st_mtime % 86400 == 11 * 3600, rel  # 18:00 WIB
     lapor = f"pengaduan/lapor_{END}.csv"
     assert summary["files"][lapor] == len(csv_frame(out / lapor))
     assert (out / "registry" / "opd.csv").read_bytes() == (REG / "opd.csv").read_bytes()
+    assert len(read_registry(out / "registry", ROOT / "data" / "kalender" / "libur.csv").opd) == t["opd"]
 
 
 # ------------------------------------------------------------------ headers of every file kind
@@ -307,7 +310,7 @@ def test_ceremonial_share_by_behaviour(posts):
 
 def test_posting_follows_office_hours_and_holidays(posts):
     registered = posts[posts["opd"].notna()]
-    assert (registered["t"].dt.weekday < 5).mean() > 0.75
+    assert (registered["t"].dt.day_of_week < 5).mean() > 0.75
     timed = registered[~registered["date_only"]]
     assert timed["t"].dt.hour.between(6, 17).mean() > 0.75
     hut_ri = registered[registered["t"].dt.strftime("%m-%d") == "08-17"]
@@ -350,8 +353,8 @@ def test_comments_mix(comments, run):
     assert 0.03 < mention.mean() < 0.1
     text = comments["teks"]
     assert text.nunique() > 5000
-    for words in (r"\b(gak|udh|bgt|blm|gmn|yg|tp)\b", r"\b(matur nuwun|piye|durung|ora)\b",
-                  r"\b(hatur nuhun|teu acan|kumaha|mangga)\b", r"\b(aamiin|siap)\b", r"wkwk"):
+    for words in (r"\b(?:gak|udh|bgt|blm|gmn|yg|tp)\b", r"\b(?:matur nuwun|piye|durung|ora)\b",
+                  r"\b(?:hatur nuhun|teu acan|kumaha|mangga)\b", r"\b(?:aamiin|siap)\b", r"wkwk"):
         assert text.str.contains(words, case=False).sum() > 50, words
     per_post = comments[~mention].groupby("id_post").size()
     assert 2.0 < len(comments[~mention]) / run[1]["totals"]["posts"] < 4.5
@@ -465,6 +468,8 @@ def test_mini_provinsi(tmp_path, out):
     assert {"posts/facebook", "posts/instagram", "komentar/komentar", "pengaduan/lapor", "pengaduan/sigap"} <= kinds
     for pattern in ("posts/facebook_posts_*.csv", "komentar/komentar_2025-12.csv", f"pengaduan/lapor_{END}.csv"):
         assert header(one(tmp_path, pattern)) == header(one(out, pattern))
+    accepted = read_registry(tmp_path / "registry", ROOT / "data" / "kalender" / "libur.csv")
+    assert len(accepted.opd) == len(opd)
     big = csv_frame(one(tmp_path, f"pengaduan/sigap_{END}.csv"))
     assert set(big["agency_code"].replace("", None).dropna()) <= set(opd["kode"])
 

@@ -51,6 +51,7 @@ def generate(out: Path, scale: str = "kabupaten", seed: int = 7, end: dt.date | 
     p = posts.build(akun, ctx, hari, days, libur, end, sk.laju_post, sk.komentar_per_post, _rng(seed, 4))
     posts.identify(p, akun, _rng(seed, 5))
     files = _post_files(p, akun, start, end, out / "posts", sk, seed)
+    p.caption = []  # not needed for comments; frees memory at province scale
     kab = ctx[0].kab
     labels = [f"{h.label} {kab}" if h.kunci == "hari_jadi" else h.label for h in hari]
     files.update(comments.generate(p, akun, reg.wilayah, kab, labels, out, start, end, sk.pool_komentar,
@@ -75,7 +76,7 @@ def _post_files(p: posts.Posts, akun, start: dt.date, end: dt.date, out: Path, s
     for lo, hi in ((start, a_hi), (b_lo, end)):
         files[f"posts/facebook_posts_{lo}_{hi}.csv"] = post_exports.facebook(p, akun, lo, hi, out, rng)
         files[f"posts/instagram_posts_{lo}_{hi}.csv"] = post_exports.instagram(p, akun, lo, hi, out)
-    files.update(post_exports.x_files(p, akun, start, end, out / "x", rng))
+    files.update(post_exports.x_files(p, akun, start, end, out / "x"))
     files.update(post_exports.tiktok_files(p, akun, start, end, out / "tiktok", sk.xlsx_maks))
     files.update(post_exports.youtube_files(p, akun, start, end, out / "youtube"))
     return files

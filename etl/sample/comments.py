@@ -19,7 +19,7 @@ from .posts import PLAT, Posts
 
 HEADER = ["platform", "akun_opd", "jenis", "id_komentar", "id_post", "tautan_post", "waktu", "penulis",
           "teks", "tautan"]
-CHUNK_POSTS = 100_000
+CHUNK_POSTS = 25_000  # posts per batch: bounds memory at province scale
 REPLY_SHARE, MENTION_SHARE = 0.15, 0.06
 FB, IG, X, TT, YT = range(5)
 
@@ -28,11 +28,12 @@ class MonthWriter:
     """Appends comment rows to komentar/komentar_YYYY-MM.csv; one month kept by hand in Excel
     (Windows-1252, ';'), one month as .xlsx."""
 
-    def __init__(self, out: Path, months: list[str], end: dt.date, xlsx_max: int) -> None:
+    def __init__(self, out: Path, months: list[str], end: dt.date, xlsx_max: int, expected: int) -> None:
         self.out, self.end, self.xlsx_max = out, end, xlsx_max
         self.months = months
         self.excel_csv = months[min(3, len(months) - 1)]
-        self.xlsx = months[min(8, len(months) - 1)] if len(months) > 1 else ""
+        small = expected / max(len(months), 1) <= xlsx_max  # a month too big for a sheet stays CSV
+        self.xlsx = months[min(8, len(months) - 1)] if len(months) > 1 and small else ""
         self.rows: dict[str, int] = {}
         self.buffer: list[pa.Table] = []
 
@@ -133,7 +134,8 @@ def generate(p: Posts, akun: pd.DataFrame, wilayah: pd.DataFrame, kab: str, hari
     pool = kt.TextPool(pool_size, desa, kec, kab, rng)
     authors = Authors(authors_n, rng)
     acc = Akun.of(akun)
-    writer = MonthWriter(out, months_between(start, end), end, xlsx_max)
+    expected = int(p.comments.sum() * (1 + MENTION_SHARE))
+    writer = MonthWriter(out, months_between(start, end), end, xlsx_max, expected)
     pid, link = pa.array(p.pid), pa.array(p.link)
     cutoff = np.datetime64(end) + np.timedelta64(18, "h")
     base = 10**15

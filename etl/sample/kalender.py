@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -11,8 +13,8 @@ import numpy as np
 _HIJRI_YEAR_DAYS = 354.367
 _HIJRI_ANCHORS = {  # key: (date in 2026, Hijri year of that date)
     "isra_miraj": (dt.date(2026, 1, 16), 1447),
-    "ramadan": (dt.date(2026, 2, 18), 1447),
-    "idul_fitri": (dt.date(2026, 3, 20), 1447),
+    "ramadan": (dt.date(2026, 2, 19), 1447),
+    "idul_fitri": (dt.date(2026, 3, 21), 1447),
     "idul_adha": (dt.date(2026, 5, 27), 1447),
     "tahun_baru_islam": (dt.date(2026, 6, 16), 1448),
     "maulid": (dt.date(2026, 8, 25), 1448),
@@ -118,13 +120,40 @@ def hari_besar(start: dt.date, end: dt.date, hari_jadi: tuple[int, int] = (9, 14
     return sorted(days, key=lambda h: (h.tanggal, h.kunci))
 
 
-def hari_libur(start: dt.date, end: dt.date) -> np.ndarray:
-    """Days off (national holidays and cuti bersama) as datetime64[D], for np.busday_*."""
+LIBUR_CSV = Path(__file__).resolve().parents[2] / "data" / "kalender" / "libur.csv"
+
+
+def _libur_file(path: Path) -> dict[int, set[dt.date]]:
+    """Official days off per year from the admin-kept calendar (data/kalender/libur.csv), if any."""
+    if not path.exists():
+        return {}
+    out: dict[int, set[dt.date]] = {}
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            try:
+                day = dt.date.fromisoformat(row["tanggal"].strip())
+            except (KeyError, ValueError):
+                continue
+            out.setdefault(day.year, set()).add(day)
+    return out
+
+
+def hari_libur(start: dt.date, end: dt.date, path: Path = LIBUR_CSV) -> np.ndarray:
+    """Days off (national holidays and cuti bersama) as datetime64[D], for np.busday_*.
+
+    Years listed in data/kalender/libur.csv use it; other years are computed here.
+    """
     pad_start, pad_end = start - dt.timedelta(days=40), end + dt.timedelta(days=400)
-    days = {h.tanggal for h in hari_besar(pad_start, pad_end) if h.libur}
+    official = _libur_file(path)
+    days = {h.tanggal for h in hari_besar(pad_start, pad_end) if h.libur and h.tanggal.year not in official}
     for h in hari_besar(pad_start, pad_end):
+        if h.tanggal.year in official:
+            continue
         if h.kunci == "idul_fitri":  # cuti bersama around Lebaran
             days |= {h.tanggal + dt.timedelta(days=k) for k in (-2, -1, 1, 2, 3)}
         if h.kunci == "natal":
             days.add(h.tanggal + dt.timedelta(days=1))
+    for year, dates in official.items():
+        if pad_start.year <= year <= pad_end.year:
+            days |= dates
     return np.array(sorted(days), dtype="datetime64[D]")

@@ -156,11 +156,10 @@ def _per_account(p: Posts, akun: pd.DataFrame, platform: str, lo: dt.date, hi: d
         yield acc, akun["akun"].iat[acc], sel, snapshot(p, sel, snap)
 
 
-def x_files(p: Posts, akun: pd.DataFrame, lo: dt.date, hi: dt.date, out: Path,
-            rng: np.random.Generator) -> dict[str, int]:
+def x_files(p: Posts, akun: pd.DataFrame, lo: dt.date, hi: dt.date, out: Path) -> dict[str, int]:
     rows = {}
-    for acc, handle, idx, m in _per_account(p, akun, "x", lo, hi):
-        legacy = (acc * 7919 + int(rng.integers(0, 3))) % 3 == 0
+    for n_file, (_, handle, idx, m) in enumerate(_per_account(p, akun, "x", lo, hi)):
+        legacy = n_file % 3 == 1  # about a third of the accounts still export the old layout
         text = [c[:280] for c in _caps(p, idx)]
         eng = m["reactions"] + m["comments"] + m["shares"] + m["clicks"]
         if legacy:

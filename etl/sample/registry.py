@@ -130,14 +130,15 @@ def build_provinsi(template: Registry, n_kabkota: int, rng: np.random.Generator)
     units = nm.kabkota(n_kabkota, rng)
     kec_names = nm.kecamatan_names(sum(u.n_kec for u in units), rng)
     opd_parts, wil_parts, k = [_unit_opd(core, nm.PROVINSI, rng)], [], 0
-    prefix = {}
+    prefix: dict[str, str] = {}
+    seen: set[str] = set()
     for no, unit in enumerate(units, start=1):
         prefix[unit.kode] = f"32.{no:02d}"
         names = kec_names[k:k + unit.n_kec]
         k += unit.n_kec
         wil = _unit_wilayah(unit, no, names, rng)
         wil_parts.append(wil)
-        opd_parts.append(_unit_opd(core, unit, rng, wil))
+        opd_parts.append(_unit_opd(core, unit, rng, wil, seen))
     opd = pd.concat(opd_parts, ignore_index=True)
     opd["id_lapor"] = (40000 + np.cumsum(rng.integers(1, 9, len(opd)))).astype(str)
     opd["aktif"] = "ya"
@@ -149,7 +150,7 @@ def build_provinsi(template: Registry, n_kabkota: int, rng: np.random.Generator)
 
 
 def _unit_opd(core: pd.DataFrame, unit: nm.Unit, rng: np.random.Generator,
-              wil: pd.DataFrame | None = None) -> pd.DataFrame:
+              wil: pd.DataFrame | None = None, seen: set[str] | None = None) -> pd.DataFrame:
     rows = []
     short = unit.daerah.split(" ", 1)[1]
     for r in core.itertuples(index=False):
@@ -159,12 +160,13 @@ def _unit_opd(core: pd.DataFrame, unit: nm.Unit, rng: np.random.Generator,
         if unit.provinsi and r.dasar.startswith("BAG-"):
             nama, singkatan = nama.replace("Bagian", "Biro"), singkatan.replace("Bag.", "Biro")
         nama = nama.replace("Sukamaju", short) if "Sukamaju" in nama else f"{nama} {unit.daerah}"
+        singkatan = f"{singkatan} {short}"  # short names must stay unique across the province
         alias = "|".join(f"{a.replace(' Kabupaten', '')} {unit.daerah}" for a in r.alias.split("|")
                          if a and not a.endswith("kab"))
         induk = f"{unit.kode}-{r.induk}" if r.induk else ""
         rows.append([f"{unit.kode}-{r.dasar}", nama, singkatan, r.jenis, induk, alias, r.dasar])
     if wil is not None:
-        rows += _wilayah_opd(unit, wil, rng)
+        rows += _wilayah_opd(unit, wil, rng, set() if seen is None else seen)
     df = pd.DataFrame(rows, columns=["kode", "nama", "singkatan", "jenis", "induk", "alias", "dasar"])
     df["sektor"] = [sektor_of(d, j) for d, j in zip(df["dasar"], df["jenis"])]
     df["daerah"] = unit.daerah
@@ -172,7 +174,8 @@ def _unit_opd(core: pd.DataFrame, unit: nm.Unit, rng: np.random.Generator,
     return df
 
 
-def _wilayah_opd(unit: nm.Unit, wil: pd.DataFrame, rng: np.random.Generator) -> list[list[str]]:
+def _wilayah_opd(unit: nm.Unit, wil: pd.DataFrame, rng: np.random.Generator, seen: set[str]) -> list[list[str]]:
+    """Kecamatan OPD (names are unique in the province) and, in a kota, some kelurahan OPD."""
     rows = []
     kecs = wil[wil["jenis"] == "kecamatan"]
     for kec in kecs.itertuples(index=False):
@@ -183,7 +186,8 @@ def _wilayah_opd(unit: nm.Unit, wil: pd.DataFrame, rng: np.random.Generator) -> 
         if unit.kota:
             kels = wil[(wil["kode_induk"] == kec.kode) & (wil["jenis"] == "kelurahan")]
             for kel in kels.itertuples(index=False):
-                if rng.random() < 0.5:
+                if rng.random() < 0.5 and kel.nama not in seen:
+                    seen.add(kel.nama)
                     rows.append([f"{unit.kode}-KEL-{nm.slug(kel.nama).upper()}-{kel.kode[-2:]}",
                                  f"Kelurahan {kel.nama}", f"Kel. {kel.nama}", "kelurahan", kode_kec,
                                  f"Kel. {kel.nama}", "KEL"])
@@ -217,7 +221,7 @@ def make_akun(opd: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
         wil = r.jenis in ("kecamatan", "kelurahan")
         base = nm.slug(r.kode.split("-", 1)[1] if "-" in r.kode else r.kode).replace("kec", "kec.", 1)
         unit = nm.slug(r.daerah.replace("Kabupaten ", "").replace("Kota ", "kota"))
-        page = f"{r.singkatan} {r.daerah}".replace("Kabupaten", "Kab.") if rng.random() < 0.5 else r.nama
+        page = r.singkatan if rng.random() < 0.5 and not wil else r.nama
         probs = _ACC_WIL if wil else _ACC_P
         for p in PLATFORMS:
             if rng.random() >= probs[p]:

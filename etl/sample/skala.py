@@ -20,9 +20,9 @@ class Skala:
 
 SKALA: dict[str, Skala] = {
     "kabupaten": Skala("kabupaten", provinsi=False),
-    "provinsi": Skala("provinsi", provinsi=True, n_kabkota=20, laju_post=2.1,
-                      komentar_per_post=9.4, pengaduan=420_000, pool_komentar=120_000,
-                      pool_pengguna=250_000),
+    "provinsi": Skala("provinsi", provinsi=True, n_kabkota=20, laju_post=2.25,
+                      komentar_per_post=9.6, pengaduan=420_000, pool_komentar=120_000,
+                      pool_pengguna=250_000, xlsx_maks=100_000),
     # the provinsi code path on a small fraction (2 kabupaten/kota), for tests
     "mini-provinsi": Skala("mini-provinsi", provinsi=True, n_kabkota=2, laju_post=0.25,
                            komentar_per_post=2.0, pengaduan=3000, pool_komentar=5000,
