@@ -27,10 +27,11 @@ def _progress(i: int, total: int, r) -> None:
         print(f"    baris {row}, kolom «{column}», nilai «{value}»: {reason}", file=sys.stderr)
 
 
-def _starting(i: int, total: int, path: Path) -> None:
-    size = path.stat().st_size
-    if size > 20 << 20:  # say something before a long file, not only after it
-        print(f"[{i}/{total}] {path.name}: memuat {size / (1 << 20):,.0f} MB …", file=sys.stderr, flush=True)
+def _starting(i: int, total: int, batch: list) -> None:
+    size = sum(p.path.stat().st_size for p in batch)
+    if size > 20 << 20:  # say something before a long batch, not only after it
+        names = batch[0].path.name + (f" dan {len(batch) - 1} berkas lain" if len(batch) > 1 else "")
+        print(f"[{i}/{total}] memuat {names} ({size / (1 << 20):,.0f} MB) …", file=sys.stderr, flush=True)
 
 
 def cmd_load(args: argparse.Namespace) -> int:

@@ -72,7 +72,7 @@ def parse_count(raw: str | None) -> int | None:
     value = parse_number(raw)
     if value is None or value < 0 or math.isinf(value):
         return None
-    return int(round(value))
+    return round(value)
 
 
 def parse_duration(raw: str | None) -> float | None:

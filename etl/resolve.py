@@ -55,18 +55,18 @@ def _coded(con: duckdb.DuckDBPyConnection, match: Match, field: str, domain: str
 def _duplicates(con: duckdb.DuckDBPyConnection, header: str) -> None:
     """Rows whose key (``ready._key``) already appeared higher up in the same file."""
     con.execute(
-        "INSERT INTO problems SELECT r._row, $header, d._key, 'baris_ganda', "
+        "INSERT INTO problems SELECT r._file, r._row, $header, d._key, 'baris_ganda', "
         "'baris ganda: data yang sama sudah ada di baris ' || d.first_row, NULL "
-        "FROM (SELECT _key, min(_row) AS first_row FROM ready WHERE _key IS NOT NULL "
-        "      GROUP BY _key HAVING count(*) > 1) d "
-        "JOIN ready r ON r._key = d._key AND r._row > d.first_row",
+        "FROM (SELECT _file, _key, min(_row) AS first_row FROM ready WHERE _key IS NOT NULL "
+        "      GROUP BY _file, _key HAVING count(*) > 1) d "
+        "JOIN ready r ON r._file = d._file AND r._key = d._key AND r._row > d.first_row",
         {"header": header},
     )
 
 
 def _unknown_account(con: duckdb.DuckDBPyConnection, header: str) -> None:
     con.execute(
-        "INSERT INTO problems SELECT _row, $header, handle_seen, 'akun_tidak_terdaftar', "
+        "INSERT INTO problems SELECT _file, _row, $header, handle_seen, 'akun_tidak_terdaftar', "
         "'akun tidak terdaftar: @' || handle_seen || ' (' || platform || '); daftarkan di "
         "data/registry/akun.csv', platform FROM ready "
         "WHERE opd_code IS NULL AND platform IS NOT NULL AND handle_seen IS NOT NULL",
@@ -83,7 +83,7 @@ def _post_sources(match: Match) -> tuple[str, str, str]:
             pid = f"nullif(regexp_extract(permalink, '{TIKTOK_VIDEO_ID}', 1), '')"
         return f"regexp_extract(permalink, '{PERMALINK_HANDLE[fmt.platform]}', 1)", "NULL", pid
     if fmt.account_from == "filename":
-        return "$file_handle", "NULL", "post_id"
+        return "bf.handle", "NULL", "post_id"
     by_id = "account_id" if "account_id" in match.positions else "NULL"
     return "account", by_id, "post_id"
 
@@ -106,7 +106,7 @@ def _create_ready(con: duckdb.DuckDBPyConnection, match: Match, sources: dict[st
     drop = [*sources, *(["platform"] if _platform_raw(match) != "NULL" else [])]
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE ready AS
-        WITH base AS (SELECT t.*, {src_cols}, {per_row} FROM typed t),
+        WITH base AS (SELECT t.*, {src_cols}, {per_row} FROM typed t JOIN batch_files bf ON bf._file = t._file),
         seen AS (
           SELECT *, {platform} AS platform_, {handle_sql('handle_src')} AS handle_seen,
                  {handle_sql('id_src')} AS id_seen, {alias_sql('handle_src')} AS alias_seen
@@ -125,17 +125,15 @@ def _create_ready(con: duckdb.DuckDBPyConnection, match: Match, sources: dict[st
     )
 
 
-def posts(con: duckdb.DuckDBPyConnection, match: Match, file_handle: str | None, snapshot: str) -> None:
+def posts(con: duckdb.DuckDBPyConnection, match: Match) -> None:
+    """Posts of the batch; ``batch_files`` gives each file's snapshot time and account handle."""
     fmt = match.format
     _coded(con, match, "platform", "platform", fmt.platform)  # records unknown platform names
     handle, by_id, pid = _post_sources(match)
     caption = "coalesce(caption, title)" if "title" in match.positions else "caption"
     declared = {c.field for c in fmt.columns}
-    snap = "coalesce(t.snapshot_at, CAST($snapshot AS TIMESTAMPTZ))" if "snapshot_at" in declared \
-        else "CAST($snapshot AS TIMESTAMPTZ)"
-    params: dict[str, object] = {"snapshot": snapshot, "by_alias": False}
-    if "$file_handle" in handle:
-        params["file_handle"] = file_handle
+    snap = "coalesce(t.snapshot_at, bf.snapshot)" if "snapshot_at" in declared else "bf.snapshot"
+    params: dict[str, object] = {"by_alias": False}
     sources = {"platform_src": _platform_raw(match), "handle_src": handle, "id_src": by_id}
     _create_ready(con, match, sources, f"{pid} AS pid, {caption} AS text_, {snap} AS snap",
                   "l.platform_ || ':' || b.pid", params)
@@ -162,49 +160,58 @@ def comments(con: duckdb.DuckDBPyConnection, match: Match) -> None:
     _duplicates(con, match.header_of("comment_id" if "comment_id" in match.positions else "text"))
 
 
-def _opd_sql(match: Match) -> str:
-    """Complaint OPD from an agency id (LAPOR id or OPD code) or an agency name/alias."""
-    parts = []
-    if "agency_id" in match.positions:
-        parts += ["(SELECT opd_code FROM ref_opd WHERE lapor_id = t.agency_id)",
-                  "(SELECT opd_code FROM ref_opd WHERE opd_code = t.agency_id)"]
-    if "agency" in match.positions:
-        parts.append(f"(SELECT opd_code FROM ref_opd_alias WHERE alias_key = {alias_sql('t.agency')})")
-    return f"coalesce({', '.join(parts)})" if parts else "CAST(NULL AS VARCHAR)"
+def _field(match: Match, field: str) -> str:
+    return f"t.{field}" if field in match.positions else "CAST(NULL AS VARCHAR)"
 
 
-def _region_sql(code_field: str, name_field: str, kinds: str, match: Match) -> str:
-    parts = []
-    if code_field in match.positions:
-        parts.append(f"(SELECT name FROM ref_region WHERE region_code = t.{code_field})")
-    if name_field in match.positions:
-        stripped = f"regexp_replace(t.{name_field}, '^(kecamatan|kec\\.?|desa|kelurahan|kel\\.?)\\s+', '', 'i')"
-        parts.append(f"(SELECT min(name) FROM ref_region WHERE kind IN ({kinds}) "
-                     f"AND lower(name) = lower(trim({stripped})))")
-        parts.append(f"t.{name_field}")
-    return f"coalesce({', '.join(parts)})" if parts else "CAST(NULL AS VARCHAR)"
+def _lookup(con: duckdb.DuckDBPyConnection, table: str, sources: dict[str, str], value_sql: str,
+            joins: str) -> str:
+    """A small table from each distinct combination of ``sources`` to ``value``; returns its join."""
+    cols = ", ".join(f"{expr} AS {name}" for name, expr in sources.items())
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT d.*, {value_sql} AS value "
+        f"FROM (SELECT DISTINCT {cols} FROM typed t) d {joins}"
+    )
+    on = " AND ".join(f"{table}.{name} IS NOT DISTINCT FROM {expr}" for name, expr in sources.items())
+    return f"LEFT JOIN {table} ON {on}"
 
 
-def complaints(con: duckdb.DuckDBPyConnection, match: Match, snapshot: str) -> None:
+def _complaint_lookups(con: duckdb.DuckDBPyConnection, match: Match) -> str:
+    """OPD from an agency id (LAPOR id or OPD code) or name/alias; kecamatan and desa by code or name."""
+    joins = [_lookup(
+        con, "agency_look", {"agency_id": _field(match, "agency_id"), "agency": _field(match, "agency")},
+        "coalesce(o1.opd_code, o2.opd_code, a.opd_code)",
+        "LEFT JOIN ref_opd o1 ON o1.lapor_id = d.agency_id LEFT JOIN ref_opd o2 ON o2.opd_code = d.agency_id "
+        f"LEFT JOIN ref_opd_alias a ON a.alias_key = {alias_sql('d.agency')}")]
+    prefix = "'^(kecamatan|kec\\.?|desa|kelurahan|kel\\.?)\\s+'"
+    for table, code, name, kinds in (("area_look", "district_code", "area", "'kecamatan'"),
+                                     ("village_look", "village_code", "village", "'desa', 'kelurahan'")):
+        joins.append(_lookup(
+            con, table, {"code": _field(match, code), "name": _field(match, name)},
+            "coalesce(by_code.name, by_name.name, d.name)",
+            "LEFT JOIN ref_region by_code ON by_code.region_code = d.code "
+            f"LEFT JOIN (SELECT lower(name) AS key, min(name) AS name FROM ref_region WHERE kind IN ({kinds}) "
+            f"GROUP BY 1) by_name ON by_name.key = lower(trim(regexp_replace(d.name, {prefix}, '', 'i')))"))
+    return " ".join(joins)
+
+
+def complaints(con: duckdb.DuckDBPyConnection, match: Match) -> None:
     fmt = match.format
     channel = _coded(con, match, "channel", "channel", fmt.channel)
     status = _coded(con, match, "status", "status")
     complexity = _coded(con, match, "complexity", "complexity")
-    area = _region_sql("district_code", "area", "'kecamatan'", match)
-    village = _region_sql("village_code", "village", "'desa', 'kelurahan'", match)
     declared = {c.field for c in fmt.columns}
     steps = [(f, v) for f, v in (("closed_at", "ditutup"), ("resolved_at", "selesai"),
                                  ("first_response_at", "diproses")) if f in declared]
     derived_status = "CASE " + " ".join(f"WHEN {f} IS NOT NULL THEN '{v}'" for f, v in steps) + " ELSE 'baru' END"
+    joins = _complaint_lookups(con, match)
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE ready AS
-        SELECT t.*, {channel} AS channel_, {_opd_sql(match)} AS opd_code,
+        SELECT t.*, {channel} AS channel_, agency_look.value AS opd_code,
                coalesce({status}, {derived_status}) AS status_, {complexity} AS complexity_,
-               {area} AS area_, {village} AS village_,
-               {channel} || ':' || t.complaint_id AS _key,
-               CAST($snapshot AS TIMESTAMPTZ) AS snap
-        FROM typed t""",
-        {"snapshot": snapshot},
+               area_look.value AS area_, village_look.value AS village_,
+               {channel} || ':' || t.complaint_id AS _key, bf.snapshot AS snap
+        FROM typed t JOIN batch_files bf ON bf._file = t._file {joins}"""
     )
     agency = [f for f in ("agency_id", "agency") if f in match.positions]
     if agency:

@@ -1,7 +1,9 @@
-"""Turn an export file (CSV in any of the encodings seen, or XLSX) into a DuckDB table of text.
+"""Turn export files (CSV in any of the encodings seen, or XLSX) into a DuckDB table of text.
 
-The result is a temp table ``src`` with one VARCHAR column per file column (``c0``, ``c1`` …)
-and ``_row``, the row number as a spreadsheet shows it, so rejects can point at the row.
+``sniff`` looks at one file's head (encoding, delimiter, header row, format) without reading it
+all; ``read_batch`` then reads every file of one layout in a single multi-file scan into the temp
+table ``src``: ``_file`` (index in the batch), ``_row`` (the row as a spreadsheet numbers it, so
+rejects can point at it) and one VARCHAR column per file column (``c0``, ``c1`` …).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ import io
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -29,11 +31,20 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 
 
 @dataclass(frozen=True)
-class Layout:
+class Sniffed:
+    path: Path
+    display: str
     match: Match
     header_row: int  # 1-based row of the header (data starts on the next row)
-    delimiter: str
-    encoding: str
+    delimiter: str  # "" for a workbook
+    encoding: str  # "xlsx" for a workbook
+    sheet_rows: list[list[object]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def layout_key(self) -> tuple:
+        """Files with equal keys are read together in one scan."""
+        return (self.match.format.name, self.match.headers, self.header_row, self.delimiter,
+                self.encoding == "xlsx", self.path.name if self.encoding == "xlsx" else "")
 
 
 def detect_encoding(path: Path) -> str:
@@ -88,9 +99,11 @@ def utf8_copy(path: Path, encoding: str) -> Iterator[Path]:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _read_head(path: Path) -> list[str]:
-    with path.open("r", encoding="utf-8-sig", errors="replace", newline="") as f:
-        return [line for _, line in zip(range(HEAD_LINES), f)]
+def _read_head(path: Path, encoding: str) -> list[str]:
+    with path.open("rb") as f:
+        head = f.read(1 << 20)
+    text = head.decode(_python_codec(encoding), errors="replace")
+    return io.StringIO(text, newline=None).readlines()[:HEAD_LINES]
 
 
 def _split(line: str, delimiter: str) -> list[str]:
@@ -116,28 +129,55 @@ def find_header(lines: list[str], file_name: str) -> tuple[Match, int, str]:
     raise FileRefused("format_tidak_dikenal", unknown_layout_message(file_name, widest))
 
 
-def load_csv(con: duckdb.DuckDBPyConnection, path: Path, display: str) -> Layout:
+def sniff(path: Path, display: str | None = None) -> Sniffed:
+    """Recognise a file from its head; refuses empty, binary, header-only and unknown files."""
+    display = display or path.name
+    if path.stat().st_size == 0:
+        raise FileRefused("kosong", f"{display}: berkas kosong.")
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        return _sniff_excel(path, display)
     encoding = detect_encoding(path)
-    with utf8_copy(path, encoding) as text_path:
-        head = _read_head(text_path)
-        match, header_row, delim = find_header(head, display)
-        if len(head) < HEAD_LINES and not any(line.strip() for line in head[header_row:]):
-            raise FileRefused("tanpa_data", f"{display}: judul kolom ada, tetapi tidak ada baris data.")
-        width = len(match.headers)
-        columns = {f"c{i}": "VARCHAR" for i in range(width)}
+    head = _read_head(path, encoding)
+    match, header_row, delim = find_header(head, display)
+    if len(head) < HEAD_LINES and not any(line.strip() for line in head[header_row:]):
+        raise FileRefused("tanpa_data", f"{display}: judul kolom ada, tetapi tidak ada baris data.")
+    return Sniffed(path, display, match, header_row, delim, encoding)
+
+
+def read_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> None:
+    """Read files of one layout into ``src``; a structural CSV error refuses the batch."""
+    first = files[0]
+    if first.encoding == "xlsx":
+        _register_rows(con, first.sheet_rows or [], len(first.match.headers))
+    else:
+        _read_csv_batch(con, files)
+    con.execute(
+        # rowids count up in file order, from an offset that differs inside a transaction
+        "CREATE OR REPLACE TEMP TABLE src AS SELECT _file, "
+        "rowid - min(rowid) OVER (PARTITION BY _file) + $first AS _row, * EXCLUDE (_file) FROM src_raw",
+        {"first": first.header_row + 1},
+    )
+    con.execute("DROP TABLE src_raw")
+
+
+def _read_csv_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> None:
+    first = files[0]
+    columns = {f"c{i}": "VARCHAR" for i in range(len(first.match.headers))}
+    with ExitStack() as stack:
+        paths = [str(stack.enter_context(utf8_copy(f.path, f.encoding))) for f in files]
         try:
             con.execute(
-                "CREATE OR REPLACE TEMP TABLE src_raw AS SELECT * FROM read_csv($path, "
-                "header=false, skip=$skip, delim=$delim, quote='\"', escape='\"', "
-                "columns=$columns, all_varchar=true, strict_mode=true, null_padding=false, "
-                "encoding='utf-8')",
-                {"path": str(text_path), "skip": header_row, "delim": delim, "columns": columns},
+                "CREATE OR REPLACE TEMP TABLE src_raw AS SELECT list_position($paths, filename) - 1 AS _file, "
+                "* EXCLUDE (filename) FROM read_csv($paths, header=false, skip=$skip, delim=$delim, "
+                "quote='\"', escape='\"', columns=$columns, all_varchar=true, strict_mode=true, "
+                "null_padding=false, encoding='utf-8', filename=true)",
+                {"paths": paths, "skip": first.header_row, "delim": first.delimiter, "columns": columns},
             )
         except duckdb.Error as err:
-            where = _locate_bad_record(text_path, delim, header_row, width)
-            raise FileRefused("csv_rusak", csv_error_message(display, where)) from err
-    _number_rows(con, header_row)
-    return Layout(match, header_row, delim, encoding)
+            if len(files) > 1:
+                raise  # the caller retries file by file to find the broken one
+            where = _locate_bad_record(Path(paths[0]), first.delimiter, first.header_row, len(columns))
+            raise FileRefused("csv_rusak", csv_error_message(first.display, where)) from err
 
 
 def _locate_bad_record(path: Path, delimiter: str, header_row: int, width: int) -> str:
@@ -160,16 +200,6 @@ def csv_error_message(display: str, where: str) -> str:
     return f"{display}: {where}. Seluruh berkas ditolak; tidak ada data yang dimuat."
 
 
-def _number_rows(con: duckdb.DuckDBPyConnection, header_row: int) -> None:
-    con.execute(
-        # rowids count up in insertion order but start at an offset inside a transaction
-        "CREATE OR REPLACE TEMP TABLE src AS "
-        "SELECT rowid - (SELECT min(rowid) FROM src_raw) + $first AS _row, * FROM src_raw",
-        {"first": header_row + 1},
-    )
-    con.execute("DROP TABLE src_raw")
-
-
 def _cell_text(value: object) -> str | None:
     if value is None or value == "":
         return None
@@ -186,7 +216,7 @@ def _cell_text(value: object) -> str | None:
     return str(value)
 
 
-def load_excel(con: duckdb.DuckDBPyConnection, path: Path, display: str) -> Layout:
+def _sniff_excel(path: Path, display: str) -> Sniffed:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -202,24 +232,17 @@ def load_excel(con: duckdb.DuckDBPyConnection, path: Path, display: str) -> Layo
             widest = max(widest, cells, key=len)
             found = match_format(cells)
             if found:
-                _register_rows(con, rows[i + 1 :], len(cells))
-                _number_rows(con, i + 1)
-                return Layout(found, i + 1, "", "xlsx")
+                data = rows[i + 1 :]
+                if not any(any(_cell_text(v) for v in r) for r in data):
+                    raise FileRefused("tanpa_data", f"{display}: judul kolom ada, tetapi tidak ada baris data.")
+                return Sniffed(path, display, found, i + 1, "", "xlsx", data)
     raise FileRefused("format_tidak_dikenal", unknown_layout_message(display, widest))
 
 
 def _register_rows(con: duckdb.DuckDBPyConnection, rows: list[list[object]], width: int) -> None:
     data = {f"c{j}": [(_cell_text(r[j]) if j < len(r) else None) for r in rows] for j in range(width)}
-    con.register("src_frame", pd.DataFrame(data, dtype="string"))
+    frame = pd.DataFrame(data, dtype="string")
+    frame.insert(0, "_file", 0)
+    con.register("src_frame", frame)
     con.execute("CREATE OR REPLACE TEMP TABLE src_raw AS SELECT * FROM src_frame")
     con.unregister("src_frame")
-
-
-def load_file(con: duckdb.DuckDBPyConnection, path: Path, display: str | None = None) -> Layout:
-    """Read ``path`` into the temp table ``src``; refuses unreadable files with FileRefused."""
-    display = display or path.name
-    if path.stat().st_size == 0:
-        raise FileRefused("kosong", f"{display}: berkas kosong.")
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        return load_excel(con, path, display)
-    return load_csv(con, path, display)

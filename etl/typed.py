@@ -30,8 +30,8 @@ SQL_TYPE = {
 }
 
 PROBLEMS_DDL = (
-    "CREATE OR REPLACE TEMP TABLE problems (_row BIGINT, column_name VARCHAR, value VARCHAR, "
-    "reason_code VARCHAR, reason VARCHAR, platform VARCHAR)"
+    "CREATE OR REPLACE TEMP TABLE problems (_file INTEGER, _row BIGINT, column_name VARCHAR, "
+    "value VARCHAR, reason_code VARCHAR, reason VARCHAR, platform VARCHAR)"
 )
 
 
@@ -100,7 +100,7 @@ def build_typed(con: duckdb.DuckDBPyConnection, match: Match, tz: str) -> None:
     Parsed columns keep their text as ``<field>__raw`` for the reject messages.
     """
     fmt, order = match.format, match.format.date_order
-    selects, checks = ["s._row"], []
+    selects, checks = ["s._file", "s._row"], []
     for column in fmt.columns:
         pos = match.positions.get(column.field)
         if pos is None:
@@ -141,7 +141,7 @@ def add_problem(con: duckdb.DuckDBPyConnection, where: str, column: str, value_s
                 code: str, message: str, table: str = "typed") -> None:
     """Record one problem per row of ``table`` matching ``where`` (value_sql: the value shown)."""
     con.execute(
-        f"INSERT INTO problems SELECT _row, $column, CAST({value_sql} AS VARCHAR), $code, $msg, NULL "
+        f"INSERT INTO problems SELECT _file, _row, $column, CAST({value_sql} AS VARCHAR), $code, $msg, NULL "
         f"FROM {table} WHERE {where}",
         {"column": column, "code": code, "msg": message},
     )

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def small_db(tmp_path, db, load_into, monkeypatch):
-    load_into(write_fb(tmp_path / "fb.csv", [fb_row(f"1_{i}") for i in range(1234)] + [fb_row("9", page=("0", "Asing"))]))
+    rows = [fb_row(f"1_{i}") for i in range(1234)] + [fb_row("9", page=("0", "Asing"))]
+    load_into(write_fb(tmp_path / "fb.csv", rows))
     load_into(write_csv(tmp_path / "k.csv", COMMENT_HEADER, [comment_row(f"c{i}") for i in range(7)]))
     monkeypatch.setenv("SOROT_DB", str(db))
     return db

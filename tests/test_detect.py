@@ -5,7 +5,9 @@ import pytest
 from etl.detect import match_format, unknown_layout_message
 from etl.formats import FORMATS
 
-FB = ["Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)", "Publish time", "Caption type", "Permalink", "Post type", "Languages", "Custom labels", "Funded content status", "Data comment", "Date", "Views", "Reach", "Reactions; Comments and Shares", "Reactions", "Comments", "Shares", "Total clicks"]
+FB = ["Post ID", "Page ID", "Page name", "Title", "Description", "Duration (sec)", "Publish time", "Caption type",
+      "Permalink", "Post type", "Languages", "Custom labels", "Funded content status", "Data comment", "Date",
+      "Views", "Reach", "Reactions, Comments and Shares", "Reactions", "Comments", "Shares", "Total clicks"]
 HEADERS = {
     "meta_facebook": FB,
     "meta_instagram": ["Post ID", "Account ID", "Account username", "Account name", "Description",

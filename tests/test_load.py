@@ -94,7 +94,8 @@ def test_duplicate_rows_in_one_file_are_rejected_after_the_first(tmp_path, db, l
     f = write_fb(tmp_path / "fb.csv", [fb_row("1_1"), fb_row("1_1")])
     [r] = load_into(f)
     assert r.rows_loaded == 1
-    assert q(db, "SELECT row_number, reason FROM etl_reject") == [(3, "baris ganda: data yang sama sudah ada di baris 2")]
+    expected = [(3, "baris ganda: data yang sama sudah ada di baris 2")]
+    assert q(db, "SELECT row_number, reason FROM etl_reject") == expected
 
 
 @pytest.mark.parametrize(("content", "code"), [
@@ -143,10 +144,12 @@ def test_failure_mid_load_leaves_previous_warehouse(tmp_path, db, load_into, mon
             raise RuntimeError("listrik padam")
         return original(*args, **kwargs)
 
-    original = etl_load._process
-    monkeypatch.setattr(etl_load, "_process", boom)
-    with pytest.raises(RuntimeError):
-        load_into(write_fb(tmp_path / "b.csv", [fb_row("2_1")]), write_fb(tmp_path / "c.csv", [fb_row("3_1")]))
+    original = etl_load.process
+    monkeypatch.setattr(etl_load, "process", boom)
+    with pytest.raises(RuntimeError):  # the first batch (posts) commits, the second (comments) dies
+        load_into(write_fb(tmp_path / "b.csv", [fb_row("2_1")]),
+                  write_csv(tmp_path / "c.csv", COMMENT_HEADER, [comment_row("c1")]))
+    assert len(calls) == 2
     assert counts(db) == before
     assert not list(tmp_path.glob("w.duckdb.tmp-*"))
 
@@ -175,7 +178,7 @@ def test_complaints_codes_regions_reporters_and_timeline(tmp_path, db, load_into
         complaint_row("T6", opd="Bappeda"),  # a former name kept as alias
     ]
     f = write_csv(tmp_path / "112_2026-11-21.csv", COMPLAINT_HEADER, rows, encoding="cp1252", delimiter=";")
-    [r] = load_into(f)
+    load_into(f)
     reasons = q(db, "SELECT row_number, reason_code FROM etl_reject ORDER BY 1")
     assert reasons == [(4, "opd_tidak_dikenal"), (5, "urutan_waktu"), (6, "kode_tidak_dikenal")]
     got = q(db, "SELECT complaint_id, channel, opd_code, status, area, village FROM stg_complaint ORDER BY 1")
@@ -221,3 +224,20 @@ def test_file_handle_convention(tmp_path):
     assert etl_load.file_handle(Path("youtube@dinkes.sukamaju.csv"), None) == "dinkes.sukamaju"
     assert etl_load.file_handle(Path("Table data.csv"), None) is None
     assert etl_load.file_handle(Path("Table data.csv"), "@abc") == "abc"
+
+
+def test_files_of_one_layout_load_together_but_report_separately(tmp_path, db, load_into):
+    a = write_fb(tmp_path / "a_2026-11-01.csv", [fb_row("1_1"), fb_row("1_2", views="x")])
+    b = write_fb(tmp_path / "b_2026-11-01.csv", [fb_row("1_2", views="7"), fb_row("1_3"), fb_row("1_3")])
+    broken = write_fb(tmp_path / "c_2026-11-02.csv", [fb_row(f"3_{i}") for i in range(5)])
+    broken.write_bytes(broken.read_bytes()[:-40])
+    ra, rb, rc = sorted(load_into(a, b, broken), key=lambda r: r.path.name)
+    assert (ra.rows_read, ra.rows_rejected, ra.rows_new) == (2, 1, 1)
+    assert (rb.rows_read, rb.rows_rejected, rb.rows_new) == (3, 1, 2)
+    assert rc.outcome == "ditolak" and "c_2026-11-02.csv" in rc.message
+    assert q(db, "SELECT file_name, row_number, reason_code FROM etl_reject ORDER BY 1, 2") == [
+        ("a_2026-11-01.csv", 3, "nilai_tidak_sah"), ("b_2026-11-01.csv", 4, "baris_ganda")]
+    assert q(db, "SELECT post_id, views FROM stg_post ORDER BY 1") == [("1_1", 1200), ("1_2", 7), ("1_3", 1200)]
+    logged = q(db, "SELECT file_name, outcome FROM etl_load ORDER BY load_id")
+    assert sorted(logged) == [("a_2026-11-01.csv", "sebagian"), ("b_2026-11-01.csv", "sebagian"),
+                              ("c_2026-11-02.csv", "ditolak")]

@@ -122,7 +122,8 @@ def test_comment_keys_unique_and_reporters_kept_apart(sample_db):
 
 def test_behaviours_show_in_the_warehouse(sample_dir, sample_db):
     con = duckdb.connect(str(sample_db), read_only=True)
-    con.execute("CREATE TEMP TABLE behaviour AS SELECT * FROM read_csv($p)", {"p": str(sample_dir / "registry" / "perilaku.csv")})
+    behaviours = str(sample_dir / "registry" / "perilaku.csv")
+    con.execute("CREATE TEMP TABLE behaviour AS SELECT * FROM read_csv($p)", {"p": behaviours})
     quiet = con.execute("""SELECT b.kode_opd, max(p.published_at) FROM behaviour b
         JOIN stg_post p ON p.opd_code = b.kode_opd WHERE b.perilaku = 'meredup' GROUP BY 1""").fetchall()
     latest = con.execute("SELECT max(published_at) FROM stg_post").fetchall()[0][0]

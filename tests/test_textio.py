@@ -13,8 +13,9 @@ from tests.exports import COMMENT_HEADER, FB_HEADER, comment_row, csv_text, fb_r
 
 def read(path):
     con = duckdb.connect()
-    layout = textio.load_file(con, path)
-    return layout, con.execute("SELECT * FROM src ORDER BY _row").fetchall()
+    sniffed = textio.sniff(path)
+    textio.read_batch(con, [sniffed])
+    return sniffed, con.execute("SELECT * EXCLUDE (_file) FROM src ORDER BY _row").fetchall()
 
 
 TEXT = "Sampah “numpuk” di pasar — tolong ditangani"

@@ -1,0 +1,192 @@
+"""One batch: files of the same layout read in one scan, typed, resolved and inserted together.
+
+Row problems and the load log stay per file (``_file`` travels with every row). A structural
+error in one file of a multi-file batch makes the caller retry the files one by one.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl import resolve, typed
+from etl.registry import Registry
+from etl.textio import Sniffed, read_batch
+
+
+@dataclass
+class FileResult:
+    path: Path
+    outcome: str  # berhasil | sebagian | ditolak | dilewati
+    format: str | None = None
+    dataset: str | None = None
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    rows_new: int = 0
+    message: str | None = None
+    seconds: float = 0.0
+    rejects: list[tuple] = field(default_factory=list)  # first few (row, column, value, reason)
+
+
+@dataclass
+class Planned:
+    """A file to load: what sniffing found, and what the loader knows of it."""
+
+    path: Path
+    digest: str
+    sniffed: Sniffed
+    snapshot: str  # ISO time the export was taken
+    handle: str | None  # account named by the file name (YouTube)
+    result: FileResult
+
+
+# dataset → (table, target column ← ready column, key columns that identify a stored row,
+#            order that picks the one row to keep when files of one batch repeat a key)
+TARGETS: dict[str, tuple[str, dict[str, str], dict[str, str], str]] = {
+    "posts": ("raw_post_snapshot", {
+        "platform": "platform", "post_id": "pid", "handle": "handle", "opd_code": "opd_code",
+        "published_at": "published_at", "caption": "text_", "post_type": "post_type",
+        "permalink": "permalink", "views": "views", "reach": "reach", "reactions": "reactions",
+        "comments": "comments", "shares": "shares", "saves": "saves", "clicks": "clicks",
+        "watch_seconds": "watch_seconds", "snapshot_at": "snap",
+    }, {"platform": "platform", "post_id": "pid", "snapshot_at": "snap"}, "_file DESC"),
+    "comments": ("raw_comment", {
+        "comment_key": "_key", "platform": "platform", "kind": "kind_",
+        "comment_id": "comment_id", "handle": "handle", "opd_code": "opd_code", "post_id": "post_id",
+        "post_permalink": "post_permalink", "created_at": "created_at", "author": "author",
+        "text": "text", "permalink": "permalink",
+    }, {"comment_key": "_key"}, "_file"),
+    "complaints": ("raw_complaint", {
+        "complaint_key": "_key", "channel": "channel_", "complaint_id": "complaint_id",
+        "opd_code": "opd_code", "title": "title", "text": "text", "category": "category",
+        "area": "area_", "village": "village_", "status": "status_", "complexity": "complexity_",
+        "received_at": "received_at", "verified_at": "verified_at", "forwarded_at": "forwarded_at",
+        "first_response_at": "first_response_at", "resolved_at": "resolved_at",
+        "closed_at": "closed_at", "last_activity_at": "last_activity_at",
+        "response_due_at": "response_due_at", "sla_due_at": "sla_due_at", "rating": "rating",
+        "permalink": "permalink", "snapshot_at": "snap",
+    }, {"complaint_key": "_key", "snapshot_at": "snap"}, "_file DESC"),
+}
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {r[0] for r in con.execute(f"SELECT column_name FROM (DESCRIBE {table})").fetchall()}
+
+
+def _good_rows(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
+    """``good``: rows without problems, one per key, not already in the warehouse."""
+    table, _, key, keep = TARGETS[dataset]
+    partition = ", ".join(key.values())
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE good AS SELECT r.* FROM ready r ANTI JOIN problems p "
+        f"ON p._file = r._file AND p._row = r._row "
+        f"QUALIFY row_number() OVER (PARTITION BY {partition} ORDER BY {keep}) = 1"
+    )
+    # Probe the (large) stored table against the (small) batch instead of hashing the stored table.
+    on = " AND ".join(f"x.{stored} = g.{new}" for stored, new in key.items())
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE known AS SELECT {', '.join(f'x.{k}' for k in key)} "
+        f"FROM {table} x SEMI JOIN good g ON {on}"
+    )
+    back = " AND ".join(f"k.{stored} = good.{new}" for stored, new in key.items())
+    con.execute(f"DELETE FROM good WHERE EXISTS (SELECT 1 FROM known k WHERE {back})")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int) -> dict[int, int]:
+    """Insert ``good``; returns new rows per file index."""
+    table, mapping, _, _ = TARGETS[dataset]
+    have = _columns(con, "good")
+    pairs = [(t, s) for t, s in mapping.items() if s in have]
+    con.execute(
+        f"INSERT INTO {table} ({', '.join(t for t, _ in pairs)}, load_id, source_row) "
+        f"SELECT {', '.join(f'g.{s}' for _, s in pairs)}, $first + g._file, g._row FROM good g",
+        {"first": first_id},
+    )
+    if dataset == "complaints" and {"reporter_name", "reporter_phone"} & have:
+        _store_reporters(con, have, first_id)
+    return dict(con.execute("SELECT _file, count(*) FROM good GROUP BY 1").fetchall())
+
+
+def _store_reporters(con: duckdb.DuckDBPyConnection, have: set[str], first_id: int) -> None:
+    name = "g.reporter_name" if "reporter_name" in have else "NULL"
+    phone = "g.reporter_phone" if "reporter_phone" in have else "NULL"
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE reporters AS SELECT g._key AS complaint_key, "
+        f"{name} AS name, {phone} AS phone, $first + g._file AS load_id FROM good g "
+        f"WHERE coalesce({name}, {phone}) IS NOT NULL",
+        {"first": first_id},
+    )
+    con.execute("DELETE FROM pii_complaint_reporter WHERE complaint_key IN (SELECT complaint_key FROM reporters)")
+    con.execute("INSERT INTO pii_complaint_reporter SELECT * FROM reporters")
+
+
+def _register_files(con: duckdb.DuckDBPyConnection, batch: list[Planned]) -> None:
+    frame = pd.DataFrame({
+        "_file": range(len(batch)),
+        "name": [p.path.name for p in batch],
+        "snapshot": pd.to_datetime([p.snapshot for p in batch], utc=True, format="ISO8601"),
+        "handle": [p.handle for p in batch],
+    })
+    con.register("files_frame", frame)
+    con.execute("CREATE OR REPLACE TEMP TABLE batch_files AS SELECT * FROM files_frame")
+    con.unregister("files_frame")
+
+
+def _per_file(con: duckdb.DuckDBPyConnection, sql: str) -> dict[int, int]:
+    return dict(con.execute(sql).fetchall())
+
+
+def process(con: duckdb.DuckDBPyConnection, batch: list[Planned], first_id: int, reg: Registry) -> None:
+    """Load one batch inside the caller's transaction; fills each file's result.
+
+    Raises duckdb.Error for a structural problem in a multi-file batch (retry one by one) and
+    FileRefused for a single file that cannot be read.
+    """
+    t0 = time.perf_counter()
+    match = batch[0].sniffed.match
+    dataset = match.format.dataset
+    _register_files(con, batch)
+    read_batch(con, [p.sniffed for p in batch])
+    typed.build_typed(con, match, reg.timezone)
+    getattr(resolve, dataset)(con, match)
+    read = _per_file(con, "SELECT _file, count(*) FROM typed GROUP BY 1")
+    rejected = _per_file(con, "SELECT _file, count(DISTINCT _row) FROM problems GROUP BY 1")
+    _good_rows(con, dataset)
+    new = _insert(con, dataset, first_id)
+    con.execute(
+        "INSERT INTO etl_reject SELECT $first + p._file, f.name, p._row, p.column_name, p.value, "
+        "p.reason_code, p.reason, p.platform FROM problems p JOIN batch_files f USING (_file) "
+        "ORDER BY p._file, p._row, p.column_name", {"first": first_id})
+    samples = con.execute(
+        "SELECT _file, _row, column_name, value, reason FROM problems "
+        "QUALIFY row_number() OVER (PARTITION BY _file ORDER BY _row) <= 5 ORDER BY _file, _row").fetchall()
+    seconds = (time.perf_counter() - t0) / len(batch)
+    for i, p in enumerate(batch):
+        r = p.result
+        r.format, r.dataset = match.format.name, dataset
+        r.rows_read, r.rows_rejected, r.rows_new = read.get(i, 0), rejected.get(i, 0), new.get(i, 0)
+        r.rows_loaded = r.rows_read - r.rows_rejected
+        r.rejects = [s[1:] for s in samples if s[0] == i]
+        r.seconds = seconds
+        if r.rows_read == 0:
+            r.outcome, r.message = "ditolak", f"{p.path.name}: tidak ada baris data."
+        else:
+            r.outcome = "sebagian" if r.rows_rejected else "berhasil"
+
+
+def log(con: duckdb.DuckDBPyConnection, load_id: int, p: Planned, reg: Registry, started: datetime) -> None:
+    r = p.result
+    con.execute(
+        "INSERT INTO etl_load VALUES ($id, $name, $path, $sha, $reg, $fmt, $ds, $read, $loaded, "
+        "$rejected, $new, $started, $finished, $outcome, $msg)",
+        {"id": load_id, "name": p.path.name, "path": str(p.path), "sha": p.digest, "reg": reg.sha256,
+         "fmt": r.format, "ds": r.dataset, "read": r.rows_read, "loaded": r.rows_loaded,
+         "rejected": r.rows_rejected, "new": r.rows_new, "started": started,
+         "finished": datetime.now(UTC), "outcome": r.outcome, "msg": r.message},
+    )
