@@ -79,23 +79,23 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     return {r[0] for r in con.execute(f"SELECT column_name FROM (DESCRIBE {table})").fetchall()}
 
 
-def _good_rows(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
-    """``good``: rows without problems, one per key, not already in the warehouse."""
+def _good_rows(con: duckdb.DuckDBPyConnection, dataset: str, files: int) -> None:
+    """View ``good``: rows without problems, one per key, not already in the warehouse."""
     table, _, key, keep = TARGETS[dataset]
-    partition = ", ".join(key.values())
+    # within one file a repeated key is already a problem; across files of a batch keep one
+    once = f"QUALIFY row_number() OVER (PARTITION BY {', '.join(key.values())} ORDER BY {keep}) = 1"
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE good AS SELECT r.* FROM ready r ANTI JOIN problems p "
-        f"ON p._file = r._file AND p._row = r._row "
-        f"QUALIFY row_number() OVER (PARTITION BY {partition} ORDER BY {keep}) = 1"
+        "CREATE OR REPLACE TEMP VIEW candidates AS SELECT r.* FROM ready r ANTI JOIN problems p "
+        f"ON p._file = r._file AND p._row = r._row {once if files > 1 else ''}"
     )
     # Probe the (large) stored table against the (small) batch instead of hashing the stored table.
-    on = " AND ".join(f"x.{stored} = g.{new}" for stored, new in key.items())
+    on = " AND ".join(f"x.{stored} = c.{new}" for stored, new in key.items())
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE known AS SELECT {', '.join(f'x.{k}' for k in key)} "
-        f"FROM {table} x SEMI JOIN good g ON {on}"
+        f"FROM {table} x SEMI JOIN candidates c ON {on}"
     )
-    back = " AND ".join(f"k.{stored} = good.{new}" for stored, new in key.items())
-    con.execute(f"DELETE FROM good WHERE EXISTS (SELECT 1 FROM known k WHERE {back})")
+    back = " AND ".join(f"k.{stored} = c.{new}" for stored, new in key.items())
+    con.execute(f"CREATE OR REPLACE TEMP VIEW good AS SELECT c.* FROM candidates c ANTI JOIN known k ON {back}")
 
 
 def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int) -> dict[int, int]:
@@ -110,7 +110,9 @@ def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int) -> dict
     )
     if dataset == "complaints" and {"reporter_name", "reporter_phone"} & have:
         _store_reporters(con, have, first_id)
-    return dict(con.execute("SELECT _file, count(*) FROM good GROUP BY 1").fetchall())
+    return dict(con.execute(
+        f"SELECT load_id - $first, count(*) FROM {table} WHERE load_id >= $first GROUP BY 1", {"first": first_id}
+    ).fetchall())
 
 
 def _store_reporters(con: duckdb.DuckDBPyConnection, have: set[str], first_id: int) -> None:
@@ -157,7 +159,7 @@ def process(con: duckdb.DuckDBPyConnection, batch: list[Planned], first_id: int,
     getattr(resolve, dataset)(con, match)
     read = _per_file(con, "SELECT _file, count(*) FROM typed GROUP BY 1")
     rejected = _per_file(con, "SELECT _file, count(DISTINCT _row) FROM problems GROUP BY 1")
-    _good_rows(con, dataset)
+    _good_rows(con, dataset, len(batch))
     new = _insert(con, dataset, first_id)
     con.execute(
         "INSERT INTO etl_reject SELECT $first + p._file, f.name, p._row, p.column_name, p.value, "

@@ -47,8 +47,16 @@ def _coded(con: duckdb.DuckDBPyConnection, match: Match, field: str, domain: str
         return f"'{fixed}'"
     if field not in match.positions:
         return "CAST(NULL AS VARCHAR)"
-    add_problem(con, f"{field} IS NOT NULL AND {_vocab(domain, field)} IS NULL", match.header_of(field),
-                field, "kode_tidak_dikenal", f"nilai tidak dikenal; pilih salah satu: {accepted(domain)}")
+    known = dict(spellings(domain))
+    values = [r[0] for r in con.execute(f"SELECT DISTINCT {field} FROM typed WHERE {field} IS NOT NULL").fetchall()]
+    unknown = [v for v in values if v.strip().lower() not in known]  # checked once per distinct value
+    if unknown:
+        con.execute(
+            f"INSERT INTO problems SELECT _file, _row, $column, {field}, 'kode_tidak_dikenal', $msg, NULL "
+            f"FROM typed WHERE list_contains($unknown, {field})",
+            {"column": match.header_of(field), "unknown": unknown,
+             "msg": f"nilai tidak dikenal; pilih salah satu: {accepted(domain)}"},
+        )
     return _vocab(domain, field)
 
 

@@ -2,8 +2,9 @@
 
 ``sniff`` looks at one file's head (encoding, delimiter, header row, format) without reading it
 all; ``read_batch`` then reads every file of one layout in a single multi-file scan into the temp
-table ``src``: ``_file`` (index in the batch), ``_row`` (the row as a spreadsheet numbers it, so
-rejects can point at it) and one VARCHAR column per file column (``c0``, ``c1`` …).
+table ``src``: ``_file`` (index in the batch) and one VARCHAR column per file column (``c0``,
+``c1`` …); the view ``src_numbered`` adds ``_row``, the row as a spreadsheet numbers it, so
+rejects can point at it.
 """
 
 from __future__ import annotations
@@ -151,13 +152,15 @@ def read_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> None:
         _register_rows(con, first.sheet_rows or [], len(first.match.headers))
     else:
         _read_csv_batch(con, files)
+    # rowids count up in file order, from an offset that differs inside a transaction
     con.execute(
-        # rowids count up in file order, from an offset that differs inside a transaction
-        "CREATE OR REPLACE TEMP TABLE src AS SELECT _file, "
-        "rowid - min(rowid) OVER (PARTITION BY _file) + $first AS _row, * EXCLUDE (_file) FROM src_raw",
+        "CREATE OR REPLACE TEMP TABLE src_start AS SELECT _file, min(rowid) - $first AS base FROM src GROUP BY 1",
         {"first": first.header_row + 1},
     )
-    con.execute("DROP TABLE src_raw")
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW src_numbered AS "
+        "SELECT s.rowid - b.base AS _row, s.* FROM src s JOIN src_start b ON b._file = s._file"
+    )
 
 
 def _read_csv_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> None:
@@ -167,7 +170,7 @@ def _read_csv_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> Non
         paths = [str(stack.enter_context(utf8_copy(f.path, f.encoding))) for f in files]
         try:
             con.execute(
-                "CREATE OR REPLACE TEMP TABLE src_raw AS SELECT list_position($paths, filename) - 1 AS _file, "
+                "CREATE OR REPLACE TEMP TABLE src AS SELECT list_position($paths, filename) - 1 AS _file, "
                 "* EXCLUDE (filename) FROM read_csv($paths, header=false, skip=$skip, delim=$delim, "
                 "quote='\"', escape='\"', columns=$columns, all_varchar=true, strict_mode=true, "
                 "null_padding=false, encoding='utf-8', filename=true)",
@@ -244,5 +247,5 @@ def _register_rows(con: duckdb.DuckDBPyConnection, rows: list[list[object]], wid
     frame = pd.DataFrame(data, dtype="string")
     frame.insert(0, "_file", 0)
     con.register("src_frame", frame)
-    con.execute("CREATE OR REPLACE TEMP TABLE src_raw AS SELECT * FROM src_frame")
+    con.execute("CREATE OR REPLACE TEMP TABLE src AS SELECT * FROM src_frame")
     con.unregister("src_frame")

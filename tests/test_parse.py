@@ -15,6 +15,7 @@ from etl.parse import (
     parse_timestamp,
     sql_count,
     sql_timestamp,
+    timestamp_candidates,
 )
 
 WIB = timezone(timedelta(hours=7))
@@ -93,13 +94,27 @@ def _fast(con, sql: str, raw: str, **params):
     lambda d: d.replace(second=0, microsecond=0)))
 def test_fast_path_agrees_with_python_on_dates(moment):
     con = duckdb.connect()
-    for order, text in [("dmy", moment.strftime("%d/%m/%Y %H:%M")), ("mdy", moment.strftime("%m/%d/%Y %H:%M")),
-                        ("dmy", moment.strftime("%Y-%m-%d %H:%M:%S")), ("mdy", moment.strftime("%b %d, %Y"))]:
+    cases = [("dmy", "%d/%m/%Y %H:%M"), ("mdy", "%m/%d/%Y %H:%M"), ("dmy", "%Y-%m-%d %H:%M:%S"),
+             ("mdy", "%b %d, %Y"), ("mdy", "%a, %b %d, %Y"), ("dmy", "%d-%m-%Y %H:%M")]
+    for order, fmt in cases:
+        text = moment.strftime(fmt)
         slow = parse_timestamp(text, "Asia/Jakarta", order)
         for offset in (None, 7 * 3600):  # ICU zone lookup, or the fixed offset of WIB
-            fast = _fast(con, sql_timestamp("$v", order, "$tz", offset), text, tz="Asia/Jakarta")
+            fast = _fast(con, sql_timestamp("$v", ("naive", fmt), "$tz", offset), text, tz="Asia/Jakarta")
             assert fast is not None and slow is not None
             assert fast.astimezone(UTC) == slow
+    zoned = moment.strftime("%Y-%m-%dT%H:%M:00+07:00")
+    fast = _fast(con, sql_timestamp("$v", ("iso-offset", ""), "$tz"), zoned)
+    assert fast.astimezone(UTC) == parse_timestamp(zoned)
+
+
+def test_every_candidate_format_is_read_by_python_too():
+    moment = datetime(2026, 3, 27, 6, 8)
+    for order in ("dmy", "mdy"):
+        for kind, fmt in timestamp_candidates(order):
+            if kind == "naive":
+                text = moment.strftime(fmt)
+                assert parse_timestamp(text, "Asia/Jakarta", order) is not None, (order, fmt, text)
 
 
 @given(st.text(alphabet="0123456789.,kK %-", max_size=8))

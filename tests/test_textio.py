@@ -15,7 +15,7 @@ def read(path):
     con = duckdb.connect()
     sniffed = textio.sniff(path)
     textio.read_batch(con, [sniffed])
-    return sniffed, con.execute("SELECT * EXCLUDE (_file) FROM src ORDER BY _row").fetchall()
+    return sniffed, con.execute("SELECT * EXCLUDE (_file) FROM src_numbered ORDER BY _row").fetchall()
 
 
 TEXT = "Sampah “numpuk” di pasar — tolong ditangani"
