@@ -75,27 +75,42 @@ TARGETS: dict[str, tuple[str, dict[str, str], dict[str, str], str]] = {
 }
 
 
+# the stored and the batch column that bound where an already-stored copy of a row can be
+TIME_COLUMN = {"posts": ("snapshot_at", "snap"), "comments": ("created_at", "created_at"),
+               "complaints": ("snapshot_at", "snap")}
+
+
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     return {r[0] for r in con.execute(f"SELECT column_name FROM (DESCRIBE {table})").fetchall()}
 
 
 def _good_rows(con: duckdb.DuckDBPyConnection, dataset: str, files: int) -> None:
-    """View ``good``: rows without problems, one per key, not already in the warehouse."""
+    """View ``good``: rows without problems, one per key, not already in the warehouse.
+
+    Each anti-join is added only when it can remove something (the common load has none).
+    """
     table, _, key, keep = TARGETS[dataset]
-    # within one file a repeated key is already a problem; across files of a batch keep one
-    once = f"QUALIFY row_number() OVER (PARTITION BY {', '.join(key.values())} ORDER BY {keep}) = 1"
-    con.execute(
-        "CREATE OR REPLACE TEMP VIEW candidates AS SELECT r.* FROM ready r ANTI JOIN problems p "
-        f"ON p._file = r._file AND p._row = r._row {once if files > 1 else ''}"
-    )
-    # Probe the (large) stored table against the (small) batch instead of hashing the stored table.
+    sql = "SELECT r.* FROM ready r"
+    if con.execute("SELECT count(*) FROM problems").fetchall()[0][0]:
+        sql += " ANTI JOIN problems p ON p._file = r._file AND p._row = r._row"
+    if files > 1:  # within one file a repeated key is already a problem; across files keep one
+        sql += f" QUALIFY row_number() OVER (PARTITION BY {', '.join(key.values())} ORDER BY {keep}) = 1"
+    con.execute(f"CREATE OR REPLACE TEMP VIEW candidates AS {sql}")
+    # Probe the (large) stored table against the (small) batch instead of hashing the stored table,
+    # and only the part of it whose time overlaps the batch (rows are stored in load order, so
+    # DuckDB's min/max per row group skips the rest).
+    stored_time, batch_time = TIME_COLUMN[dataset]
+    lo, hi = con.execute(f"SELECT min({batch_time}), max({batch_time}) FROM candidates").fetchall()[0]
     on = " AND ".join(f"x.{stored} = c.{new}" for stored, new in key.items())
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE known AS SELECT {', '.join(f'x.{k}' for k in key)} "
-        f"FROM {table} x SEMI JOIN candidates c ON {on}"
+        f"FROM (SELECT * FROM {table} WHERE {stored_time} BETWEEN $lo AND $hi) x SEMI JOIN candidates c ON {on}",
+        {"lo": lo, "hi": hi},
     )
-    back = " AND ".join(f"k.{stored} = c.{new}" for stored, new in key.items())
-    con.execute(f"CREATE OR REPLACE TEMP VIEW good AS SELECT c.* FROM candidates c ANTI JOIN known k ON {back}")
+    sql = "SELECT c.* FROM candidates c"
+    if con.execute("SELECT count(*) FROM known").fetchall()[0][0]:
+        sql += " ANTI JOIN known k ON " + " AND ".join(f"k.{stored} = c.{new}" for stored, new in key.items())
+    con.execute(f"CREATE OR REPLACE TEMP VIEW good AS {sql}")
 
 
 def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int) -> dict[int, int]:

@@ -63,11 +63,15 @@ def _coded(con: duckdb.DuckDBPyConnection, match: Match, field: str, domain: str
 def _duplicates(con: duckdb.DuckDBPyConnection, header: str) -> None:
     """Rows whose key (``ready._key``) already appeared higher up in the same file."""
     con.execute(
+        "CREATE OR REPLACE TEMP TABLE dups AS SELECT _file, _key, min(_row) AS first_row FROM ready "
+        "WHERE _key IS NOT NULL GROUP BY _file, _key HAVING count(*) > 1"
+    )
+    if not con.execute("SELECT count(*) FROM dups").fetchall()[0][0]:
+        return
+    con.execute(
         "INSERT INTO problems SELECT r._file, r._row, $header, d._key, 'baris_ganda', "
         "'baris ganda: data yang sama sudah ada di baris ' || d.first_row, NULL "
-        "FROM (SELECT _file, _key, min(_row) AS first_row FROM ready WHERE _key IS NOT NULL "
-        "      GROUP BY _file, _key HAVING count(*) > 1) d "
-        "JOIN ready r ON r._file = d._file AND r._key = d._key AND r._row > d.first_row",
+        "FROM dups d JOIN ready r ON r._file = d._file AND r._key = d._key AND r._row > d.first_row",
         {"header": header},
     )
 
@@ -101,35 +105,37 @@ def _platform_raw(match: Match) -> str:
 
 
 def _create_ready(con: duckdb.DuckDBPyConnection, match: Match, sources: dict[str, str], per_row: str,
-                  key: str, params: dict[str, object]) -> None:
-    """``ready`` = ``typed`` + per-row columns + the account/OPD it belongs to.
+                  key: str, by_alias: bool) -> None:
+    """View ``ready`` = ``typed`` + per-row columns + the account/OPD each row belongs to.
 
     Account resolution (normalising handles, matching ids, names and aliases) runs once per
-    distinct (platform, handle, id, name) of the file and is joined back, not once per row.
+    distinct (platform, handle, id) of the batch into the small table ``look``; ``ready`` is a
+    view so the wide rows are not copied again.
     """
     fixed = match.format.platform
     platform = f"'{fixed}'" if fixed else _vocab("platform", "platform_src")
     src_cols = ", ".join(f"{expr} AS {name}" for name, expr in sources.items())
-    on = " AND ".join(f"b.{name} IS NOT DISTINCT FROM l.{name}" for name in sources)
-    drop = [*sources, *(["platform"] if _platform_raw(match) != "NULL" else [])]
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE ready AS
-        WITH base AS (SELECT t.*, {src_cols}, {per_row} FROM typed t JOIN batch_files bf ON bf._file = t._file),
-        seen AS (
+        f"""CREATE OR REPLACE TEMP TABLE look AS
+        WITH seen AS (
           SELECT *, {platform} AS platform_, {handle_sql('handle_src')} AS handle_seen,
                  {handle_sql('id_src')} AS id_seen, {alias_sql('handle_src')} AS alias_seen
-          FROM (SELECT DISTINCT {', '.join(sources)} FROM base)),
-        look AS (
-          SELECT s.*, coalesce(k1.handle, k2.handle) AS handle,
-                 coalesce(k1.opd_code, k2.opd_code, a.opd_code) AS opd_code
-          FROM seen s
-          LEFT JOIN ref_account_key k1 ON k1.platform = s.platform_ AND k1.lookup = s.id_seen
-          LEFT JOIN ref_account_key k2 ON k2.platform = s.platform_ AND k2.lookup = s.handle_seen
-          LEFT JOIN ref_opd_alias a ON $by_alias AND a.alias_key = s.alias_seen)
-        SELECT b.* EXCLUDE ({', '.join(drop)}), l.platform_ AS platform,
-               l.handle_seen, l.handle, l.opd_code, {key} AS _key
-        FROM base b LEFT JOIN look l ON {on}""",
-        params,
+          FROM (SELECT DISTINCT {src_cols} FROM typed t JOIN batch_files bf ON bf._file = t._file))
+        SELECT s.*, coalesce(k1.handle, k2.handle) AS handle,
+               coalesce(k1.opd_code, k2.opd_code, a.opd_code) AS opd_code
+        FROM seen s
+        LEFT JOIN ref_account_key k1 ON k1.platform = s.platform_ AND k1.lookup = s.id_seen
+        LEFT JOIN ref_account_key k2 ON k2.platform = s.platform_ AND k2.lookup = s.handle_seen
+        LEFT JOIN ref_opd_alias a ON $by_alias AND a.alias_key = s.alias_seen""",
+        {"by_alias": by_alias},
+    )
+    on = " AND ".join(f"l.{name} IS NOT DISTINCT FROM {expr}" for name, expr in sources.items())
+    drop = "EXCLUDE (platform)" if _platform_raw(match) != "NULL" else ""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP VIEW ready AS
+        SELECT t.* {drop}, {per_row}, l.platform_ AS platform, l.handle_seen, l.handle, l.opd_code,
+               {key} AS _key
+        FROM typed t JOIN batch_files bf ON bf._file = t._file LEFT JOIN look l ON {on}"""
     )
 
 
@@ -141,10 +147,9 @@ def posts(con: duckdb.DuckDBPyConnection, match: Match) -> None:
     caption = "coalesce(caption, title)" if "title" in match.positions else "caption"
     declared = {c.field for c in fmt.columns}
     snap = "coalesce(t.snapshot_at, bf.snapshot)" if "snapshot_at" in declared else "bf.snapshot"
-    params: dict[str, object] = {"by_alias": False}
     sources = {"platform_src": _platform_raw(match), "handle_src": handle, "id_src": by_id}
     _create_ready(con, match, sources, f"{pid} AS pid, {caption} AS text_, {snap} AS snap",
-                  "l.platform_ || ':' || b.pid", params)
+                  f"l.platform_ || ':' || {pid}", by_alias=False)
     if fmt.account_from == "permalink":
         link = match.header_of("permalink")
         add_problem(con, "permalink IS NOT NULL AND handle_seen IS NULL", link, "permalink",
@@ -160,10 +165,10 @@ def comments(con: duckdb.DuckDBPyConnection, match: Match) -> None:
     _coded(con, match, "platform", "platform")
     kind = _coded(con, match, "kind", "comment_kind")
     sources = {"platform_src": _platform_raw(match), "handle_src": "t.account", "id_src": "NULL"}
-    key = ("CASE WHEN b.comment_id IS NOT NULL THEN l.platform_ || ':' || b.comment_id "
+    key = ("CASE WHEN t.comment_id IS NOT NULL THEN l.platform_ || ':' || t.comment_id "
            "ELSE l.platform_ || ':h:' || md5(concat_ws('|', l.platform_, l.handle_seen, "
-           "CAST(b.created_at AS VARCHAR), b.author, b.text)) END")
-    _create_ready(con, match, sources, f"coalesce({kind}, 'komentar') AS kind_", key, {"by_alias": True})
+           "CAST(t.created_at AS VARCHAR), t.author, t.text)) END")
+    _create_ready(con, match, sources, f"coalesce({kind}, 'komentar') AS kind_", key, by_alias=True)
     _unknown_account(con, match.header_of("account"))
     _duplicates(con, match.header_of("comment_id" if "comment_id" in match.positions else "text"))
 
@@ -214,7 +219,7 @@ def complaints(con: duckdb.DuckDBPyConnection, match: Match) -> None:
     derived_status = "CASE " + " ".join(f"WHEN {f} IS NOT NULL THEN '{v}'" for f, v in steps) + " ELSE 'baru' END"
     joins = _complaint_lookups(con, match)
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE ready AS
+        f"""CREATE OR REPLACE TEMP VIEW ready AS
         SELECT t.*, {channel} AS channel_, agency_look.value AS opd_code,
                coalesce({status}, {derived_status}) AS status_, {complexity} AS complexity_,
                area_look.value AS area_, village_look.value AS village_,
