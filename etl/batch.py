@@ -16,6 +16,7 @@ import pandas as pd
 
 from etl import resolve, typed
 from etl.registry import Registry
+from etl.schema import TABLES
 from etl.textio import Sniffed, read_batch
 
 
@@ -45,6 +46,8 @@ class Planned:
     handle: str | None  # account named by the file name (YouTube)
     result: FileResult
 
+
+LOAD_COLUMNS = next(t.columns for t in TABLES if t.name == "etl_load")
 
 # dataset → (table, target column ← ready column, key columns that identify a stored row,
 #            order that picks the one row to keep when files of one batch repeat a key)
@@ -197,13 +200,14 @@ def process(con: duckdb.DuckDBPyConnection, batch: list[Planned], first_id: int,
             r.outcome = "sebagian" if r.rows_rejected else "berhasil"
 
 
-def log(con: duckdb.DuckDBPyConnection, load_id: int, p: Planned, reg: Registry, started: datetime) -> None:
-    r = p.result
-    con.execute(
-        "INSERT INTO etl_load VALUES ($id, $name, $path, $sha, $reg, $fmt, $ds, $read, $loaded, "
-        "$rejected, $new, $started, $finished, $outcome, $msg)",
-        {"id": load_id, "name": p.path.name, "path": str(p.path), "sha": p.digest, "reg": reg.sha256,
-         "fmt": r.format, "ds": r.dataset, "read": r.rows_read, "loaded": r.rows_loaded,
-         "rejected": r.rows_rejected, "new": r.rows_new, "started": started,
-         "finished": datetime.now(UTC), "outcome": r.outcome, "msg": r.message},
-    )
+def log(con: duckdb.DuckDBPyConnection, first_id: int, batch: list[Planned], reg: Registry,
+        started: datetime) -> None:
+    """One etl_load row per file of the batch, in one insert."""
+    finished = datetime.now(UTC)
+    rows = [(first_id + i, p.path.name, str(p.path), p.digest, reg.sha256, p.result.format, p.result.dataset,
+             p.result.rows_read, p.result.rows_loaded, p.result.rows_rejected, p.result.rows_new, started,
+             finished, p.result.outcome, p.result.message) for i, p in enumerate(batch)]
+    frame = pd.DataFrame(rows, columns=[c[0] for c in LOAD_COLUMNS])
+    con.register("log_frame", frame)
+    con.execute("INSERT INTO etl_load BY NAME SELECT * FROM log_frame")
+    con.unregister("log_frame")

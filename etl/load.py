@@ -166,9 +166,9 @@ class _Loader:
         self.con.commit()
 
     def _log(self, batch: list[Planned], started: datetime) -> None:
+        log(self.con, self.next_id, batch, self.reg, started)
+        self.next_id += len(batch)
         for p in batch:
-            log(self.con, self.next_id, p, self.reg, started)
-            self.next_id += 1
             self.done += 1
             if self.progress:
                 self.progress(self.done, self.total, p.result)

@@ -21,7 +21,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from etl.detect import Match, match_format, unknown_layout_message
 from etl.errors import FileRefused
@@ -242,10 +242,22 @@ def _sniff_excel(path: Path, display: str) -> Sniffed:
     raise FileRefused("format_tidak_dikenal", unknown_layout_message(display, widest))
 
 
+def _column_text(rows: list[list[object]], j: int) -> list[str | None]:
+    """Cell j of every row as text; text cells (most of a sheet) skip the general conversion."""
+    out: list[str | None] = []
+    append = out.append
+    for row in rows:
+        value = row[j] if j < len(row) else None
+        if value.__class__ is str:
+            append(value or None)
+        else:
+            append(_cell_text(value))
+    return out
+
+
 def _register_rows(con: duckdb.DuckDBPyConnection, rows: list[list[object]], width: int) -> None:
-    data = {f"c{j}": [(_cell_text(r[j]) if j < len(r) else None) for r in rows] for j in range(width)}
-    frame = pd.DataFrame(data, dtype="string")
-    frame.insert(0, "_file", 0)
-    con.register("src_frame", frame)
+    data = {"_file": pa.array([0] * len(rows), pa.int32())}
+    data |= {f"c{j}": pa.array(_column_text(rows, j), pa.string()) for j in range(width)}
+    con.register("src_frame", pa.table(data))
     con.execute("CREATE OR REPLACE TEMP TABLE src AS SELECT * FROM src_frame")
     con.unregister("src_frame")
