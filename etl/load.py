@@ -7,6 +7,7 @@ hash every file → skip those loaded before under the same registry → sniff e
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -185,8 +186,9 @@ def load(paths: Iterable[Path], db: Path, registry_dir: Path = warehouse.DEFAULT
             raise FileNotFoundError(f"{f}: berkas tidak ditemukan.")
     done = _already_loaded(db, reg.sha256)
     results, todo, seen = [], [], set()
-    for f in files:
-        digest = sha256(f)
+    with ThreadPoolExecutor(max_workers=2) as pool:  # hashlib releases the GIL: both cores hash
+        digests = list(pool.map(sha256, files))
+    for f, digest in zip(files, digests):
         if digest in done or digest in seen:
             why = "sudah dimuat sebelumnya (hash sama)" if digest in done else "isi sama dengan berkas lain"
             results.append(FileResult(f, "dilewati", message=why))

@@ -19,7 +19,7 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-ru
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.xdist_group("browser"),
+    pytest.mark.xdist_group("sample"),  # shares the worker that built the sample warehouse
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make browser)"),
 ]
 
@@ -31,15 +31,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    from etl import load as etl_load
-    from tests.exports import fb_row, write_fb
-
-    tmp = tmp_path_factory.mktemp("browser")
-    db = tmp / "w.duckdb"
-    etl_load.load([write_fb(tmp / "fb.csv", [fb_row(f"1_{i}") for i in range(25)])], db)
+def app_url(sample_db):
     port = _free_port()
-    env = {**os.environ, "SOROT_DB": str(db)}
+    env = {**os.environ, "SOROT_DB": str(sample_db)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
