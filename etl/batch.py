@@ -41,7 +41,7 @@ class Planned:
 
     path: Path
     digest: str
-    sniffed: Sniffed
+    sniffed: Sniffed | None  # None when the file was refused on sight
     snapshot: str  # ISO time the export was taken
     handle: str | None  # account named by the file name (YouTube)
     result: FileResult

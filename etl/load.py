@@ -100,7 +100,7 @@ def _plan(files: list[tuple[Path, str]], reg: Registry, account: str | None) -> 
             sniffed = textio.sniff(path)
         except FileRefused as err:
             result.message = err.message
-            planned.append(Planned(path, digest, None, "", None, result))  # type: ignore[arg-type]
+            planned.append(Planned(path, digest, None, "", None, result))
             continue
         fmt = sniffed.match.format
         result.format, result.dataset = fmt.name, fmt.dataset
