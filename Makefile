@@ -46,6 +46,7 @@ test: install browser lint
 
 bench: install
 	$(PY) bench/load_bench.py
+	$(PY) bench/nlp_bench.py
 
 clean:
 	rm -rf $(VENV) $(SAMPLE) data/warehouse.duckdb*

@@ -1,0 +1,80 @@
+"""Classifier benchmark: accuracy, macro-F1 and confusion matrix per task, and texts per second.
+
+    python bench/nlp_bench.py [--public ../shared/data/nlp]
+
+Evaluates on ``data/nlp/eval/`` (written independently of the training data and never read by
+training) and, for sentiment, on SmSA's test split. Targets (issue 3): sentiment macro-F1 ≥ 0.85
+on our eval and ≥ 0.78 on SmSA test; content F1 ≥ 0.92 for seremonial vs rest and accuracy
+≥ 0.85; topic accuracy ≥ 0.85; ≥ 20,000 texts/s for sentiment in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from etl.nlp.model import TASKS, classifier  # noqa: E402
+from etl.nlp.train import read_csv  # noqa: E402
+
+
+def report(name: str, gold: list[str], pred: list[str], labels: list[str]) -> dict[str, float]:
+    acc = accuracy_score(gold, pred)
+    macro = f1_score(gold, pred, labels=labels, average="macro", zero_division=0)
+    print(f"\n== {name}: n={len(gold)}  accuracy {acc:.3f}  macro-F1 {macro:.3f}")
+    width = max(len(label) for label in labels) + 1
+    print(" " * width + "".join(f"{label[:8]:>9}" for label in labels) + "   ← predicted")
+    for label, row in zip(labels, confusion_matrix(gold, pred, labels=labels), strict=True):
+        print(f"{label:<{width}}" + "".join(f"{v:>9}" for v in row))
+    per = f1_score(gold, pred, labels=labels, average=None, zero_division=0)
+    print("F1 per label: " + ", ".join(f"{lab} {f:.2f}" for lab, f in zip(labels, per, strict=True)))
+    return {"accuracy": acc, "macro_f1": macro}
+
+
+def smsa_test(public: Path) -> list[tuple[str, str]]:
+    path = public / "smsa" / "test_preprocess.tsv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return [tuple(line.rstrip("\n").rsplit("\t", 1)) for line in f if "\t" in line]
+
+
+def speed(texts: list[str], n: int = 50_000) -> float:
+    model = classifier("sentiment")
+    sample = (texts * (n // len(texts) + 1))[:n]
+    sample = [f"{t} {i % 97}" for i, t in enumerate(sample)]  # no two texts identical
+    t0 = time.perf_counter()
+    model.predict(sample)
+    return n / (time.perf_counter() - t0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--public", default=str(ROOT.parent / "shared" / "data" / "nlp"))
+    args = ap.parse_args()
+    for task, stem in TASKS.items():
+        model = classifier(task)
+        rows = read_csv(ROOT / "data" / "nlp" / "eval" / f"{stem}.csv")
+        texts, gold = [t for t, _ in rows], [g for _, g in rows]
+        pred, _ = model.predict(texts)
+        report(f"{task} (held-out, {model.version})", gold, pred, list(model.labels))
+        if task == "content":
+            binary = f1_score([g == "seremonial" for g in gold], [p == "seremonial" for p in pred])
+            print(f"seremonial vs rest: F1 {binary:.3f}")
+        if task == "sentiment":
+            assert model.predict(texts)[0] == pred, "not deterministic"
+            test = smsa_test(Path(args.public))
+            if test:
+                got, _ = model.predict([t for t, _ in test])
+                report("sentiment (SmSA test)", [g for _, g in test], got, list(model.labels))
+            print(f"\nsentiment speed: {speed(texts):,.0f} texts/s (one process, distinct texts)")
+
+
+if __name__ == "__main__":
+    main()

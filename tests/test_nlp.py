@@ -1,0 +1,65 @@
+"""The three classifiers: command line, determinism, rituals, obvious cases."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from etl.nlp import TASKS, classifier
+from etl.nlp.normalize import normalize
+from etl.nlp.rules import is_ritual
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_normalize_handles_slang_links_and_repeats():
+    assert normalize("Pelayanannya lamaaa bgt gak jelas https://x.co/abc @dinkes_kab") == \
+        "pelayanannya lama sekali tidak jelas url mention"
+    assert normalize("Hatur nuhun, 12 warga") == "terima kasih, num warga"
+
+
+@pytest.mark.parametrize("text", ["aamiin 🙏", "Siap laksanakan!", "Selamat Hari Raya Idul Fitri, mohon maaf lahir "
+                                  "dan batin", "Innalillahi wa inna ilaihi rojiun, turut berduka cita", "hadir"])
+def test_rituals_are_neutral(text):
+    assert is_ritual(normalize(text))
+    labels, conf = classifier("sentiment").predict([text])
+    assert labels == ["neutral"] and conf == [1.0]
+
+
+def test_rituals_do_not_hide_real_opinions():
+    assert not is_ritual(normalize("selamat pagi, jalan depan rumah rusak parah"))
+
+
+@pytest.mark.parametrize(("task", "text", "label"), [
+    ("sentiment", "Alhamdulillah pelayanan di Disdukcapil cepat sekali, terima kasih pak", "positive"),
+    ("sentiment", "Jalan di desa kami rusak parah sudah 3 bulan tidak diperbaiki, kecewa", "negative"),
+    ("content", "Selamat Hari Raya Idul Fitri 1447 H, mohon maaf lahir dan batin", "seremonial"),
+    ("content", "Perbaikan jalan sepanjang 1,2 km di Desa Mekarsari rampung hari ini", "kinerja"),
+    ("topic", "Sampah di TPS pasar belum diangkut seminggu, bau sekali", "sampah_kebersihan"),
+    ("topic", "Lampu PJU di jalan raya mati semua, gelap dan rawan", "penerangan_jalan"),
+])
+def test_obvious_cases(task, text, label):
+    assert classifier(task).predict([text])[0] == [label]
+
+
+def test_same_text_same_label_and_versions():
+    model = classifier("topic")
+    texts = ["banjir lagi di perumahan", "KTP belum jadi"] * 3
+    labels, conf = model.predict(texts)
+    assert labels[0::2] == [labels[0]] * 3 and labels[1::2] == [labels[1]] * 3
+    assert model.predict(texts) == (labels, conf)
+    assert model.predict(list(reversed(texts)))[0] == list(reversed(labels))
+    assert all(classifier(t).version.startswith(TASKS[t]) for t in TASKS)
+
+
+@pytest.mark.parametrize("task", list(TASKS))
+def test_command_line_answers_one_line_per_text(task):
+    texts = "jalan rusak\nSelamat pagi\n\nterima kasih atas bantuannya\n"
+    out = subprocess.run([sys.executable, "-m", "etl.nlp", task], input=texts, capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout.splitlines()
+    assert len(out) == 4
+    labels = set(classifier(task).labels)
+    for line in out:
+        label, confidence = line.split("\t")
+        assert label in labels and 0.0 <= float(confidence) <= 1.0
