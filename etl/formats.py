@@ -310,4 +310,3 @@ FORMATS: tuple[Format, ...] = (
 )
 
 PLATFORMS = ("facebook", "instagram", "x", "tiktok", "youtube")
-CHANNELS = ("lapor", "whatsapp", "112", "medsos", "aplikasi", "email", "surat", "tatap_muka")
