@@ -1,5 +1,6 @@
 """The three classifiers: command line, determinism, rituals, obvious cases."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -7,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from etl.nlp import TASKS, classifier
-from etl.nlp.normalize import normalize
-from etl.nlp.rules import is_ritual
+from etl.nlp.model import TOKEN_PATTERN
+from etl.nlp.normalize import normalize, tokens
+from etl.nlp.rules import is_ritual, is_ritual_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,6 +19,24 @@ def test_normalize_handles_slang_links_and_repeats():
     assert normalize("Pelayanannya lamaaa bgt gak jelas https://x.co/abc @dinkes_kab") == \
         "pelayanannya lama sekali tidak jelas url mention"
     assert normalize("Hatur nuhun, 12 warga") == "terima kasih, num warga"
+
+
+@pytest.mark.parametrize("text", [
+    "Pelayanannya lamaaa bgt gak jelas https://x.co/abc @dinkes_kab", "Hatur nuhun, 12 warga", "", "   ",
+    "ajalah btw dll!!! 🙏🙏 #JalanRusak www.x.id/a?b=1 Rp1.250.000,50 x2 a_b_c gakkk__bgttt ²³ é",
+    "@a.b.c@d #", "Allaah BDG 0kmh", "\t\nmin,mksih;thx...", "ORA OPO-OPO wes uwis 🙄🙄🙄",
+])
+def test_tokens_are_the_tokens_of_the_normalised_text(text):
+    assert tokens(text) == re.findall(TOKEN_PATTERN, normalize(text))
+    assert is_ritual_tokens(tokens(text)) == is_ritual(normalize(text))
+
+
+def test_tokens_match_normalize_on_the_training_texts():
+    pattern = re.compile(TOKEN_PATTERN)
+    for stem in TASKS.values():
+        with (ROOT / "data" / "nlp" / "train" / f"{stem}.csv").open(encoding="utf-8") as f:
+            for line in f:
+                assert tokens(line) == pattern.findall(normalize(line))
 
 
 @pytest.mark.parametrize("text", ["aamiin 🙏", "Siap laksanakan!", "Selamat Hari Raya Idul Fitri, mohon maaf lahir "
@@ -51,6 +71,18 @@ def test_same_text_same_label_and_versions():
     assert model.predict(texts) == (labels, conf)
     assert model.predict(list(reversed(texts)))[0] == list(reversed(labels))
     assert all(classifier(t).version.startswith(TASKS[t]) for t in TASKS)
+
+
+@pytest.mark.parametrize("task", list(TASKS))
+def test_batches_with_empty_texts(task):
+    model = classifier(task)
+    assert model.predict([]) == ([], [])
+    texts = ["", "jalan rusak parah", "", "🙏", "lampu jalan mati", ""] * 500
+    labels, conf = model.predict(texts)
+    assert len(labels) == len(conf) == len(texts)
+    assert set(labels) <= set(model.labels) and all(0.0 <= c <= 1.0 for c in conf)
+    assert (labels[:6], conf[:6]) == model.predict(texts[:6])  # a text's answer does not depend on its batch
+    assert isinstance(model.labels, tuple) and re.fullmatch(rf"{TASKS[task]}-[0-9a-f]{{10}}", model.version)
 
 
 @pytest.mark.parametrize("task", list(TASKS))

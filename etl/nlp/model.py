@@ -1,4 +1,16 @@
-"""Loading a trained linear model and classifying texts with it."""
+"""Loading a trained linear model and classifying texts with it.
+
+Features (the same function, ``features``, for training and prediction):
+
+* word 1–2-grams of ``normalize.tokens(text)``, hashed into ``N_FEATURES`` columns: a unigram's
+  column is its MurmurHash3 (seed 0) modulo ``N_FEATURES``; a bigram's column mixes the two
+  words' hashes with the SplitMix64 finaliser. Counts, then the row is scaled to unit length.
+* optionally (the topic model), character n-grams inside word boundaries (``char_wb``) of the
+  tokens joined by spaces, hashed by scikit-learn's ``HashingVectorizer`` into another
+  ``N_CHAR_FEATURES`` columns, unit length, times ``char_weight``.
+
+All stateless and deterministic: the same text always gets the same features and label.
+"""
 
 from __future__ import annotations
 
@@ -10,37 +22,101 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.preprocessing import normalize as unit_rows
+from sklearn.utils import murmurhash3_32
 
-from etl.nlp.normalize import normalize
-from etl.nlp.rules import is_ritual
+from etl.nlp.normalize import TOKEN_PATTERN, tokens
+from etl.nlp.rules import is_ritual_tokens
 
 MODELS = Path(__file__).resolve().parent / "models"
 TASKS = {"sentiment": "sentimen", "content": "konten", "topic": "topik"}
+SCHEME = "tok12-mm3-sm64/1"  # identifies the feature function; stored in every weights file
 N_FEATURES = 2**20
-# words, and single punctuation/emoji characters ("!!", "🙏" and "👍" carry sentiment)
-TOKEN_PATTERN = r"(?u)\b\w+\b|[^\w\s]"
+N_CHAR_FEATURES = 2**20
+MASK = np.uint64(N_FEATURES - 1)
+HASH_CACHE_LIMIT = 400_000
+CHUNK = 10_000  # texts per feature matrix in predict (bounds memory for 100k-text calls; same answers)
+__all__ = ["TASKS", "TOKEN_PATTERN", "Classifier", "FeatureSpec", "classifier", "features"]
 
 
-def vectorizer() -> HashingVectorizer:
-    """Stateless and deterministic (MurmurHash3): the same text always gives the same features.
+class _Hashes(dict):
+    """token → its 32-bit MurmurHash3 (memo)."""
 
-    Takes texts already passed through ``normalize``.
-    """
-    return HashingVectorizer(n_features=N_FEATURES, ngram_range=(1, 2), alternate_sign=False,
-                             token_pattern=TOKEN_PATTERN, lowercase=False, norm="l2", dtype=np.float32)
+    def __missing__(self, token: str) -> int:
+        if len(self) >= HASH_CACHE_LIMIT:
+            self.clear()
+        h = self[token] = murmurhash3_32(token, seed=0, positive=True)
+        return h
+
+
+_HASH = _Hashes()
+
+
+def _mix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """SplitMix64 finaliser of (a, b): a well-spread 64-bit value for an ordered pair of hashes."""
+    with np.errstate(over="ignore"):
+        z = (a << np.uint64(32)) | b
+        z ^= z >> np.uint64(30)
+        z *= np.uint64(0xBF58476D1CE4E5B9)
+        z ^= z >> np.uint64(27)
+        z *= np.uint64(0x94D049BB133111EB)
+        z ^= z >> np.uint64(31)
+    return z
+
+
+def word_features(token_lists: list[list[str]]) -> sp.csr_matrix:
+    """Hashed, unit-length word 1–2-gram counts, one row per token list."""
+    n = len(token_lists)
+    lens = np.fromiter(map(len, token_lists), dtype=np.int64, count=n)
+    total = int(lens.sum())
+    h = _HASH
+    flat = np.fromiter((h[t] for toks in token_lists for t in toks), dtype=np.uint64, count=total)
+    rows = np.repeat(np.arange(n, dtype=np.int32), lens)
+    pair = rows[:-1] == rows[1:]  # consecutive tokens of the same text
+    cols = np.concatenate([flat & MASK, _mix(flat[:-1][pair], flat[1:][pair]) & MASK]).astype(np.int32)
+    rows = np.concatenate([rows, rows[:-1][pair]])
+    data = np.ones(len(cols), dtype=np.float32)
+    x = sp.csr_matrix((data, (rows, cols)), shape=(n, N_FEATURES), dtype=np.float32)  # sums repeats
+    return unit_rows(x, copy=False)
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """What a weights file was trained on: word n-grams, plus char n-grams if ``char_ngrams``."""
+
+    char_ngrams: tuple[int, int] | None = None
+    char_weight: float = 1.0
+
+    @property
+    def n_features(self) -> int:
+        return N_FEATURES + (N_CHAR_FEATURES if self.char_ngrams else 0)
+
+
+def char_vectorizer(ngrams: tuple[int, int]) -> HashingVectorizer:
+    return HashingVectorizer(n_features=N_CHAR_FEATURES, analyzer="char_wb", ngram_range=ngrams,
+                             alternate_sign=False, lowercase=False, norm="l2", dtype=np.float32)
+
+
+def features(token_lists: list[list[str]], spec: FeatureSpec) -> sp.csr_matrix:
+    x = word_features(token_lists)
+    if not spec.char_ngrams:
+        return x
+    chars = char_vectorizer(spec.char_ngrams).transform([" ".join(toks) for toks in token_lists])
+    return sp.hstack([x, chars * np.float32(spec.char_weight)], format="csr", dtype=np.float32)
 
 
 @dataclass(frozen=True)
 class Classifier:
     task: str
     labels: tuple[str, ...]
-    weights: sp.csr_matrix  # N_FEATURES × labels
+    weights: sp.csr_matrix | np.ndarray  # features × labels
     bias: np.ndarray
     version: str
+    spec: FeatureSpec = FeatureSpec()
 
-    def scores(self, normalized: list[str]) -> np.ndarray:
-        x = vectorizer().transform(normalized)
-        logits = np.asarray((x @ self.weights).todense()) + self.bias
+    def probabilities(self, token_lists: list[list[str]]) -> np.ndarray:
+        logits = features(token_lists, self.spec) @ self.weights
+        logits = (logits.toarray() if sp.issparse(logits) else np.asarray(logits)) + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         return p / p.sum(axis=1, keepdims=True)
@@ -49,21 +125,28 @@ class Classifier:
         """Label and confidence (the probability of that label) for every text."""
         if not texts:
             return [], []
-        normalized = [normalize(t or "") for t in texts]
-        probs = self.scores(normalized)
+        token_lists = [tokens(t or "") for t in texts]
+        probs = np.vstack([self.probabilities(token_lists[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)])
         best = probs.argmax(axis=1)
         labels = [self.labels[i] for i in best]
         conf = probs[np.arange(len(texts)), best].astype(float).tolist()
         if self.task == "sentiment":
-            for i, text in enumerate(normalized):
-                if is_ritual(text):
+            for i, toks in enumerate(token_lists):
+                if is_ritual_tokens(toks):
                     labels[i], conf[i] = "neutral", 1.0
         return labels, conf
 
 
-def save(path: Path, labels: list[str], weights: sp.csr_matrix, bias: np.ndarray) -> None:
-    np.savez_compressed(path, labels=np.array(labels), data=weights.data, indices=weights.indices,
-                        indptr=weights.indptr, shape=np.array(weights.shape), bias=bias)
+def save(path: Path, labels: list[str], weights: sp.csr_matrix, bias: np.ndarray, spec: FeatureSpec) -> None:
+    extra = {}
+    if spec.char_ngrams:
+        extra = {"char_ngrams": np.array(spec.char_ngrams), "char_weight": np.array(spec.char_weight)}
+    np.savez_compressed(path, scheme=np.array(SCHEME), labels=np.array(labels), data=weights.data,
+                        indices=weights.indices, indptr=weights.indptr, shape=np.array(weights.shape),
+                        bias=bias, **extra)
+
+
+DENSE_LIMIT = 2**23  # weight matrices up to this many cells (32 MB) are kept dense: faster products
 
 
 @cache
@@ -72,6 +155,16 @@ def classifier(task: str) -> Classifier:
     path = MODELS / f"{TASKS[task]}.npz"
     raw = path.read_bytes()
     z = np.load(path)
-    weights = sp.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
+    if "scheme" not in z or str(z["scheme"]) != SCHEME:
+        raise ValueError(f"{path} was trained with other features; retrain: python -m etl.nlp.train {task}")
+    spec = FeatureSpec()
+    if "char_ngrams" in z:
+        spec = FeatureSpec(tuple(int(v) for v in z["char_ngrams"]), float(z["char_weight"]))
+    shape = tuple(int(v) for v in z["shape"])
+    if shape[0] != spec.n_features:
+        raise ValueError(f"{path}: {shape[0]} feature rows, expected {spec.n_features}")
+    weights = sp.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=shape)
+    if shape[0] * shape[1] <= DENSE_LIMIT:
+        weights = weights.toarray()
     version = f"{TASKS[task]}-{hashlib.sha256(raw).hexdigest()[:10]}"
-    return Classifier(task, tuple(z["labels"].tolist()), weights, z["bias"], version)
+    return Classifier(task, tuple(z["labels"].tolist()), weights, z["bias"], version, spec)

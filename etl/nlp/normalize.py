@@ -1,4 +1,10 @@
-"""Text normalisation shared by training and prediction (informal Indonesian, emoji, Javanese/Sundanese)."""
+"""Text normalisation shared by training and prediction (informal Indonesian, emoji, Javanese/Sundanese).
+
+``normalize(text)`` gives the normalised string; ``tokens(text)`` gives the tokens the classifiers
+see, which are exactly ``TOKEN.findall(normalize(text))`` but computed in one regex pass over the
+masked text plus a cache of per-word results (slang mapping and 'bangettt' squeezing only ever
+change one word at a time), which makes it several times faster on large batches.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +32,10 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 REPEAT = re.compile(r"(\w)\1{2,}")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SPACE = re.compile(r"\s+")
+# what the classifiers count: words, and single punctuation/emoji characters ("!!", "🙏" carry sentiment)
+TOKEN = re.compile(r"\w+|[^\w\s]")
+TOKEN_PATTERN = r"(?u)\b\w+\b|[^\w\s]"  # the same tokens, in scikit-learn's spelling
+CACHE_LIMIT = 400_000  # distinct words remembered by tokens(); cleared (not evicted) when full
 
 
 @lru_cache(maxsize=1)
@@ -40,13 +50,49 @@ def informal_map() -> dict[str, str]:
     return mapping
 
 
+def _formal(match: re.Match[str]) -> str:
+    word = match.group()
+    return informal_map().get(word, word)
+
+
+def _mask(text: str) -> str:
+    """Lower-case and mask links, mentions, hashtags and numbers (the steps that span several words)."""
+    s = text.lower()
+    if "http" in s or "www." in s:
+        s = URL.sub(" url ", s)
+    if "@" in s:
+        s = MENTION.sub(" mention ", s)
+    if "#" in s:
+        s = s.replace("#", " ")
+    return NUMBER.sub(" num ", s)
+
+
+def _word(raw: str) -> str:
+    """One masked word (a \\w+ run) or punctuation character after squeezing and slang mapping."""
+    return WORD.sub(_formal, REPEAT.sub(r"\1", raw))
+
+
 def normalize(text: str) -> str:
     """Lower-case, mask links/mentions/numbers, squeeze 'bangettt', map slang to formal words."""
-    mapping = informal_map()
-    s = URL.sub(" url ", text.lower())
-    s = MENTION.sub(" mention ", s)
-    s = s.replace("#", " ")
-    s = NUMBER.sub(" num ", s)
-    s = REPEAT.sub(r"\1", s)
-    s = WORD.sub(lambda m: mapping.get(m.group(), m.group()), s)
+    s = REPEAT.sub(r"\1", _mask(text))
+    s = WORD.sub(_formal, s)
     return SPACE.sub(" ", s).strip()
+
+
+class _Expansions(dict):
+    """masked word → tuple of final tokens (memo; lookups of known words stay in C)."""
+
+    def __missing__(self, raw: str) -> tuple[str, ...]:
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        out = self[raw] = tuple(TOKEN.findall(_word(raw)))
+        return out
+
+
+_EXPAND = _Expansions()
+
+
+def tokens(text: str) -> list[str]:
+    """The classifier tokens of ``text``: ``TOKEN.findall(normalize(text))``, only faster."""
+    expand = _EXPAND
+    return [t for raw in TOKEN.findall(_mask(text)) for t in expand[raw]]
