@@ -1,4 +1,4 @@
-"""Command line: python -m etl sample|load|status|templates|schema-doc."""
+"""Command line: python -m etl sample|load|status|rescore|correct|corrections|templates|schema-doc."""
 
 from __future__ import annotations
 
@@ -79,6 +79,49 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rescore(args: argparse.Namespace) -> int:
+    from etl.classify import rescore_warehouse
+
+    db = Path(args.db)
+    if not db.exists():
+        print(f"Gagal: gudang data belum ada: {db}", file=sys.stderr)
+        return 2
+    changed = rescore_warehouse(db, everything=args.all)
+    print("Diklasifikasi ulang: " + ", ".join(f"{t} {_fmt(n)} baris" for t, n in changed.items()))
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    from etl import corrections
+
+    db = Path(args.db)
+    try:
+        if args.file:
+            items = corrections.read_file(Path(args.file))
+        elif args.task and args.key and (args.label or args.remove):
+            items = [corrections.Correction(args.task, args.key, args.label or "", args.by, args.note)]
+        else:
+            print("Gagal: sebutkan TUGAS KUNCI LABEL, atau --file berkas.csv.", file=sys.stderr)
+            return 2
+        if not db.exists():
+            raise corrections.CorrectionError(f"gudang data belum ada: {db}")
+        n = corrections.apply(db, items, remove=args.remove)
+    except corrections.CorrectionError as err:
+        print(f"Gagal: {err} Tidak ada koreksi yang disimpan.", file=sys.stderr)
+        return 2
+    print(f"{n} koreksi {'dihapus' if args.remove else 'disimpan'}. Koreksi mengalahkan label model, juga "
+          "setelah rescore.")
+    return 0
+
+
+def cmd_corrections(args: argparse.Namespace) -> int:
+    from etl.corrections import export
+
+    counts = export(Path(args.db), Path(args.out))
+    print(f"Koreksi ditulis ke {args.out}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    return 0
+
+
 def cmd_sample(args: argparse.Namespace) -> int:
     from etl.sample import generate
 
@@ -127,6 +170,27 @@ def parser() -> argparse.ArgumentParser:
     st.add_argument("--db", default=str(warehouse.default_db()), help=db_help)
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_status)
+
+    rs = sub.add_parser("rescore", help="klasifikasi ulang setelah model berganti")
+    rs.add_argument("--db", default=str(warehouse.default_db()), help=db_help)
+    rs.add_argument("--all", action="store_true", help="semua baris, bukan hanya yang versinya lain")
+    rs.set_defaults(func=cmd_rescore)
+
+    co = sub.add_parser("correct", help="koreksi label (sentimen, konten, topik) oleh admin")
+    co.add_argument("task", nargs="?", help="sentimen | konten | topik")
+    co.add_argument("key", nargs="?", help="comment_key, complaint_key atau platform:post_id")
+    co.add_argument("label", nargs="?", help="label yang benar")
+    co.add_argument("--file", help="CSV berkolom tugas, kunci, label (oleh, catatan opsional)")
+    co.add_argument("--by", help="nama admin")
+    co.add_argument("--note", help="alasan")
+    co.add_argument("--remove", action="store_true", help="hapus koreksi (label model berlaku lagi)")
+    co.add_argument("--db", default=str(warehouse.default_db()), help=db_help)
+    co.set_defaults(func=cmd_correct)
+
+    ce = sub.add_parser("corrections", help="tulis koreksi sebagai data latih (teks,label)")
+    ce.add_argument("--out", default=str(warehouse.ROOT / "data" / "nlp" / "koreksi"))
+    ce.add_argument("--db", default=str(warehouse.default_db()), help=db_help)
+    ce.set_defaults(func=cmd_corrections)
 
     tp = sub.add_parser("templates", help="tulis templat CSV/XLSX dan panduannya")
     tp.add_argument("--out", default=str(warehouse.ROOT / "data" / "templates"))

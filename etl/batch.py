@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from etl import resolve, typed
+from etl.classify import JOBS, Labeller, distinct_texts, text_sql
 from etl.registry import Registry
 from etl.schema import TABLES
 from etl.textio import Sniffed, read_batch
@@ -116,15 +117,21 @@ def _good_rows(con: duckdb.DuckDBPyConnection, dataset: str, files: int) -> None
     con.execute(f"CREATE OR REPLACE TEMP VIEW good AS {sql}")
 
 
-def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int) -> dict[int, int]:
-    """Insert ``good``; returns new rows per file index."""
+def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int, labeller: Labeller) -> dict[int, int]:
+    """Insert ``good``, classified (each distinct text once); returns new rows per file index."""
     table, mapping, _, _ = TARGETS[dataset]
     have = _columns(con, "good")
     pairs = [(t, s) for t, s in mapping.items() if s in have]
+    job = JOBS[dataset]
+    text = text_sql([f"g.{mapping[c]}" if mapping[c] in have else None for c in job.text])
+    labeller.table(con, job, distinct_texts(con, "good g", text))
+    labels = job.columns()[:-1]
     con.execute(
-        f"INSERT INTO {table} ({', '.join(t for t, _ in pairs)}, load_id, source_row) "
-        f"SELECT {', '.join(f'g.{s}' for _, s in pairs)}, $first + g._file, g._row FROM good g",
-        {"first": first_id},
+        f"INSERT INTO {table} ({', '.join(t for t, _ in pairs)}, {', '.join(labels)}, classifier_version, "
+        f"load_id, source_row) SELECT {', '.join(f'g.{s}' for _, s in pairs)}, "
+        f"{', '.join(f'l.{c}' for c in labels)}, $version, $first + g._file, g._row "
+        f"FROM good g LEFT JOIN labels l ON l.t = {text}",
+        {"first": first_id, "version": job.version()},
     )
     if dataset == "complaints" and {"reporter_name", "reporter_phone"} & have:
         _store_reporters(con, have, first_id)
@@ -162,7 +169,8 @@ def _per_file(con: duckdb.DuckDBPyConnection, sql: str) -> dict[int, int]:
     return dict(con.execute(sql).fetchall())
 
 
-def process(con: duckdb.DuckDBPyConnection, batch: list[Planned], first_id: int, reg: Registry) -> None:
+def process(con: duckdb.DuckDBPyConnection, batch: list[Planned], first_id: int, reg: Registry,
+            labeller: Labeller) -> None:
     """Load one batch inside the caller's transaction; fills each file's result.
 
     Raises duckdb.Error for a structural problem in a multi-file batch (retry one by one) and
@@ -178,7 +186,7 @@ def process(con: duckdb.DuckDBPyConnection, batch: list[Planned], first_id: int,
     read = _per_file(con, "SELECT _file, count(*) FROM typed GROUP BY 1")
     rejected = _per_file(con, "SELECT _file, count(DISTINCT _row) FROM problems GROUP BY 1")
     _good_rows(con, dataset, len(batch))
-    new = _insert(con, dataset, first_id)
+    new = _insert(con, dataset, first_id, labeller)
     con.execute(
         "INSERT INTO etl_reject SELECT $first + p._file, f.name, p._row, p.column_name, p.value, "
         "p.reason_code, p.reason, p.platform FROM problems p JOIN batch_files f USING (_file) "

@@ -18,6 +18,7 @@ import duckdb
 
 from etl import textio, warehouse
 from etl.batch import FileResult, Planned, log, process
+from etl.classify import Labeller
 from etl.errors import FileRefused
 from etl.registry import Registry, read_registry, write_reference
 
@@ -132,8 +133,9 @@ class _Loader:
     """Runs batches inside the private copy of the warehouse and logs every file."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, reg: Registry, progress: Progress | None,
-                 starting: Starting | None, total: int) -> None:
+                 starting: Starting | None, total: int, labeller: Labeller) -> None:
         self.con, self.reg, self.progress, self.starting, self.total = con, reg, progress, starting, total
+        self.labeller = labeller
         self.done = 0
         self.next_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM etl_load").fetchall()[0][0]
 
@@ -148,7 +150,7 @@ class _Loader:
         started = datetime.now(UTC)
         self.con.begin()
         try:
-            process(self.con, batch, self.next_id, self.reg)
+            process(self.con, batch, self.next_id, self.reg, self.labeller)
         except duckdb.Error:
             self.con.rollback()
             if len(batch) == 1:
@@ -177,8 +179,12 @@ class _Loader:
 
 def load(paths: Iterable[Path], db: Path, registry_dir: Path = warehouse.DEFAULT_REGISTRY,
          holidays: Path = warehouse.DEFAULT_HOLIDAYS, account: str | None = None,
-         progress: Progress | None = None, starting: Starting | None = None) -> list[FileResult]:
-    """Load files/folders into ``db``; returns one result per file (refused ones included)."""
+         progress: Progress | None = None, starting: Starting | None = None,
+         labeller: Labeller | None = None) -> list[FileResult]:
+    """Load files/folders into ``db``; returns one result per file (refused ones included).
+
+    Every row is classified on the way in (pass a ``labeller`` to read its statistics).
+    """
     reg = read_registry(registry_dir, holidays)
     files = expand(paths)
     for f in files:
@@ -200,7 +206,7 @@ def load(paths: Iterable[Path], db: Path, registry_dir: Path = warehouse.DEFAULT
     planned = _plan(todo, reg, account)
     with warehouse.updating(db) as con:
         write_reference(con, reg)
-        loader = _Loader(con, reg, progress, starting, len(planned))
+        loader = _Loader(con, reg, progress, starting, len(planned), labeller or Labeller())
         for p in planned:
             if p.result.message:
                 loader.refused(p)

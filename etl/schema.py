@@ -90,7 +90,7 @@ TABLES: tuple[Table, ...] = (
         ("saves", "BIGINT", "Saves / bookmarks / favourites, lifetime."),
         ("clicks", "BIGINT", "Link or total clicks, lifetime."),
         ("watch_seconds", "DOUBLE", "Average watch time in seconds (video)."),
-        ("content_type", "VARCHAR", "kinerja, layanan, seremonial or lainnya (classifier or correction)."),
+        ("content_type", "VARCHAR", "kinerja, layanan, seremonial, lainnya (classifier; corrected in stg_post)."),
         ("content_confidence", "DOUBLE", "Classifier confidence 0–1."),
         *CLASSIFIED,
         ("snapshot_at", "TIMESTAMPTZ NOT NULL",
@@ -112,7 +112,7 @@ TABLES: tuple[Table, ...] = (
         ("author", "VARCHAR", "Public username of the writer (masked when shown)."),
         ("text", "VARCHAR NOT NULL", "The text."),
         ("permalink", "VARCHAR", "Link to the comment."),
-        ("sentiment", "VARCHAR", "positive, negative or neutral (classifier or correction)."),
+        ("sentiment", "VARCHAR", "positive, negative or neutral (classifier; corrections apply in stg_comment)."),
         ("sentiment_confidence", "DOUBLE", "Classifier confidence 0–1."),
         *CLASSIFIED,
         ("load_id", "INTEGER NOT NULL", "Load that brought it."),
@@ -141,7 +141,8 @@ TABLES: tuple[Table, ...] = (
         ("sla_due_at", "TIMESTAMPTZ", "Resolution deadline set by the source app."),
         ("rating", "DOUBLE", "Reporter's rating."),
         ("permalink", "VARCHAR", "Link (e.g. the social-media post)."),
-        ("topic", "VARCHAR", "Complaint topic (classifier or correction)."),
+        ("topic", "VARCHAR", "Complaint topic (classifier; corrections apply in stg_complaint)."),
+        ("topic_confidence", "DOUBLE", "Classifier confidence 0–1."),
         ("sentiment", "VARCHAR", "Sentiment of the text."),
         ("sentiment_confidence", "DOUBLE", "Classifier confidence 0–1."),
         *CLASSIFIED,
@@ -155,6 +156,17 @@ TABLES: tuple[Table, ...] = (
         ("phone", "VARCHAR", "Phone as given (often already masked)."),
         ("load_id", "INTEGER NOT NULL", "Load that brought it."),
     ), key=("complaint_key",)),
+    Table("nlp_correction", "Labels set by an admin; they win over the classifier and feed the next training.", (
+        ("task", "VARCHAR NOT NULL", "sentiment, content or topic."),
+        ("target_key", "VARCHAR NOT NULL",
+         "The row corrected: comment_key, complaint_key, or platform:post_id for a post."),
+        ("label", "VARCHAR NOT NULL", "The right label."),
+        ("text", "VARCHAR NOT NULL", "The text as it was when corrected (training data)."),
+        ("model_label", "VARCHAR", "What the classifier had said."),
+        ("corrected_by", "VARCHAR", "Who corrected it."),
+        ("corrected_at", "TIMESTAMPTZ NOT NULL", "When."),
+        ("note", "VARCHAR", "Why, if given."),
+    ), key=("task", "target_key")),
     Table("etl_load", "Load log: one row per file processed.", (
         ("load_id", "INTEGER NOT NULL", "Sequence."),
         ("file_name", "VARCHAR NOT NULL", "File name."),
@@ -184,20 +196,45 @@ TABLES: tuple[Table, ...] = (
     )),
 )
 
+def _corrected(alias: str, label: str, confidence: str) -> str:
+    """An admin's label replaces the model's, with confidence 1."""
+    column = label.split(".")[-1]
+    return (f"coalesce({alias}.label, {label}) AS {column}, "
+            f"CASE WHEN {alias}.label IS NULL THEN {confidence} ELSE 1.0 END AS {confidence.split('.')[-1]}")
+
+
+def _correction_join(alias: str, task: str, key: str) -> str:
+    return f"LEFT JOIN nlp_correction {alias} ON {alias}.task = '{task}' AND {alias}.target_key = {key}"
+
+
 VIEWS: tuple[tuple[str, str, str], ...] = (
-    ("stg_post", "One row per post: its latest snapshot (latest snapshot_at, then latest load).", """
-        SELECT * EXCLUDE (rn) FROM (
-          SELECT *, row_number() OVER (PARTITION BY platform, post_id
-                                       ORDER BY snapshot_at DESC, load_id DESC) AS rn
-          FROM raw_post_snapshot) WHERE rn = 1"""),
-    ("stg_comment", "One row per comment/mention.", "SELECT * FROM raw_comment"),
+    ("stg_post", "One row per post: its latest snapshot (latest snapshot_at, then latest load); "
+     "content_type corrected by nlp_correction (content_corrected).", f"""
+        SELECT p.* EXCLUDE (rn) REPLACE ({_corrected('k', 'p.content_type', 'p.content_confidence')}),
+          k.label IS NOT NULL AS content_corrected
+        FROM (SELECT *, row_number() OVER (PARTITION BY platform, post_id
+                                           ORDER BY snapshot_at DESC, load_id DESC) AS rn
+              FROM raw_post_snapshot) p
+        {_correction_join('k', 'content', "p.platform || ':' || p.post_id")}
+        WHERE p.rn = 1"""),
+    ("stg_comment", "One row per comment/mention; sentiment corrected by nlp_correction (sentiment_corrected).", f"""
+        SELECT c.* REPLACE ({_corrected('k', 'c.sentiment', 'c.sentiment_confidence')}),
+          k.label IS NOT NULL AS sentiment_corrected
+        FROM raw_comment c {_correction_join('k', 'sentiment', 'c.comment_key')}"""),
     ("stg_complaint", "One row per complaint: its latest snapshot; resolved_at falls back to "
-     "closed_at for complaints closed as done.", """
-        SELECT * EXCLUDE (rn, resolved_at),
-          coalesce(resolved_at, CASE WHEN status IN ('selesai', 'ditutup') THEN closed_at END) AS resolved_at
+     "closed_at for complaints closed as done; topic and sentiment corrected by nlp_correction.", f"""
+        SELECT c.* EXCLUDE (rn) REPLACE (
+            coalesce(c.resolved_at, CASE WHEN c.status IN ('selesai', 'ditutup') THEN c.closed_at END)
+              AS resolved_at,
+            {_corrected('t', 'c.topic', 'c.topic_confidence')},
+            {_corrected('s', 'c.sentiment', 'c.sentiment_confidence')}),
+          t.label IS NOT NULL AS topic_corrected, s.label IS NOT NULL AS sentiment_corrected
         FROM (SELECT *, row_number() OVER (PARTITION BY complaint_key
                                            ORDER BY snapshot_at DESC, load_id DESC) AS rn
-              FROM raw_complaint) WHERE rn = 1"""),
+              FROM raw_complaint) c
+        {_correction_join('t', 'topic', 'c.complaint_key')}
+        {_correction_join('s', 'sentiment', 'c.complaint_key')}
+        WHERE c.rn = 1"""),
 )
 
 # Materialised after every load (they are small and make pages fast).
@@ -221,10 +258,8 @@ MARTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def create_tables_sql() -> list[str]:
-    stmts = [t.ddl() for t in TABLES]
-    stmts += [f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, _, sql in VIEWS]
-    return stmts
+def create_views_sql() -> list[str]:
+    return [f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, _, sql in VIEWS]
 
 
 def markdown() -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.schema import MARTS, create_tables_sql
+from etl.schema import MARTS, TABLES, create_views_sql
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
@@ -30,13 +30,27 @@ def default_db() -> Path:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for stmt in create_tables_sql():
+    """Create what is missing; a warehouse made by an older Sorot gains its new columns (NULL)."""
+    for table in TABLES:
+        con.execute(table.ddl())
+        have = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $t", {"t": table.name}).fetchall()}
+        for name, sql_type, _ in table.columns:
+            if name not in have:
+                con.execute(f"ALTER TABLE {table.name} ADD COLUMN {name} {sql_type.replace(' NOT NULL', '')}")
+    for stmt in create_views_sql():
         con.execute(stmt)
 
 
 def refresh_marts(con: duckdb.DuckDBPyConnection, tz: str) -> None:
     for name, _, sql in MARTS:
         con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}", {"tz": tz} if "$tz" in sql else {})
+
+
+def timezone(con: duckdb.DuckDBPyConnection) -> str:
+    """The region's time zone as loaded from pengaturan.toml (Asia/Jakarta before any load)."""
+    row = con.execute("SELECT value FROM ref_setting WHERE key = 'zona_waktu'").fetchall()
+    return row[0][0] if row else "Asia/Jakarta"
 
 
 def _remove_stale_copies(db: Path) -> None:

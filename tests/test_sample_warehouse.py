@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from etl.classify import JOBS
 from etl.status import status
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,3 +132,19 @@ def test_behaviours_show_in_the_warehouse(sample_dir, sample_db):
     kinds = {r[0] for r in con.execute("SELECT DISTINCT perilaku FROM behaviour").fetchall()}
     assert kinds == {"sangat_aktif", "rutin", "seremonial", "meredup", "absen"}
     con.close()
+
+
+def test_every_row_is_classified_by_the_current_models(sample_db):
+    for job in JOBS.values():
+        labels = " OR ".join(f"{c} IS NULL" for c in job.columns())
+        assert q(sample_db, f"SELECT count(*) FROM {job.table} WHERE {labels}") == [(0,)]
+        assert q(sample_db, f"SELECT DISTINCT classifier_version FROM {job.table}") == [(job.version(),)]
+
+
+def test_ceremonial_opd_are_seen_as_ceremonial(sample_dir, sample_db):
+    con = duckdb.connect(str(sample_db), read_only=True)
+    behaviours = str(sample_dir / "registry" / "perilaku.csv")
+    share = dict(con.execute("""SELECT b.perilaku, avg((p.content_type = 'seremonial')::INT)
+        FROM read_csv($p) b JOIN stg_post p ON p.opd_code = b.kode_opd GROUP BY 1""", {"p": behaviours}).fetchall())
+    con.close()
+    assert share["seremonial"] >= 0.6 and share["seremonial"] > share["sangat_aktif"] + 0.3
