@@ -3,6 +3,7 @@
     python bench/load_bench.py [--scale provinsi|kabupaten] [--sample DIR] [--keep]
 
 Target (issue 2): >= 300,000 rows/s end to end for post and comment files, peak RSS < 4 GB.
+Every row is classified during the load (issue 3); the time spent in the models is printed.
 The sample is generated once into DIR (default /tmp/sorot-bench-<scale>) and reused.
 """
 
@@ -20,7 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from etl.classify import JOBS, Labeller  # noqa: E402
 from etl.load import load  # noqa: E402
+from etl.warehouse import open_read_only  # noqa: E402
 
 
 def ensure_sample(scale: str, folder: Path) -> None:
@@ -43,10 +46,15 @@ def main() -> None:
     registry = sample / "registry"
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
+        labeller = Labeller()
         t0 = time.perf_counter()
-        results = load([sample], db, registry_dir=registry)
+        results = load([sample], db, registry_dir=registry, labeller=labeller)
         wall = time.perf_counter() - t0
         size = db.stat().st_size
+        con = open_read_only(db)
+        classified = {job.table: con.execute(f"SELECT count(*) FROM {job.table} WHERE classifier_version = $v",
+                                             {"v": job.version()}).fetchall()[0][0] for job in JOBS.values()}
+        con.close()
     by_kind: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
     for r in results:
         k = by_kind[r.dataset or "ditolak"]
@@ -63,6 +71,9 @@ def main() -> None:
     print(f"end to end: {total:,} rows in {wall:.1f} s = {total / wall:,.0f} rows/s (incl. hashing, marts, swap)")
     print(f"posts+comments files: {pc:,} rows in {pc_s:.1f} s = {pc / pc_s if pc_s else 0:,.0f} rows/s")
     print(f"peak RSS: {peak_gb:.2f} GB; warehouse size {size / 1e9:.2f} GB")
+    print("classified at load: " + ", ".join(f"{t} {n:,} rows" for t, n in classified.items())
+          + f"; {labeller.texts:,} distinct texts through the models in {labeller.seconds:.1f} s "
+          f"({labeller.texts / labeller.seconds if labeller.seconds else 0:,.0f} texts/s, included above)")
     refused = [r for r in results if r.outcome == "ditolak"]
     if refused:
         print(f"REFUSED FILES: {[r.path.name for r in refused]}")

@@ -45,10 +45,10 @@ def smsa_test(public: Path) -> list[tuple[str, str]]:
         return [tuple(line.rstrip("\n").rsplit("\t", 1)) for line in f if "\t" in line]
 
 
-def speed(texts: list[str], n: int = 50_000) -> float:
-    model = classifier("sentiment")
+def speed(task: str, texts: list[str], n: int = 50_000) -> float:
+    model = classifier(task)
     sample = (texts * (n // len(texts) + 1))[:n]
-    sample = [f"{t} {i % 97}" for i, t in enumerate(sample)]  # no two texts identical
+    sample = [f"{t} kode{i}" for i, t in enumerate(sample)]  # no two texts identical (a new word each)
     t0 = time.perf_counter()
     model.predict(sample)
     return n / (time.perf_counter() - t0)
@@ -73,7 +73,7 @@ def main() -> None:
             if test:
                 got, _ = model.predict([t for t, _ in test])
                 report("sentiment (SmSA test)", [g for _, g in test], got, list(model.labels))
-            print(f"\nsentiment speed: {speed(texts):,.0f} texts/s (one process, distinct texts)")
+        print(f"\n{task} speed: {speed(task, texts):,.0f} texts/s (one process, distinct texts)")
 
 
 if __name__ == "__main__":

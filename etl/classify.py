@@ -9,7 +9,10 @@ never overwrites them.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,20 +69,52 @@ def text_sql(columns: list[str | None]) -> str:
     return f"coalesce(nullif(trim(concat_ws(' ', {', '.join(present)})), ''), '')" if present else "''"
 
 
+PARALLEL_MIN = 40_000  # fewer new texts than this: one process beats shipping them to workers
+CHUNK = 10_000
+
+
+def _predict(task: str, texts: list[str]) -> tuple[list[str], list[float]]:
+    return classifier(task).predict(texts)
+
+
 @dataclass
 class Labeller:
-    """Classifies distinct texts, remembering them for the rest of the run."""
+    """Classifies distinct texts, remembering them for the rest of the run.
+
+    Big lists are split over one worker process per core (DuckDB is idle meanwhile); every text's
+    label depends on that text alone, so the split changes nothing. ``close()`` stops the workers.
+    """
 
     memo: dict[str, dict[str, tuple[str, float]]] = field(default_factory=dict)
     texts: int = 0  # texts sent through a model
     seconds: float = 0.0
+    workers: int = field(default_factory=lambda: min(os.cpu_count() or 1, 4))
+    _pool: ProcessPoolExecutor | None = None
+
+    def _predict(self, task: str, todo: list[str]) -> tuple[list[str], list[float]]:
+        if len(todo) < PARALLEL_MIN or self.workers < 2:
+            return _predict(task, todo)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"))
+        chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        labels: list[str] = []
+        conf: list[float] = []
+        for part_labels, part_conf in self._pool.map(_predict, [task] * len(chunks), chunks):
+            labels += part_labels
+            conf += part_conf
+        return labels, conf
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
     def label(self, task: str, texts: list[str]) -> tuple[list[str], list[float]]:
         seen = self.memo.setdefault(task, {"": (EMPTY_LABEL[task], 1.0)})
         todo = list(dict.fromkeys(t for t in texts if t not in seen))
         if todo:
             t0 = time.perf_counter()
-            labels, conf = classifier(task).predict(todo)
+            labels, conf = self._predict(task, todo)
             seen.update(zip(todo, zip(labels, conf, strict=True), strict=True))
             self.seconds += time.perf_counter() - t0
             self.texts += len(todo)
@@ -124,7 +159,11 @@ def rescore(con: duckdb.DuckDBPyConnection, labeller: Labeller, everything: bool
 
 def rescore_warehouse(db: Path, everything: bool = False) -> dict[str, int]:
     """``python -m etl rescore``: re-classify in one atomic update of the warehouse."""
+    labeller = Labeller()
     with warehouse.updating(db) as con:
-        changed = rescore(con, Labeller(), everything)
+        try:
+            changed = rescore(con, labeller, everything)
+        finally:
+            labeller.close()
         warehouse.refresh_marts(con, warehouse.timezone(con))
     return changed

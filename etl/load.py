@@ -204,13 +204,17 @@ def load(paths: Iterable[Path], db: Path, registry_dir: Path = warehouse.DEFAULT
     if not todo and db.exists():
         return results
     planned = _plan(todo, reg, account)
+    labeller = labeller or Labeller()
     with warehouse.updating(db) as con:
         write_reference(con, reg)
-        loader = _Loader(con, reg, progress, starting, len(planned), labeller or Labeller())
+        loader = _Loader(con, reg, progress, starting, len(planned), labeller)
         for p in planned:
             if p.result.message:
                 loader.refused(p)
-        for batch in _batches(planned):
-            loader.run(batch)
+        try:
+            for batch in _batches(planned):
+                loader.run(batch)
+        finally:
+            labeller.close()
         warehouse.refresh_marts(con, reg.timezone)
     return results + [p.result for p in planned]

@@ -152,3 +152,18 @@ def test_labeller_classifies_each_distinct_text_once():
     assert lab.texts == 1 and labels[2] == "neutral" and conf[2] == 1.0 and labels[0] == labels[3]
     lab.label("sentiment", ["bagus", "jelek"])
     assert lab.texts == 2
+
+
+def test_worker_processes_give_the_same_labels(monkeypatch):
+    import etl.classify as classify
+
+    texts = [f"{t} nomor {i}" for i, t in enumerate(COMMENTS + COMPLAINTS + CAPTIONS)] * 3
+    texts = [f"{t} {i}x" for i, t in enumerate(texts)]
+    monkeypatch.setattr(classify, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(classify, "CHUNK", 7)
+    lab = Labeller(workers=2)
+    try:
+        for task in ("sentiment", "topic"):
+            assert lab.label(task, texts) == classifier(task).predict(texts)
+    finally:
+        lab.close()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.nlp import TASKS, classifier
-from etl.nlp.model import TOKEN_PATTERN
+from etl.nlp import TASKS, classifier, train
+from etl.nlp.model import TOKEN_PATTERN, char_features, char_vectorizer
 from etl.nlp.normalize import normalize, tokens
 from etl.nlp.rules import is_ritual, is_ritual_tokens
 
@@ -95,3 +95,21 @@ def test_command_line_answers_one_line_per_text(task):
     for line in out:
         label, confidence = line.split("\t")
         assert label in labels and 0.0 <= float(confidence) <= 1.0
+
+
+def test_fast_char_features_equal_the_reference_vectorizer():
+    texts = ["Perbaikan jalan 2,4 km rampung", "", "a", "🙏🙏 ok", "Jl. Siliwangi   banjir lagi!!"]
+    for stem in ("konten", "topik"):
+        with (ROOT / "data" / "nlp" / "train" / f"{stem}.csv").open(encoding="utf-8") as f:
+            texts += f.read().splitlines()[1:200]
+    token_lists = [tokens(t) for t in texts]
+    fast = char_features(token_lists, (3, 5))
+    reference = char_vectorizer((3, 5)).transform([" ".join(t) for t in token_lists])
+    assert fast.shape == reference.shape and abs(fast - reference).max() < 1e-6
+
+
+def test_admin_corrections_join_the_training_rows(tmp_path, monkeypatch):
+    (tmp_path / "topik.csv").write_text("teks,label\nLampu PJU mati di gang,penerangan_jalan\n", encoding="utf-8")
+    monkeypatch.setattr(train, "CORRECTIONS", tmp_path)
+    rows, weights, own = train.training_rows("topic", None)
+    assert rows[-1] == ("Lampu PJU mati di gang", "penerangan_jalan") and own == len(rows) == len(weights)

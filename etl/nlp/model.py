@@ -93,15 +93,66 @@ class FeatureSpec:
 
 
 def char_vectorizer(ngrams: tuple[int, int]) -> HashingVectorizer:
+    """The reference definition of the char block; ``char_features`` computes the same, faster."""
     return HashingVectorizer(n_features=N_CHAR_FEATURES, analyzer="char_wb", ngram_range=ngrams,
                              alternate_sign=False, lowercase=False, norm="l2", dtype=np.float32)
+
+
+def _char_wb(token: str, lo: int, hi: int) -> list[str]:
+    """scikit-learn's char_wb n-grams of one word (padded with a space each side)."""
+    w = f" {token} "
+    grams = []
+    for n in range(lo, hi + 1):
+        grams += [w[i:i + n] for i in range(max(len(w) - n, 0) + 1)]
+        if len(w) <= n:  # a short word counts once
+            break
+    return grams
+
+
+def _char_column(gram: str) -> int:
+    h = murmurhash3_32(gram, seed=0)  # as HashingVectorizer: signed hash of the UTF-8 bytes
+    return (2147483647 - (N_CHAR_FEATURES - 1)) % N_CHAR_FEATURES if h == -2147483648 else abs(h) % N_CHAR_FEATURES
+
+
+class _CharColumns(dict):
+    """token → the columns of its char n-grams (memo: words repeat across texts, so most are hits)."""
+
+    def __init__(self, ngrams: tuple[int, int]) -> None:
+        super().__init__()
+        self.ngrams = ngrams
+
+    def __missing__(self, token: str) -> np.ndarray:
+        if len(self) >= HASH_CACHE_LIMIT:
+            self.clear()
+        cols = self[token] = np.array([_char_column(g) for g in _char_wb(token, *self.ngrams)], dtype=np.int32)
+        return cols
+
+
+@cache
+def _char_columns(ngrams: tuple[int, int]) -> _CharColumns:
+    return _CharColumns(ngrams)
+
+
+def char_features(token_lists: list[list[str]], ngrams: tuple[int, int]) -> sp.csr_matrix:
+    """Exactly ``char_vectorizer(ngrams).transform([" ".join(t) for t in token_lists])``."""
+    memo = _char_columns(ngrams)
+    per_token = [memo[t] for toks in token_lists for t in toks]
+    lens = np.fromiter((len(c) for c in per_token), dtype=np.int64, count=len(per_token))
+    counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    per_text = np.zeros(len(token_lists), dtype=np.int64)
+    np.add.at(per_text, np.repeat(np.arange(len(token_lists)), counts), lens)
+    cols = np.concatenate(per_token) if per_token else np.zeros(0, dtype=np.int32)
+    rows = np.repeat(np.arange(len(token_lists), dtype=np.int32), per_text)
+    x = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)),
+                      shape=(len(token_lists), N_CHAR_FEATURES), dtype=np.float32)
+    return unit_rows(x, copy=False)
 
 
 def features(token_lists: list[list[str]], spec: FeatureSpec) -> sp.csr_matrix:
     x = word_features(token_lists)
     if not spec.char_ngrams:
         return x
-    chars = char_vectorizer(spec.char_ngrams).transform([" ".join(toks) for toks in token_lists])
+    chars = char_features(token_lists, spec.char_ngrams)
     return sp.hstack([x, chars * np.float32(spec.char_weight)], format="csr", dtype=np.float32)
 
 
@@ -109,14 +160,17 @@ def features(token_lists: list[list[str]], spec: FeatureSpec) -> sp.csr_matrix:
 class Classifier:
     task: str
     labels: tuple[str, ...]
-    weights: sp.csr_matrix | np.ndarray  # features × labels
+    weights: np.ndarray  # dense, one row per feature column that has a weight × labels
+    row_of: np.ndarray  # feature column → its row in ``weights``, or the zero row at the end
     bias: np.ndarray
     version: str
     spec: FeatureSpec = FeatureSpec()
 
     def probabilities(self, token_lists: list[list[str]]) -> np.ndarray:
-        logits = features(token_lists, self.spec) @ self.weights
-        logits = (logits.toarray() if sp.issparse(logits) else np.asarray(logits)) + self.bias
+        x = features(token_lists, self.spec)
+        # columns without a weight all point at one zero row: a sparse × small dense product
+        compact = sp.csr_matrix((x.data, self.row_of[x.indices], x.indptr), shape=(x.shape[0], len(self.weights)))
+        logits = np.asarray(compact @ self.weights) + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         return p / p.sum(axis=1, keepdims=True)
@@ -146,7 +200,13 @@ def save(path: Path, labels: list[str], weights: sp.csr_matrix, bias: np.ndarray
                         bias=bias, **extra)
 
 
-DENSE_LIMIT = 2**23  # weight matrices up to this many cells (32 MB) are kept dense: faster products
+def _compact(weights: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of the (mostly empty) weight matrix that are used, dense, plus the column → row map."""
+    used = np.flatnonzero(np.diff(weights.indptr))
+    row_of = np.full(weights.shape[0], len(used), dtype=np.int32)
+    row_of[used] = np.arange(len(used), dtype=np.int32)
+    dense = np.vstack([weights[used].toarray(), np.zeros((1, weights.shape[1]), dtype=np.float32)])
+    return dense.astype(np.float32), row_of
 
 
 @cache
@@ -163,8 +223,6 @@ def classifier(task: str) -> Classifier:
     shape = tuple(int(v) for v in z["shape"])
     if shape[0] != spec.n_features:
         raise ValueError(f"{path}: {shape[0]} feature rows, expected {spec.n_features}")
-    weights = sp.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=shape)
-    if shape[0] * shape[1] <= DENSE_LIMIT:
-        weights = weights.toarray()
+    weights, row_of = _compact(sp.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=shape))
     version = f"{TASKS[task]}-{hashlib.sha256(raw).hexdigest()[:10]}"
-    return Classifier(task, tuple(z["labels"].tolist()), weights, z["bias"], version, spec)
+    return Classifier(task, tuple(z["labels"].tolist()), weights, row_of, z["bias"], version, spec)

@@ -5,7 +5,8 @@
 Sentiment learns from the project's own labelled comments/mentions/complaints
 (``data/nlp/train/sentimen.csv``, weighted up because it is the target domain) plus the public
 SmSA and NusaX-Senti (Indonesian, Javanese, Sundanese) train/valid splits. Content type and
-complaint topic learn from the project's own data only. The evaluation files
+complaint topic learn from the project's own data only. Admins' corrections exported with
+``python -m etl corrections`` (``data/nlp/koreksi/<task>.csv``) count as the project's own data. The evaluation files
 (``data/nlp/eval/``) and SmSA's test split are never read here. Regularisation and features per
 task were chosen by cross-validation on the training data (``bench/nlp_cv.py``).
 """
@@ -25,6 +26,7 @@ from etl.nlp.normalize import tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 OWN = ROOT / "data" / "nlp" / "train"
+CORRECTIONS = ROOT / "data" / "nlp" / "koreksi"  # written by `python -m etl corrections`
 DOMAIN_WEIGHT = 4.0  # one of our labelled government comments counts as four public reviews
 # chosen by 5-fold CV on data/nlp/train (bench/nlp_cv.py); figures in etl/nlp/models/README.md
 C = {"sentiment": 8.0, "content": 32.0, "topic": 256.0}
@@ -89,6 +91,9 @@ def fit(task: str, rows: list[tuple[str, str]], weights: list[float]) -> tuple[l
 def training_rows(task: str, public: Path | None) -> tuple[list[tuple[str, str]], list[float], int]:
     """(rows, sample weights, how many of the rows are the project's own)."""
     own = read_csv(OWN / f"{TASKS[task]}.csv")
+    corrected = CORRECTIONS / f"{TASKS[task]}.csv"
+    if corrected.exists():
+        own += read_csv(corrected)
     rows, weights = list(own), [DOMAIN_WEIGHT if task == "sentiment" else 1.0] * len(own)
     if task == "sentiment" and public is not None:
         extra = public_sentiment(public)
