@@ -239,16 +239,50 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
 
 # Materialised after every load (they are small and make pages fast).
 MARTS: tuple[tuple[str, str, str], ...] = (
-    ("mart_post", "stg_post materialised, with the week (Monday, local time) of publication.", """
-        SELECT *, CAST(date_trunc('week', timezone($tz, published_at)) AS DATE) AS week
+    ("mart_workday", "Calendar: every day from 2024 to two years after the newest data, whether it is a "
+     "working day (not a weekend, national holiday or cuti bersama) and workday_no, the running count "
+     "of working days up to and including it (working days between two dates = difference).", """
+        WITH days AS (
+          SELECT CAST(d AS DATE) AS day FROM range(
+            DATE '2024-01-01',
+            greatest(DATE '2027-12-31',
+                     coalesce((SELECT CAST(max(received_at) AS DATE) FROM raw_complaint), DATE '2024-01-01'),
+                     coalesce((SELECT CAST(max(published_at) AS DATE) FROM raw_post_snapshot), DATE '2024-01-01'))
+              + INTERVAL 730 DAY,
+            INTERVAL 1 DAY) t(d)),
+        flagged AS (
+          SELECT day, isodow(day) < 6 AND day NOT IN (SELECT day FROM ref_holiday) AS is_workday FROM days)
+        SELECT day, is_workday, CAST(sum(is_workday::INT) OVER (ORDER BY day) AS INTEGER) AS workday_no
+        FROM flagged ORDER BY day"""),
+    ("mart_post", "stg_post materialised, with the local day and week (Monday) of publication.", """
+        SELECT *, CAST(timezone($tz, published_at) AS DATE) AS day,
+               CAST(date_trunc('week', timezone($tz, published_at)) AS DATE) AS week
         FROM stg_post"""),
-    ("mart_complaint", "stg_complaint materialised, with the local received date.", """
-        SELECT *, CAST(timezone($tz, received_at) AS DATE) AS received_day FROM stg_complaint"""),
-    ("mart_opd_week_posts", "Posts and engagement per OPD, platform and week.", """
-        SELECT opd_code, platform, week, count(*) AS posts,
-               sum(views) AS views, sum(reactions) AS reactions,
+    ("mart_complaint", "stg_complaint materialised, with local days and working-day numbers "
+     "(mart_workday.workday_no) of receipt, first response and resolution.", """
+        WITH c AS (
+          SELECT *, CAST(timezone($tz, received_at) AS DATE) AS received_day,
+                 CAST(timezone($tz, first_response_at) AS DATE) AS first_response_day,
+                 CAST(timezone($tz, resolved_at) AS DATE) AS resolved_day
+          FROM stg_complaint)
+        SELECT c.*, r.workday_no AS received_wd, f.workday_no AS first_response_wd, s.workday_no AS resolved_wd
+        FROM c JOIN mart_workday r ON r.day = c.received_day
+        LEFT JOIN mart_workday f ON f.day = c.first_response_day
+        LEFT JOIN mart_workday s ON s.day = c.resolved_day"""),
+    ("mart_opd_day_posts", "Posts and engagement per OPD, platform, local day and content type.", """
+        SELECT opd_code, platform, day, week, content_type, count(*) AS posts,
+               sum(views) AS views, sum(reach) AS reach, sum(reactions) AS reactions,
                sum(comments) AS comments, sum(shares) AS shares
         FROM mart_post GROUP BY ALL"""),
+    ("mart_opd_week_posts", "Posts and engagement per OPD, platform and week.", """
+        SELECT opd_code, platform, week, sum(posts) AS posts,
+               sum(views) AS views, sum(reactions) AS reactions,
+               sum(comments) AS comments, sum(shares) AS shares
+        FROM mart_opd_day_posts GROUP BY ALL"""),
+    ("mart_comment_day", "Comments and mentions per OPD, platform, kind, local day and sentiment.", """
+        SELECT opd_code, platform, kind, CAST(timezone($tz, created_at) AS DATE) AS day, sentiment,
+               count(*) AS n
+        FROM stg_comment GROUP BY ALL"""),
     ("mart_account_last_post", "Last post per registered account (NULL when it never posted).", """
         SELECT a.platform, a.handle, a.opd_code, max(p.published_at) AS last_post_at,
                count(p.post_id) AS posts

@@ -1,0 +1,67 @@
+"""Posting activity per OPD: how often, what kind of content, how much engagement, which accounts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import ibis
+import pandas as pd
+
+from analytics.context import Filters, Scope
+from analytics.db import Warehouse
+from analytics.opd import between, in_view, opd_table
+
+CONTENT_TYPES = ("kinerja", "layanan", "seremonial", "lainnya")
+
+
+def posts_per_opd(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """opd_code, posts, posts per content type, engagements, reach (every OPD of the view, zeros included)."""
+    d = wh.mart_opd_day_posts
+    d = d.filter(between(d.day, filters))
+    if filters.platforms:
+        d = d.filter(d.platform.isin(list(filters.platforms)))
+    d = in_view(d, wh, filters, scope)
+    per_type = {t: d.posts.sum(where=d.content_type == t) for t in CONTENT_TYPES}
+    agg = d.group_by("opd_code").aggregate(
+        posts=d.posts.sum(), **per_type,
+        engagements=(d.reactions.fill_null(0) + d.comments.fill_null(0) + d.shares.fill_null(0)).sum(),
+        reach=ibis.coalesce(d.reach, d.views).sum(),
+    )
+    opd = opd_table(wh, filters, scope)
+    out = wh.frame(opd.left_join(agg, "opd_code").select(opd.opd_code, *[agg[c] for c in agg.columns[1:]]))
+    counts = ["posts", *CONTENT_TYPES, "engagements"]
+    out[counts] = out[counts].fillna(0).astype("int64")
+    return out.sort_values("opd_code", ignore_index=True)
+
+
+def required_platforms(wh: Warehouse) -> list[str]:
+    raw = wh.setting("platform_wajib")
+    return json.loads(raw) if raw else []
+
+
+def accounts(wh: Warehouse, filters: Filters, scope: Scope, as_of: date) -> pd.DataFrame:
+    """Every registered account of the view's OPD with its last post up to ``as_of`` and days since."""
+    a = in_view(wh.ref_account, wh, filters, scope)
+    if filters.platforms:
+        a = a.filter(a.platform.isin(list(filters.platforms)))
+    p = wh.mart_post
+    last = p.filter(p.day <= ibis.literal(as_of)).group_by(["platform", "handle"]).aggregate(
+        last_day=p.day.max(), last_permalink=p.permalink.argmax(p.published_at))
+    out = wh.frame(a.left_join(last, ["platform", "handle"]).select(
+        a.opd_code, a.platform, a.handle, a.url, last.last_day, last.last_permalink))
+    out["last_day"] = pd.to_datetime(out["last_day"]).dt.date
+    out["days_since"] = [(as_of - d).days if isinstance(d, date) else None for d in out["last_day"]]
+    return out.sort_values(["opd_code", "platform"], ignore_index=True)
+
+
+def coverage(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """opd_code, missing (required platforms without a registered account), coverage 0–1."""
+    required = required_platforms(wh)
+    a = in_view(wh.ref_account, wh, filters, scope)
+    have = wh.frame(a.select("opd_code", "platform").distinct())
+    opd = wh.frame(opd_table(wh, filters, scope).select("opd_code"))
+    owned = have.groupby("opd_code")["platform"].agg(set).to_dict()
+    opd["missing"] = [[p for p in required if p not in owned.get(code, set())] for code in opd["opd_code"]]
+    opd["coverage"] = [1 - len(m) / len(required) if required else 1.0 for m in opd["missing"]]
+    return opd

@@ -1,0 +1,89 @@
+"""Complaint handling per OPD, in working days: first response within SLA, resolution, overdue.
+
+Working days come from ``mart_workday`` (weekends, national holidays and cuti bersama of
+``data/kalender/libur.csv`` excluded); the days between two dates are the difference of their
+``workday_no``. SLA norms come from ``data/norma.toml`` (the strictest applicable one: the
+default, the channel's or the topic's).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import ibis
+import pandas as pd
+
+from analytics.context import Filters, Scope
+from analytics.db import Warehouse
+from analytics.norms import COMPLEXITIES, Norms
+from analytics.opd import between, in_view
+
+CLOSED = ("selesai", "ditutup", "ditolak")
+
+
+def workday_no(wh: Warehouse, day: date) -> int:
+    w = wh.mart_workday
+    return int(wh.frame(w.filter(w.day == ibis.literal(day)).select("workday_no"))["workday_no"].iloc[0])
+
+
+def _response_norm(c: ibis.Table, norms: Norms) -> ibis.Value:
+    norm = ibis.literal(norms.first_response_days)
+    for channel, days in norms.response_by_channel.items():
+        norm = ibis.ifelse(c.channel == channel, ibis.least(norm, days), norm)
+    for topic, days in norms.response_by_topic.items():
+        norm = ibis.ifelse(c.topic == topic, ibis.least(norm, days), norm)
+    return norm
+
+
+def _resolution_norm(c: ibis.Table, norms: Norms) -> ibis.Value:
+    branches = [(c.complexity == k, norms.resolution_days[k]) for k in COMPLEXITIES]
+    return ibis.cases(*branches, else_=norms.resolution_days["lainnya"])
+
+
+def complaints(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+               period: bool = True) -> ibis.Table:
+    """Complaints of the view (received in the period unless ``period=False``) with SLA columns."""
+    c = in_view(wh.mart_complaint, wh, filters, scope)
+    if period:
+        c = c.filter(between(c.received_day, filters))
+    today_wd = workday_no(wh, today)
+    c = c.mutate(response_norm=_response_norm(c, norms), resolution_norm=_resolution_norm(c, norms),
+                 response_days=c.first_response_wd - c.received_wd, resolution_days=c.resolved_wd - c.received_wd,
+                 age_days=today_wd - c.received_wd, is_open=~c.status.isin(list(CLOSED)))
+    return c.mutate(
+        in_sla=c.response_days <= c.response_norm,
+        overdue=c.is_open & (
+            (c.first_response_at.isnull() & (c.age_days > c.response_norm))
+            | (c.resolved_at.isnull() & (c.age_days > c.resolution_norm))),
+    )
+
+
+def sla_per_opd(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
+    """Per OPD: received in the period, first response within SLA (share), median working days to
+    first response and to resolution, resolution rate; ``overdue`` counts every open complaint past
+    its deadline today, whenever it was received."""
+    c = complaints(wh, filters, scope, norms, today)
+    agg = c.group_by("opd_code").aggregate(
+        received=c.count(), responded=c.first_response_at.count(), in_sla=c.in_sla.fill_null(False).sum(),
+        median_response_days=c.response_days.median(), median_resolution_days=c.resolution_days.median(),
+        resolved=c.resolved_at.count())
+    late = complaints(wh, filters, scope, norms, today, period=False)
+    late = late.filter(late.overdue).group_by("opd_code").aggregate(overdue=ibis._.count())
+    out = wh.frame(agg.outer_join(late, "opd_code").select(
+        opd_code=ibis.coalesce(agg.opd_code, late.opd_code), **{k: agg[k] for k in agg.columns[1:]},
+        overdue=late.overdue))
+    counts = ["received", "responded", "in_sla", "resolved", "overdue"]
+    out[counts] = out[counts].fillna(0).astype("int64")
+    out["in_sla_share"] = (out["in_sla"] / out["received"]).where(out["received"] > 0)
+    out["resolution_rate"] = (out["resolved"] / out["received"]).where(out["received"] > 0)
+    return out.sort_values("opd_code", ignore_index=True)
+
+
+OVERDUE_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topic", "area", "status",
+                   "received_day", "age_days", "response_norm", "resolution_norm", "first_response_at", "permalink")
+
+
+def overdue(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
+    """Open complaints past their deadline today (the period filter never hides them), oldest first."""
+    c = complaints(wh, filters, scope, norms, today, period=False)
+    return wh.frame(c.filter(c.overdue).select(*OVERDUE_COLUMNS).order_by([c.received_day, c.complaint_key]))

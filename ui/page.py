@@ -1,0 +1,77 @@
+"""What every page starts with: the warehouse, the sidebar filters, the viewer's scope, cached figures."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from analytics.context import Filters, Scope
+from analytics.db import Warehouse
+from analytics.norms import NORMS_FILE, Norms, NormsError, read_norms
+from ui.db import cursor, warehouse_version
+from ui.filters import sidebar, today
+from ui.i18n import t
+
+
+@dataclass(frozen=True)
+class View:
+    filters: Filters
+    scope: Scope
+    norms: Norms
+    today: date
+    version: tuple[int, int]
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached(function: str, version: tuple[int, int], norms_stamp: float, *args: Any) -> Any:
+    module, name = function.rsplit(".", 1)
+    cur = cursor()
+    return getattr(importlib.import_module(module), name)(Warehouse(cur), *args)
+
+
+def compute(function: Callable, view: View, *args: Any) -> Any:
+    """``function(warehouse, *args)``, cached on its arguments plus the warehouse and norms versions."""
+    return _cached(f"{function.__module__}.{function.__qualname__}", view.version, _norms_stamp(), *args)
+
+
+def _norms_stamp() -> float:
+    return NORMS_FILE.stat().st_mtime if NORMS_FILE.exists() else 0.0
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _opd_names(version: tuple[int, int]) -> dict[str, str]:
+    rows = cursor().execute("SELECT opd_code, short_name FROM ref_opd WHERE active ORDER BY short_name").fetchall()
+    return dict(rows)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _norms(stamp: float) -> Norms | str:
+    try:
+        return read_norms()
+    except NormsError as err:
+        return str(err)
+
+
+def start(title_key: str) -> View:
+    """Title, sidebar and the view; stops the page with a hint when there is no warehouse yet."""
+    version = warehouse_version()
+    if version is None:
+        st.title(t(title_key))
+        st.warning(t("no_warehouse"))
+        st.stop()
+    filters = sidebar(_opd_names(version))
+    st.title(t(title_key))
+    norms = _norms(_norms_stamp())
+    if isinstance(norms, str):
+        st.error(f"Berkas norma salah, nilai bawaan dipakai: {norms}")
+        norms = Norms()
+    return View(filters, Scope.everything(), norms, today(), version)
+
+
+def opd_names(view: View) -> dict[str, str]:
+    return _opd_names(view.version)
