@@ -18,12 +18,13 @@ from analytics.db import Warehouse
 from analytics.norms import COMPLEXITIES, Norms
 from analytics.opd import between, in_view
 
-CLOSED = ("selesai", "ditutup", "ditolak")
-
 
 def workday_no(wh: Warehouse, day: date) -> int:
-    w = wh.mart_workday
-    return int(wh.frame(w.filter(w.day == ibis.literal(day)).select("workday_no"))["workday_no"].iloc[0])
+    """The running working-day number of a date (mart_workday)."""
+    def lookup() -> int:
+        w = wh.mart_workday
+        return int(wh.frame(w.filter(w.day == ibis.literal(day)).select("workday_no"))["workday_no"].iloc[0])
+    return wh.memo(("workday_no", day), lookup)
 
 
 def _response_norm(c: ibis.Table, norms: Norms) -> ibis.Value:
@@ -46,15 +47,13 @@ def complaints(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, toda
     c = in_view(wh.mart_complaint, wh, filters, scope)
     if period:
         c = c.filter(between(c.received_day, filters))
-    today_wd = workday_no(wh, today)
-    c = c.mutate(response_norm=_response_norm(c, norms), resolution_norm=_resolution_norm(c, norms),
-                 response_days=c.first_response_wd - c.received_wd, resolution_days=c.resolved_wd - c.received_wd,
-                 age_days=today_wd - c.received_wd, is_open=~c.status.isin(list(CLOSED)))
+    response_norm, resolution_norm = _response_norm(c, norms), _resolution_norm(c, norms)
+    age = workday_no(wh, today) - c.received_wd
     return c.mutate(
-        in_sla=c.response_days <= c.response_norm,
-        overdue=c.is_open & (
-            (c.first_response_at.isnull() & (c.age_days > c.response_norm))
-            | (c.resolved_at.isnull() & (c.age_days > c.resolution_norm))),
+        response_norm=response_norm, resolution_norm=resolution_norm, age_days=age,
+        in_sla=c.response_days <= response_norm,
+        overdue=c.is_open & ((c.first_response_at.isnull() & (age > response_norm))
+                             | (c.resolved_at.isnull() & (age > resolution_norm))),
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import cached_property
+from typing import Any
 
 import duckdb
 import ibis
@@ -15,6 +17,7 @@ class Warehouse:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         self._tables: dict[str, ibis.Table] = {}
+        self._memo: dict[Hashable, Any] = {}
 
     @cached_property
     def backend(self) -> ibis.BaseBackend:
@@ -27,6 +30,12 @@ class Warehouse:
                 self._tables[name] = self.backend.table(name)
             return self._tables[name]
         raise AttributeError(name)
+
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """A small result computed once per Warehouse object (one page run)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def frame(self, expr: ibis.Expr) -> pd.DataFrame:
         return expr.to_pandas()

@@ -22,7 +22,7 @@ class Norms:
     passive_days: int = 14
     passive_posts_per_week: float = 2.0
     passive_ceremonial_share: float = 0.8
-    passive_overdue: int = 1
+    passive_overdue: int = 5
     weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(COMPONENTS, 1.0))
     engagement_target: float = 0.05
     first_response_days: int = 3

@@ -259,13 +259,16 @@ MARTS: tuple[tuple[str, str, str], ...] = (
                CAST(date_trunc('week', timezone($tz, published_at)) AS DATE) AS week
         FROM stg_post"""),
     ("mart_complaint", "stg_complaint materialised, with local days and working-day numbers "
-     "(mart_workday.workday_no) of receipt, first response and resolution.", """
+     "(mart_workday.workday_no) of receipt, first response and resolution, the working days to first "
+     "response and to resolution, and is_open (status not selesai, ditutup or ditolak).", """
         WITH c AS (
           SELECT *, CAST(timezone($tz, received_at) AS DATE) AS received_day,
                  CAST(timezone($tz, first_response_at) AS DATE) AS first_response_day,
                  CAST(timezone($tz, resolved_at) AS DATE) AS resolved_day
           FROM stg_complaint)
-        SELECT c.*, r.workday_no AS received_wd, f.workday_no AS first_response_wd, s.workday_no AS resolved_wd
+        SELECT c.*, r.workday_no AS received_wd, f.workday_no AS first_response_wd, s.workday_no AS resolved_wd,
+               f.workday_no - r.workday_no AS response_days, s.workday_no - r.workday_no AS resolution_days,
+               c.status NOT IN ('selesai', 'ditutup', 'ditolak') AS is_open
         FROM c JOIN mart_workday r ON r.day = c.received_day
         LEFT JOIN mart_workday f ON f.day = c.first_response_day
         LEFT JOIN mart_workday s ON s.day = c.resolved_day"""),

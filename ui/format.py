@@ -1,20 +1,5 @@
-"""Indonesian number and date formatting (1.234; 21 Nov 2026)."""
+"""Indonesian number and date formatting for pages (defined in analytics.fmt, shared with exports)."""
 
-from __future__ import annotations
+from analytics.fmt import MONTHS, day, number, percent
 
-from datetime import date
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-
-
-def number(value: float | int | None, decimals: int = 0) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def day(value: date | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+__all__ = ["MONTHS", "day", "number", "percent"]

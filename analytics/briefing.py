@@ -1,0 +1,184 @@
+"""The pre-assembly briefing: headline figures against the previous period, top and bottom OPD,
+passive OPD, sentiment this week vs last, rising complaint topics, overdue complaints, data
+freshness, and 4–8 talking points in plain Indonesian built from those figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+import ibis
+import pandas as pd
+
+from analytics import complaints, passive, ranking
+from analytics.context import Filters, Scope
+from analytics.db import Warehouse
+from analytics.fmt import number, percent
+from analytics.labels import CHANNELS, PLATFORMS, topic
+from analytics.norms import Norms
+from analytics.opd import between, in_view
+
+STALE_DAYS = 7  # a source whose newest row is older than this (before today) is flagged
+MIN_TOPIC_COMPLAINTS = 5  # a topic rises only from at least this many complaints
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float | None
+    previous: float | None  # None = no baseline (never a false 0%)
+
+    @property
+    def change(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+
+@dataclass(frozen=True)
+class Briefing:
+    figures: dict[str, Figure]
+    league: pd.DataFrame
+    passive: pd.DataFrame
+    rising: pd.DataFrame
+    overdue: pd.DataFrame
+    freshness: pd.DataFrame
+    points: list[str]
+
+
+def _activity_figures(league: pd.DataFrame, norms: Norms) -> dict[str, float | None]:
+    n = len(league)
+    if not n:
+        return {"posts": None, "active_share": None, "norm_share": None}
+    return {"posts": float(league["posts"].sum()), "active_share": float((league["posts"] > 0).mean()),
+            "norm_share": float((league["posts_per_week"] >= norms.posts_per_week).mean())}
+
+
+def _has_posts(wh: Warehouse, filters: Filters, scope: Scope) -> bool:
+    d = in_view(wh.mart_opd_day_posts, wh, filters, scope)
+    return bool(wh.frame(d.filter(between(d.day, filters)).aggregate(n=ibis._.count()))["n"].iloc[0])
+
+
+def negative_share(wh: Warehouse, filters: Filters, scope: Scope) -> tuple[float | None, int]:
+    """Share of negative comments and mentions in the period, and how many there were."""
+    d = wh.mart_comment_day
+    d = in_view(d.filter(between(d.day, filters)), wh, filters, scope)
+    if filters.platforms:
+        d = d.filter(d.platform.isin(list(filters.platforms)))
+    row = wh.frame(d.aggregate(neg=d.n.sum(where=d.sentiment == "negative"), total=d.n.sum())).iloc[0]
+    total = int(row["total"] or 0)
+    return (float(row["neg"]) / total if total else None), total
+
+
+def rising_topics(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """Complaint topics in the period vs the previous one, biggest rise first, with the top kecamatan."""
+    def counts(f: Filters) -> pd.DataFrame:
+        c = in_view(wh.mart_complaint, wh, f, scope)
+        c = c.filter(between(c.received_day, f))
+        return wh.frame(c.group_by(["topic", "area"]).aggregate(n=ibis._.count()))
+
+    now, before = counts(filters), counts(filters.previous())
+    per_topic = now.groupby("topic")["n"].sum().rename("now").to_frame()
+    per_topic["before"] = before.groupby("topic")["n"].sum()
+    per_topic = per_topic.fillna({"before": 0}).reset_index()
+    top_area = now.sort_values(["n", "area"], ascending=[False, True]).drop_duplicates("topic")
+    per_topic["top_area"] = per_topic["topic"].map(top_area.set_index("topic")["area"])
+    per_topic["change"] = ((per_topic["now"] - per_topic["before"]) / per_topic["before"]).where(
+        per_topic["before"] > 0)
+    rising = per_topic[(per_topic["now"] >= MIN_TOPIC_COMPLAINTS) & (per_topic["now"] > per_topic["before"])]
+    return rising.sort_values(["change", "now"], ascending=False, na_position="first", ignore_index=True)
+
+
+def freshness(wh: Warehouse, scope: Scope, filters: Filters, today: date) -> pd.DataFrame:
+    """Newest row per source (platform for posts and comments, channel for complaints)."""
+    everything = replace(filters, platforms=())
+    p = in_view(wh.mart_post, wh, everything, scope)
+    c = in_view(wh.mart_complaint, wh, everything, scope)
+    posts = wh.frame(p.group_by("platform").aggregate(latest=p.day.max())).assign(kind="postingan")
+    posts["source"] = posts["platform"].map(PLATFORMS)
+    comp = wh.frame(c.group_by("channel").aggregate(latest=c.received_day.max())).assign(kind="pengaduan")
+    comp["source"] = comp["channel"].map(lambda x: CHANNELS.get(x, x))
+    out = pd.concat([posts[["kind", "source", "latest"]], comp[["kind", "source", "latest"]]], ignore_index=True)
+    out["latest"] = pd.to_datetime(out["latest"]).dt.date
+    out["days_behind"] = [(today - d).days for d in out["latest"]]
+    out["stale"] = out["days_behind"] > STALE_DAYS
+    return out
+
+
+def _last_week(filters: Filters) -> Filters:
+    return replace(filters, start=filters.end - timedelta(days=6))
+
+
+def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> Briefing:
+    league, previous = ranking.league_and_previous(wh, filters, scope, norms, today)
+    now_act = _activity_figures(league, norms)
+    before_act = _activity_figures(previous, norms) if _has_posts(wh, filters.previous(), scope) else {}
+    week = _last_week(filters)
+    neg_now, _ = negative_share(wh, week, scope)
+    neg_before, _ = negative_share(wh, week.previous(), scope)
+    sla = league[["received", "in_sla"]].sum()
+    sla_before = previous[["received", "in_sla"]].sum()
+    figures = {
+        **{k: Figure(v, before_act.get(k)) for k, v in now_act.items()},
+        "received": Figure(float(sla["received"]), float(sla_before["received"]) if sla_before["received"] else None),
+        "in_sla_share": Figure(sla["in_sla"] / sla["received"] if sla["received"] else None,
+                               sla_before["in_sla"] / sla_before["received"] if sla_before["received"] else None),
+        "negative_share": Figure(neg_now, neg_before),
+    }
+    late = complaints.overdue(wh, filters, scope, norms, today)
+    figures["overdue"] = Figure(float(len(late)), None)
+    quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league)
+    rising = rising_topics(wh, filters, scope)
+    fresh = freshness(wh, scope, filters, today)
+    points = talking_points(league, quiet, rising, late, fresh, figures, norms)
+    return Briefing(figures, league, quiet, rising, late, fresh, points)
+
+
+def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFrame, late: pd.DataFrame,
+                   fresh: pd.DataFrame, figures: dict[str, Figure], norms: Norms) -> list[str]:
+    """4–8 plain sentences, most important first, each from a figure on this page."""
+    points: list[str] = []
+    n = len(league)
+    if n:
+        active = int((league["posts"] > 0).sum())
+        meets = int((league["posts_per_week"] >= norms.posts_per_week).sum())
+        points.append(f"{active} dari {n} OPD ({percent(active / n)}) mengunggah konten dalam periode ini; "
+                      f"{meets} OPD memenuhi norma ≥ {number(norms.posts_per_week)} unggahan per pekan.")
+    silent = league[league["posts"] == 0].merge(quiet[["opd_code", "days_since_last_post"]], on="opd_code")
+    silent = silent.sort_values("days_since_last_post", ascending=False, na_position="first").head(2)
+    for _, row in silent.iterrows():
+        days = row["days_since_last_post"]
+        if pd.notna(days):
+            points.append(f"{row['name']} belum mengunggah konten selama {int(days)} hari.")
+        elif row["coverage"] == 0:
+            points.append(f"{row['name']} belum memiliki akun media sosial resmi di platform wajib.")
+        else:
+            points.append(f"{row['name']} belum pernah mengunggah konten.")
+    ranked = league[league["skor"].notna()]
+    if len(ranked) >= 3:
+        top = ", ".join(ranked["short_name"].head(3))
+        points.append(f"Tiga OPD teratas periode ini: {top}.")
+    if len(rising):
+        r = rising.iloc[0]
+        change = (f"naik {percent(r['change'])} dibanding periode sebelumnya ({int(r['before'])} → {int(r['now'])})"
+                  if pd.notna(r["change"]) else f"muncul {int(r['now'])} kali (periode sebelumnya tidak ada)")
+        where = f", terbanyak di {r['top_area']}" if isinstance(r["top_area"], str) and r["top_area"] else ""
+        points.append(f"Pengaduan {topic(r['topic']).lower()} {change}{where}.")
+    if len(late):
+        worst = late["opd_code"].value_counts()
+        name = league.set_index("opd_code")["short_name"].get(worst.index[0], worst.index[0])
+        points.append(f"{number(len(late))} pengaduan melewati batas waktu tanggapan; terbanyak di {name} "
+                      f"({number(int(worst.iloc[0]))}).")
+    neg = figures["negative_share"]
+    if neg.value is not None:
+        before = f" (pekan sebelumnya {percent(neg.previous)})" if neg.previous is not None else ""
+        points.append(f"Porsi komentar negatif pekan ini {percent(neg.value)}{before}.")
+    ceremonial = league[(league["posts"] >= passive.MIN_POSTS_FOR_SHARE)
+                        & (league["seremonial"] >= norms.passive_ceremonial_share * league["posts"])]
+    if len(ceremonial):
+        points.append(f"{len(ceremonial)} OPD didominasi konten seremonial (≥ "
+                      f"{percent(norms.passive_ceremonial_share)}), mis. {ceremonial['short_name'].iloc[0]}.")
+    stale = fresh[fresh["stale"]]
+    if len(stale):
+        s = stale.sort_values("days_behind", ascending=False).iloc[0]
+        points.append(f"Data {s['kind']} {s['source']} terakhir {s['days_behind']} hari lalu; mohon perbarui ekspor.")
+    return points[:8]

@@ -1,0 +1,23 @@
+"""Readable Indonesian names for the codes stored in the warehouse."""
+
+from __future__ import annotations
+
+TOPICS = {
+    "banjir_drainase": "Banjir & drainase", "sampah_kebersihan": "Sampah & kebersihan",
+    "jalan_jembatan": "Jalan & jembatan", "lalu_lintas": "Lalu lintas & angkutan",
+    "pohon_taman": "Pohon & taman", "penerangan_jalan": "Penerangan jalan", "air_bersih": "Air bersih",
+    "adminduk": "Administrasi kependudukan", "kesehatan": "Kesehatan", "pendidikan": "Pendidikan",
+    "bansos_sosial": "Bansos & sosial", "pungli_pelayanan": "Pungli & pelayanan",
+    "ketertiban": "Ketertiban umum", "lingkungan": "Lingkungan hidup", "lainnya": "Lainnya",
+}
+CHANNELS = {"lapor": "SP4N-LAPOR!", "whatsapp": "WhatsApp", "112": "Call center 112", "medsos": "Media sosial",
+            "aplikasi": "Aplikasi daerah", "email": "Email", "surat": "Surat", "tatap_muka": "Tatap muka"}
+PLATFORMS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "tiktok": "TikTok", "youtube": "YouTube"}
+CONTENT = {"kinerja": "Kinerja", "layanan": "Layanan", "seremonial": "Seremonial", "lainnya": "Lainnya"}
+COMPONENT_NAMES = {"aktivitas": "Aktivitas", "kualitas": "Kualitas konten", "keterlibatan": "Keterlibatan",
+                   "responsivitas": "Responsivitas pengaduan", "sentimen": "Sentimen publik",
+                   "cakupan": "Cakupan akun"}
+
+
+def topic(code: str | None) -> str:
+    return TOPICS.get(code or "", code or "Tidak diketahui")

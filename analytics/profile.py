@@ -1,0 +1,62 @@
+"""One OPD in depth (Profil OPD): cadence, top posts, weekly sentiment, rank history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import ibis
+import pandas as pd
+
+from analytics import ranking
+from analytics.context import Filters, Scope
+from analytics.db import Warehouse
+from analytics.norms import Norms
+from analytics.opd import between, in_view
+
+
+def weekly_posts(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """week, platform, content_type, posts."""
+    d = in_view(wh.mart_opd_day_posts, wh, filters, scope)
+    d = d.filter(between(d.day, filters))
+    if filters.platforms:
+        d = d.filter(d.platform.isin(list(filters.platforms)))
+    return wh.frame(d.group_by(["week", "platform", "content_type"]).aggregate(posts=d.posts.sum()).order_by("week"))
+
+
+def top_posts(wh: Warehouse, filters: Filters, scope: Scope, n: int = 10) -> pd.DataFrame:
+    """The most engaging posts of the period (reactions + comments + shares)."""
+    p = in_view(wh.mart_post, wh, filters, scope)
+    p = p.filter(between(p.day, filters))
+    if filters.platforms:
+        p = p.filter(p.platform.isin(list(filters.platforms)))
+    p = p.mutate(engagements=p.reactions.fill_null(0) + p.comments.fill_null(0) + p.shares.fill_null(0))
+    return wh.frame(p.order_by([ibis.desc("engagements"), "post_id"]).limit(n).select(
+        "day", "platform", "content_type", "caption", "views", "engagements", "permalink"))
+
+
+def weekly_sentiment(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """week, sentiment, n — comments and mentions."""
+    d = in_view(wh.mart_comment_day, wh, filters, scope)
+    d = d.filter(between(d.day, filters))
+    if filters.platforms:
+        d = d.filter(d.platform.isin(list(filters.platforms)))
+    d = d.mutate(week=d.day.truncate("W"))
+    return wh.frame(d.group_by(["week", "sentiment"]).aggregate(n=d.n.sum()).order_by("week"))
+
+
+def rank_history(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+                 periods: int = 6) -> pd.DataFrame:
+    """Rank and score of every OPD of the view in the last ``periods`` periods of the current length."""
+    rows = []
+    current = filters
+    for _ in range(periods):
+        table = ranking.ranked(ranking.components(wh, current, scope, norms, min(today, current.end)))
+        rows.append(table[["opd_code", "rank", "rank_group", "skor"]].assign(end=current.end))
+        current = current.previous()
+    return pd.concat(rows, ignore_index=True).sort_values(["opd_code", "end"], ignore_index=True)
+
+
+def one(filters: Filters, opd_code: str) -> Filters:
+    """The view narrowed to one OPD (kind filter dropped: the OPD was chosen by name)."""
+    return replace(filters, opd=(opd_code,), kinds=())
