@@ -51,7 +51,7 @@ def accounts(wh: Warehouse, filters: Filters, scope: Scope, as_of: date) -> pd.D
     out = wh.frame(a.left_join(last, ["platform", "handle"]).select(
         a.opd_code, a.platform, a.handle, a.url, last.last_day, last.last_permalink))
     out["last_day"] = pd.to_datetime(out["last_day"]).dt.date
-    out["days_since"] = [(as_of - d).days if isinstance(d, date) else None for d in out["last_day"]]
+    out["days_since"] = [(as_of - d).days if pd.notna(d) else None for d in out["last_day"]]
     return out.sort_values(["opd_code", "platform"], ignore_index=True)
 
 
