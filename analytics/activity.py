@@ -10,29 +10,33 @@ import pandas as pd
 
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
-from analytics.opd import between, in_view, opd_table
+from analytics.opd import between, in_view, opd_frame, per_opd_and_period, period_of, spanning
 
 CONTENT_TYPES = ("kinerja", "layanan", "seremonial", "lainnya")
 
 
 def posts_per_opd(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
     """opd_code, posts, posts per content type, engagements, reach (every OPD of the view, zeros included)."""
+    return posts_by_period(wh, filters, scope, 1).drop(columns="period")
+
+
+def posts_by_period(wh: Warehouse, filters: Filters, scope: Scope, periods: int) -> pd.DataFrame:
+    """posts_per_opd for the current period and ``periods - 1`` before it (column ``period``: 0, 1, …)."""
     d = wh.mart_opd_day_posts
-    d = d.filter(between(d.day, filters))
+    d = d.filter(between(d.day, spanning(filters, periods)))
     if filters.platforms:
         d = d.filter(d.platform.isin(list(filters.platforms)))
-    d = in_view(d, wh, filters, scope)
+    d = in_view(d, wh, filters, scope).mutate(period=period_of(d.day, filters))
     per_type = {t: d.posts.sum(where=d.content_type == t) for t in CONTENT_TYPES}
-    agg = d.group_by("opd_code").aggregate(
+    agg = wh.frame(d.group_by(["opd_code", "period"]).aggregate(
         posts=d.posts.sum(), **per_type,
         engagements=(d.reactions.fill_null(0) + d.comments.fill_null(0) + d.shares.fill_null(0)).sum(),
         reach=ibis.coalesce(d.reach, d.views).sum(),
-    )
-    opd = opd_table(wh, filters, scope)
-    out = wh.frame(opd.left_join(agg, "opd_code").select(opd.opd_code, *[agg[c] for c in agg.columns[1:]]))
+    ))
+    out = per_opd_and_period(opd_frame(wh, filters, scope)[["opd_code"]], agg, periods)
     counts = ["posts", *CONTENT_TYPES, "engagements"]
     out[counts] = out[counts].fillna(0).astype("int64")
-    return out.sort_values("opd_code", ignore_index=True)
+    return out
 
 
 def required_platforms(wh: Warehouse) -> list[str]:
@@ -60,7 +64,7 @@ def coverage(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
     required = required_platforms(wh)
     a = in_view(wh.ref_account, wh, filters, scope)
     have = wh.frame(a.select("opd_code", "platform").distinct())
-    opd = wh.frame(opd_table(wh, filters, scope).select("opd_code"))
+    opd = opd_frame(wh, filters, scope)[["opd_code"]].copy()
     owned = have.groupby("opd_code")["platform"].agg(set).to_dict()
     opd["missing"] = [[p for p in required if p not in owned.get(code, set())] for code in opd["opd_code"]]
     opd["coverage"] = [1 - len(m) / len(required) if required else 1.0 for m in opd["missing"]]

@@ -16,7 +16,7 @@ import pandas as pd
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.norms import COMPLEXITIES, Norms
-from analytics.opd import between, in_view
+from analytics.opd import between, in_view, opd_frame, per_opd_and_period, period_of, spanning
 
 
 def workday_no(wh: Warehouse, day: date) -> int:
@@ -61,21 +61,29 @@ def sla_per_opd(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, tod
     """Per OPD: received in the period, first response within SLA (share), median working days to
     first response and to resolution, resolution rate; ``overdue`` counts every open complaint past
     its deadline today, whenever it was received."""
-    c = complaints(wh, filters, scope, norms, today)
-    agg = c.group_by("opd_code").aggregate(
+    out = sla_by_period(wh, filters, scope, norms, today, 1).drop(columns="period")
+    return out[(out["received"] > 0) | (out["overdue"] > 0)].reset_index(drop=True)
+
+
+def sla_by_period(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+                  periods: int) -> pd.DataFrame:
+    """sla_per_opd for every OPD of the view and the current and ``periods - 1`` earlier periods
+    (``period`` 0, 1, …); overdue (a figure of today) is on period 0."""
+    c = complaints(wh, spanning(filters, periods), scope, norms, today)
+    c = c.mutate(period=period_of(c.received_day, filters))
+    agg = wh.frame(c.group_by(["opd_code", "period"]).aggregate(
         received=c.count(), responded=c.first_response_at.count(), in_sla=c.in_sla.fill_null(False).sum(),
         median_response_days=c.response_days.median(), median_resolution_days=c.resolution_days.median(),
-        resolved=c.resolved_at.count())
+        resolved=c.resolved_at.count()))
     late = complaints(wh, filters, scope, norms, today, period=False)
-    late = late.filter(late.overdue).group_by("opd_code").aggregate(overdue=ibis._.count())
-    out = wh.frame(agg.outer_join(late, "opd_code").select(
-        opd_code=ibis.coalesce(agg.opd_code, late.opd_code), **{k: agg[k] for k in agg.columns[1:]},
-        overdue=late.overdue))
+    late = wh.frame(late.filter(late.overdue).group_by("opd_code").aggregate(overdue=ibis._.count()))
+    out = per_opd_and_period(opd_frame(wh, filters, scope)[["opd_code"]], agg.dropna(subset=["opd_code"]), periods)
+    out = out.merge(late.assign(period=0), on=["opd_code", "period"], how="left")
     counts = ["received", "responded", "in_sla", "resolved", "overdue"]
     out[counts] = out[counts].fillna(0).astype("int64")
     out["in_sla_share"] = (out["in_sla"] / out["received"]).where(out["received"] > 0)
     out["resolution_rate"] = (out["resolved"] / out["received"]).where(out["received"] > 0)
-    return out.sort_values("opd_code", ignore_index=True)
+    return out
 
 
 OVERDUE_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topic", "area", "status",

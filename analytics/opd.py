@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 import ibis
 import pandas as pd
 
@@ -21,7 +24,9 @@ def opd_table(wh: Warehouse, filters: Filters, scope: Scope) -> ibis.Table:
 
 
 def opd_frame(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
-    return wh.frame(opd_table(wh, filters, scope).order_by("opd_code"))
+    """The view's OPD (code, name, short name, kind), by code; computed once per page run."""
+    return wh.memo(("opd", filters.opd, filters.kinds, scope),
+                   lambda: wh.frame(opd_table(wh, filters, scope).order_by("opd_code"))).copy()
 
 
 SHORT_LIST = 100  # up to this many OPD a literal list compiles faster than a semi-join
@@ -35,8 +40,7 @@ def in_view(table: ibis.Table, wh: Warehouse, filters: Filters, scope: Scope) ->
     """
     if scope.opd is None and not filters.opd and not filters.kinds:
         return table
-    codes = wh.memo(("opd_codes", filters.opd, filters.kinds, scope),
-                    lambda: opd_frame(wh, filters, scope)["opd_code"].tolist())
+    codes = opd_frame(wh, filters, scope)["opd_code"].tolist()
     if len(codes) <= SHORT_LIST:
         return table.filter(table.opd_code.isin(codes or [""]))
     return table.semi_join(opd_table(wh, filters, scope), "opd_code")
@@ -46,6 +50,23 @@ def between(column: ibis.Column, filters: Filters) -> ibis.BooleanValue:
     return column.between(ibis.literal(filters.start), ibis.literal(filters.end))
 
 
+def spanning(filters: Filters, periods: int) -> Filters:
+    """The current period and the ``periods - 1`` periods of equal length before it, as one range."""
+    return replace(filters, start=filters.end - timedelta(days=periods * filters.days - 1))
+
+
+def period_of(column: ibis.Column, filters: Filters) -> ibis.IntegerValue:
+    """0 for a day in the current period, 1 in the one before, and so on."""
+    return ibis.literal(filters.end).delta(column, unit="day") // filters.days
+
+
 def region_name(wh: Warehouse) -> str:
     """The region's name from pengaturan.toml (e.g. Kabupaten Sukamaju)."""
     return wh.setting("nama_daerah") or "Pemerintah Daerah"
+
+
+def per_opd_and_period(opd: pd.DataFrame, figures: pd.DataFrame, periods: int) -> pd.DataFrame:
+    """One row per OPD and period (0 … periods − 1), figures where there are any (else NaN)."""
+    grid = opd[["opd_code"]].merge(pd.DataFrame({"period": range(periods)}), how="cross")
+    return grid.merge(figures, on=["opd_code", "period"], how="left").sort_values(
+        ["period", "opd_code"], ignore_index=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import ibis
 import pandas as pd
@@ -48,13 +48,11 @@ def weekly_sentiment(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFr
 def rank_history(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
                  periods: int = 6) -> pd.DataFrame:
     """Rank and score of every OPD of the view in the last ``periods`` periods of the current length."""
-    rows = []
-    current = filters
-    for _ in range(periods):
-        table = ranking.ranked(ranking.components(wh, current, scope, norms, min(today, current.end)))
-        rows.append(table[["opd_code", "rank", "rank_group", "skor"]].assign(end=current.end))
-        current = current.previous()
-    return pd.concat(rows, ignore_index=True).sort_values(["opd_code", "end"], ignore_index=True)
+    table = ranking.components_by_period(wh, filters, scope, norms, today, periods)
+    parts = [ranking.ranked(table[table["period"] == k]).assign(end=filters.end - timedelta(days=k * filters.days))
+             for k in range(periods)]
+    out = pd.concat(parts, ignore_index=True)[["opd_code", "rank", "rank_group", "skor", "end"]]
+    return out.sort_values(["opd_code", "end"], ignore_index=True)
 
 
 def one(filters: Filters, opd_code: str) -> Filters:

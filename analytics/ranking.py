@@ -34,19 +34,23 @@ def _clip(values: pd.Series) -> pd.Series:
 
 def components(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
     """One row per OPD of the view: raw figures, the six components and the score."""
+    return components_by_period(wh, filters, scope, norms, today, 1).drop(columns="period")
+
+
+def components_by_period(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+                         periods: int) -> pd.DataFrame:
+    """``components`` of the current period and the ``periods - 1`` before it (``period`` 0, 1, …),
+    each figure computed for all periods in one query."""
     opd = opd_frame(wh, filters, scope)
-    posts = activity.posts_per_opd(wh, filters, scope)
-    sla = complaints.sla_per_opd(wh, filters, scope, norms, today)
-    senti = sentiment.sentiment_per_opd(wh, filters, scope)
+    posts = activity.posts_by_period(wh, filters, scope, periods)
+    sla = complaints.sla_by_period(wh, filters, scope, norms, today, periods)
+    senti = sentiment.sentiment_by_period(wh, filters, scope, periods)
     cover = activity.coverage(wh, filters, scope)
-    df = (opd.merge(posts, on="opd_code", how="left")
-          .merge(sla[["opd_code", "received", "in_sla", "in_sla_share", "median_response_days", "overdue"]],
-                 on="opd_code", how="left")
-          .merge(senti[["opd_code", "total", "net", "negative_share"]].rename(columns={"total": "comments_n"}),
-                 on="opd_code", how="left")
+    keys = ["opd_code", "period"]
+    df = (posts.merge(opd, on="opd_code")
+          .merge(sla[[*keys, "received", "in_sla", "in_sla_share", "median_response_days", "overdue"]], on=keys)
+          .merge(senti[[*keys, "total", "net", "negative_share"]].rename(columns={"total": "comments_n"}), on=keys)
           .merge(cover[["opd_code", "missing", "coverage"]], on="opd_code", how="left"))
-    for col in ("received", "in_sla", "overdue", "comments_n"):
-        df[col] = df[col].fillna(0).astype("int64")
     weeks = filters.days / 7
     df["posts_per_week"] = df["posts"] / weeks
     judged = df["kinerja"] + df["layanan"] + df["seremonial"]
@@ -89,8 +93,9 @@ def league(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: d
 def league_and_previous(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms,
                         today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The league table and the previous period's components (for comparisons)."""
-    now = ranked(components(wh, filters, scope, norms, today))
-    previous = ranked(components(wh, filters.previous(), scope, norms, filters.start))
+    both = components_by_period(wh, filters, scope, norms, today, 2)
+    now = ranked(both[both["period"] == 0].drop(columns="period"))
+    previous = ranked(both[both["period"] == 1].drop(columns="period"))
     before = previous[["opd_code", "rank", "rank_group", "skor"]].rename(
         columns={"rank": "rank_prev", "rank_group": "rank_group_prev", "skor": "skor_prev"})
     out = now.merge(before, on="opd_code", how="left")

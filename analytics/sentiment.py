@@ -6,21 +6,29 @@ import pandas as pd
 
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
-from analytics.opd import between, in_view
+from analytics.opd import between, in_view, opd_frame, per_opd_and_period, period_of, spanning
 
 SENTIMENTS = ("positive", "negative", "neutral")
 
 
 def sentiment_per_opd(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
     """opd_code, positive, negative, neutral, total, negative_share, net (= (pos − neg) / total)."""
+    out = sentiment_by_period(wh, filters, scope, 1).drop(columns="period")
+    return out[out["total"] > 0].reset_index(drop=True)
+
+
+def sentiment_by_period(wh: Warehouse, filters: Filters, scope: Scope, periods: int) -> pd.DataFrame:
+    """sentiment_per_opd for every OPD of the view and the current and earlier periods (``period``)."""
     d = wh.mart_comment_day
-    d = d.filter(between(d.day, filters))
+    d = d.filter(between(d.day, spanning(filters, periods)))
     if filters.platforms:
         d = d.filter(d.platform.isin(list(filters.platforms)))
-    d = in_view(d, wh, filters, scope)
-    out = wh.frame(d.group_by("opd_code").aggregate(**{s: d.n.sum(where=d.sentiment == s) for s in SENTIMENTS}))
+    d = in_view(d, wh, filters, scope).mutate(period=period_of(d.day, filters))
+    agg = wh.frame(d.group_by(["opd_code", "period"]).aggregate(
+        **{s: d.n.sum(where=d.sentiment == s) for s in SENTIMENTS}))
+    out = per_opd_and_period(opd_frame(wh, filters, scope)[["opd_code"]], agg, periods)
     out[list(SENTIMENTS)] = out[list(SENTIMENTS)].fillna(0).astype("int64")
     out["total"] = out[list(SENTIMENTS)].sum(axis=1)
-    out["negative_share"] = out["negative"] / out["total"]
-    out["net"] = (out["positive"] - out["negative"]) / out["total"]
-    return out.sort_values("opd_code", ignore_index=True)
+    out["negative_share"] = (out["negative"] / out["total"]).where(out["total"] > 0)
+    out["net"] = ((out["positive"] - out["negative"]) / out["total"]).where(out["total"] > 0)
+    return out
