@@ -10,15 +10,14 @@ from datetime import date, timedelta
 import ibis
 import pandas as pd
 
-from analytics import complaints, passive, ranking
+from analytics import admin, complaints, passive, ranking
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import number, percent
-from analytics.labels import CHANNELS, PLATFORMS, topic
+from analytics.labels import source_name, topic
 from analytics.norms import Norms
 from analytics.opd import between, in_view
 
-STALE_DAYS = 7  # a source whose newest row is older than this (before today) is flagged
 MIN_TOPIC_COMPLAINTS = 5  # a topic rises only from at least this many complaints
 
 
@@ -88,22 +87,6 @@ def rising_topics(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame
     return rising.sort_values(["change", "now"], ascending=False, na_position="first", ignore_index=True)
 
 
-def freshness(wh: Warehouse, scope: Scope, filters: Filters, today: date) -> pd.DataFrame:
-    """Newest row per source (platform for posts and comments, channel for complaints)."""
-    everything = replace(filters, platforms=())
-    p = in_view(wh.mart_post, wh, everything, scope)
-    c = in_view(wh.mart_complaint, wh, everything, scope)
-    posts = wh.frame(p.group_by("platform").aggregate(latest=p.day.max())).assign(kind="postingan")
-    posts["source"] = posts["platform"].map(PLATFORMS)
-    comp = wh.frame(c.group_by("channel").aggregate(latest=c.received_day.max())).assign(kind="pengaduan")
-    comp["source"] = comp["channel"].map(lambda x: CHANNELS.get(x, x))
-    out = pd.concat([posts[["kind", "source", "latest"]], comp[["kind", "source", "latest"]]], ignore_index=True)
-    out["latest"] = pd.to_datetime(out["latest"]).dt.date
-    out["days_behind"] = [(today - d).days for d in out["latest"]]
-    out["stale"] = out["days_behind"] > STALE_DAYS
-    return out
-
-
 def _last_week(filters: Filters) -> Filters:
     return replace(filters, start=filters.end - timedelta(days=6))
 
@@ -128,7 +111,7 @@ def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
     figures["overdue"] = Figure(float(len(late)), None)
     quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league)
     rising = rising_topics(wh, filters, scope)
-    fresh = freshness(wh, scope, filters, today)
+    fresh = admin.freshness(wh, today)
     points = talking_points(league, quiet, rising, late, fresh, figures, norms)
     return Briefing(figures, league, quiet, rising, late, fresh, points)
 
@@ -179,6 +162,8 @@ def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFra
                       f"{percent(norms.passive_ceremonial_share)}), mis. {ceremonial['short_name'].iloc[0]}.")
     stale = fresh[fresh["stale"]]
     if len(stale):
-        s = stale.sort_values("days_behind", ascending=False).iloc[0]
-        points.append(f"Data {s['kind']} {s['source']} terakhir {s['days_behind']} hari lalu; mohon perbarui ekspor.")
+        s = stale.sort_values("days_behind", ascending=False, na_position="first").iloc[0]
+        name = source_name(s["name"])
+        points.append(f"Data {s['source']} {name} belum ada; mohon unggah ekspornya." if pd.isna(s["days_behind"])
+                      else f"Data {s['source']} {name} terakhir {s['days_behind']} hari lalu; mohon perbarui ekspor.")
     return points[:8]

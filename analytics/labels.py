@@ -21,3 +21,8 @@ COMPONENT_NAMES = {"aktivitas": "Aktivitas", "kualitas": "Kualitas konten", "ket
 
 def topic(code: str | None) -> str:
     return TOPICS.get(code or "", code or "Tidak diketahui")
+
+
+def source_name(code: str) -> str:
+    """A platform or complaint channel code as people say it."""
+    return PLATFORMS.get(code) or CHANNELS.get(code) or code

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics.briefing import briefing
 from analytics.fmt import day, number
-from analytics.labels import topic
+from analytics.labels import source_name, topic
 from ui.page import compute, start
 from ui.widgets import figure_metric, period_caption
 
@@ -55,7 +55,8 @@ with b2:
     st.dataframe(rising, hide_index=True) if len(rising) else st.write("Tidak ada topik yang naik.")
 with c:
     st.markdown("**Kesegaran data**")
-    for _, s in b.freshness.sort_values("days_behind", ascending=False).iterrows():
-        text = f"{s['source']} ({s['kind']}): terakhir {day(s['latest'])}"
-        (st.warning if s["stale"] else st.caption)(text + (f" — {s['days_behind']} hari lalu" if s["stale"] else ""))
+    for s in b.freshness.sort_values("days_behind", ascending=False, na_position="first").itertuples():
+        when = f"terakhir {day(s.latest)}" if s.latest else "belum ada data"
+        late = f" — {s.days_behind} hari lalu" if s.stale and s.latest else ""
+        (st.warning if s.stale else st.caption)(f"{source_name(s.name)} ({s.source}): {when}{late}")
 st.caption(f"Sumber: gudang data Sorot; skor dan ambang dari data/norma.toml. Data per {day(view.today)}.")
