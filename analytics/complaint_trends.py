@@ -1,0 +1,232 @@
+"""Complaint figures for the Pengaduan page: headline with comparison, trend, channels, topic × kecamatan,
+drill-down lists. SLA rules come from ``analytics.complaints`` (never redefined here)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+import ibis
+import pandas as pd
+
+from analytics.complaints import complaints, overdue, sla_per_opd
+from analytics.context import Filters, Scope
+from analytics.db import Warehouse
+from analytics.norms import Norms
+from analytics.opd import between, in_view
+
+TOPIC_LABELS = {
+    "banjir_drainase": "Banjir & drainase", "sampah_kebersihan": "Sampah & kebersihan",
+    "jalan_jembatan": "Jalan & jembatan", "lalu_lintas": "Lalu lintas & angkutan",
+    "adminduk": "Administrasi kependudukan", "bansos_sosial": "Bansos & sosial", "kesehatan": "Kesehatan",
+    "pendidikan": "Pendidikan", "air_bersih": "Air bersih", "penerangan_jalan": "Penerangan jalan",
+    "pohon_taman": "Pohon & taman", "lingkungan": "Lingkungan hidup", "ketertiban": "Ketertiban umum",
+    "pungli_pelayanan": "Pungli & pelayanan publik", "lainnya": "Lainnya",
+}
+CHANNEL_LABELS = {
+    "lapor": "SP4N-LAPOR!", "whatsapp": "WhatsApp", "112": "Call center 112", "medsos": "Media sosial",
+    "aplikasi": "Aplikasi pengaduan", "email": "Email", "surat": "Surat", "tatap_muka": "Tatap muka",
+}
+STATUS_LABELS = {"baru": "Baru", "diverifikasi": "Diverifikasi", "diproses": "Diproses", "selesai": "Selesai",
+                 "ditutup": "Ditutup", "ditolak": "Ditolak"}
+UNKNOWN_AREA = "Tidak diketahui"
+UNASSIGNED = "Belum didisposisikan"
+_NOT_KECAMATAN = re.compile(r"^(kabupaten|kab\.?|kota|provinsi|prov\.?|desa|kelurahan|kel\.?)\s", re.I)
+_KECAMATAN_PREFIX = re.compile(r"^(kecamatan|kec\.?)\s*", re.I)
+
+
+def topic_label(topic: str | None) -> str:
+    if not topic:
+        return UNKNOWN_AREA
+    return TOPIC_LABELS.get(topic, topic.replace("_", " ").capitalize())
+
+
+def channel_label(channel: str) -> str:
+    return CHANNEL_LABELS.get(channel, channel)
+
+
+def kecamatan_names(wh: Warehouse) -> list[str]:
+    r = wh.ref_region
+    return sorted(wh.frame(r.filter(r.kind == "kecamatan").select("name"))["name"])
+
+
+def kecamatan_of(area: str | None, names: list[str]) -> str:
+    """The registered kecamatan an area string names ("Kecamatan X, Kabupaten Y" → "X"), else "Tidak diketahui"."""
+    if not area:
+        return UNKNOWN_AREA
+    lookup = {n.casefold(): n for n in names}
+    parts = [p.strip() for p in area.split(",") if p.strip() and not _NOT_KECAMATAN.match(p.strip())]
+    for part in parts:
+        hit = lookup.get(_KECAMATAN_PREFIX.sub("", part).casefold())
+        if hit:
+            return hit
+    for part in parts:  # a name inside a longer text, e.g. "Kec Sukaresmi Kab Sukamaju"
+        for key, name in lookup.items():
+            if re.search(rf"\b{re.escape(key)}\b", part.casefold()):
+                return name
+    return UNKNOWN_AREA
+
+
+def kecamatan_column(wh: Warehouse, areas: pd.Series) -> pd.Series:
+    """``kecamatan_of`` for a column (each distinct area string matched once)."""
+    names = kecamatan_names(wh)
+    return areas.map({a: kecamatan_of(a, names) for a in areas.dropna().unique()}).fillna(UNKNOWN_AREA)
+
+
+def _comparable(wh: Warehouse, day: date) -> bool:
+    """Whether the warehouse holds complaints from ``day`` on (else a comparison would be a false 0)."""
+    first = wh.frame(wh.mart_complaint.aggregate(first=ibis._.received_day.min()))["first"].iloc[0]
+    return first is not None and not pd.isna(first) and pd.Timestamp(first).date() <= day
+
+
+def _period_figures(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> dict:
+    c = complaints(wh, filters, scope, norms, today)
+    row = wh.frame(c.aggregate(received=c.count(), in_sla=c.in_sla.fill_null(False).sum(),
+                               median_response_days=c.response_days.median())).iloc[0]
+    received, median = int(row["received"]), row["median_response_days"]
+    return {"received": received, "in_sla_share": float(row["in_sla"]) / received if received else None,
+            "median_response_days": None if pd.isna(median) else float(median)}
+
+
+def overdue_as_of(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, day: date) -> int:
+    """How many complaints were past their deadline at the end of ``day``, rebuilt from the timestamps
+    (received, first response, resolution); rejected complaints are left out. On today it equals
+    ``len(overdue(...))`` when statuses and timestamps agree."""
+    c = complaints(wh, filters, scope, norms, day, period=False)
+    c = c.filter((c.received_day <= ibis.literal(day)) & (c.status != "ditolak"))
+    unresolved = c.resolved_day.isnull() | (c.resolved_day > ibis.literal(day))
+    unanswered = c.first_response_day.isnull() | (c.first_response_day > ibis.literal(day))
+    late = unresolved & ((unanswered & (c.age_days > c.response_norm)) | (c.age_days > c.resolution_norm))
+    return int(wh.frame(c.filter(late).aggregate(n=ibis._.count()))["n"].iloc[0])
+
+
+def headline(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> dict:
+    """Received, share answered within SLA, median working days to first response (this period and the
+    previous one of equal length, ``None`` when there is nothing to compare with) and overdue now
+    (and ``filters.days`` days ago)."""
+    prev = filters.previous()
+    now = _period_figures(wh, filters, scope, norms, today)
+    before = _period_figures(wh, prev, scope, norms, today) if _comparable(wh, prev.start) else None
+    if before is not None and before["received"] == 0:
+        before = None
+    then = today - timedelta(days=filters.days)
+    return {"now": now, "previous": before, "overdue": len(overdue(wh, filters, scope, norms, today)),
+            "overdue_before": overdue_as_of(wh, filters, scope, norms, then) if _comparable(wh, then) else None}
+
+
+def opd_sla(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
+    """``sla_per_opd`` with the OPD short name, worst first (most overdue, then lowest share within SLA)."""
+    out = _with_short_name(wh, sla_per_opd(wh, filters, scope, norms, today))
+    return out.sort_values(["overdue", "in_sla_share", "received"], ascending=[False, True, False],
+                           na_position="last", ignore_index=True)
+
+
+def bucket_size(filters: Filters) -> str:
+    return "day" if filters.days <= 31 else "week"
+
+
+def trend(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """Per day (periods ≤ 31 days) or week (Monday): complaints received and resolved in the period."""
+    c = in_view(wh.mart_complaint, wh, filters, scope)
+    got = wh.frame(c.filter(between(c.received_day, filters)).select(day=c.received_day))["day"]
+    done = wh.frame(c.filter(between(c.resolved_day, filters)).select(day=c.resolved_day))["day"]
+    days = pd.date_range(filters.start, filters.end, freq="D")
+    weekly = bucket_size(filters) == "week"
+
+    def count(values: pd.Series) -> pd.Series:
+        per_day = pd.to_datetime(values).value_counts().reindex(days, fill_value=0)
+        return per_day.groupby(per_day.index.to_period("W-SUN").start_time).sum() if weekly else per_day
+
+    out = pd.DataFrame({"received": count(got), "resolved": count(done)}).astype("int64")
+    return out.rename_axis("period").reset_index()
+
+
+def per_channel(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
+    """Per channel: received in the period, share answered within SLA, median working days to first
+    response; ``overdue`` = open complaints past their deadline today, whenever received."""
+    c = complaints(wh, filters, scope, norms, today)
+    agg = wh.frame(c.group_by("channel").aggregate(
+        received=c.count(), in_sla=c.in_sla.fill_null(False).sum(), median_response_days=c.response_days.median()))
+    late = overdue(wh, filters, scope, norms, today)["channel"].value_counts().rename("overdue")
+    out = agg.merge(late, left_on="channel", right_index=True, how="outer")
+    out[["received", "in_sla", "overdue"]] = out[["received", "in_sla", "overdue"]].fillna(0).astype("int64")
+    out["in_sla_share"] = (out["in_sla"] / out["received"]).where(out["received"] > 0)
+    out["label"] = out["channel"].map(channel_label)
+    return out.sort_values("received", ascending=False, ignore_index=True)
+
+
+def topic_area(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """Complaints received in the period per topic (readable label) × kecamatan (registered name)."""
+    c = in_view(wh.mart_complaint, wh, filters, scope)
+    c = c.filter(between(c.received_day, filters))
+    raw = wh.frame(c.group_by(["topic", "area"]).aggregate(n=ibis._.count()))
+    raw["topic"] = raw["topic"].map(topic_label)
+    raw["kecamatan"] = kecamatan_column(wh, raw["area"])
+    out = raw.groupby(["topic", "kecamatan"], as_index=False)["n"].sum()
+    return out.sort_values(["topic", "kecamatan"], ignore_index=True)
+
+
+def _outcome(df: pd.DataFrame) -> pd.Series:
+    """First-response outcome of each complaint, in words."""
+    answered = df["response_days"].notna()
+    late_open = ~answered & df["overdue"].fillna(False).astype(bool)
+    waiting = ~answered & ~late_open & df["is_open"].fillna(False).astype(bool)
+    out = pd.Series("Tanpa tanggapan", index=df.index, dtype="object")
+    out[answered] = "Terlambat"
+    out[answered & (df["response_days"] <= df["response_norm"])] = "Tepat waktu"
+    out[late_open] = "Lewat batas, belum ditanggapi"
+    out[waiting] = "Belum ditanggapi (masih dalam batas)"
+    return out
+
+
+DETAIL_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topic", "area", "status",
+                  "received_day", "first_response_day", "resolved_day", "response_days", "response_norm",
+                  "resolution_days", "resolution_norm", "is_open", "overdue", "permalink")
+
+
+def details(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+            opd: str | None = None, channel: str | None = None, topic: str | None = None,
+            kecamatan: str | None = None) -> pd.DataFrame:
+    """The complaints behind a figure (received in the period), newest first, without reporter identity;
+    ``topic`` and ``kecamatan`` are the readable labels this module shows."""
+    c = complaints(wh, filters, scope, norms, today)
+    if opd:
+        c = c.filter(c.opd_code == opd)
+    if channel:
+        c = c.filter(c.channel == channel)
+    out = wh.frame(c.select(*DETAIL_COLUMNS).order_by([ibis.desc("received_day"), "complaint_key"]))
+    out["topic"] = out["topic"].map(topic_label)
+    out["kecamatan"] = kecamatan_column(wh, out["area"])
+    if topic:
+        out = out[out["topic"] == topic]
+    if kecamatan:
+        out = out[out["kecamatan"] == kecamatan]
+    out["sla"] = _outcome(out)
+    return _with_short_name(wh, out.reset_index(drop=True))
+
+
+def _with_short_name(wh: Warehouse, df: pd.DataFrame) -> pd.DataFrame:
+    """Adds the OPD short name (inactive OPD included; no OPD yet → "Belum didisposisikan")."""
+    names = wh.frame(wh.ref_opd.select("opd_code", "short_name")).set_index("opd_code")["short_name"]
+    return df.assign(short_name=df["opd_code"].map(names).fillna(df["opd_code"]).fillna(UNASSIGNED))
+
+
+def overdue_list(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
+    """``overdue`` with readable channel, topic and kecamatan and the norm that was missed."""
+    out = _with_short_name(wh, overdue(wh, filters, scope, norms, today))
+    out["channel_label"] = out["channel"].map(channel_label)
+    out["topic_label"] = out["topic"].map(topic_label)
+    out["kecamatan"] = kecamatan_column(wh, out["area"])
+    missed = out["first_response_at"].isna() & (out["age_days"] > out["response_norm"])
+    out["norm"] = [f"tanggapan {r} hari kerja" if m else f"penyelesaian {s} hari kerja"
+                   for m, r, s in zip(missed, out["response_norm"], out["resolution_norm"], strict=True)]
+    return out
+
+
+def updated_at(wh: Warehouse) -> datetime | None:
+    """When complaint data was last loaded."""
+    e = wh.etl_load
+    value = wh.frame(e.filter(e.dataset == "complaints").aggregate(t=ibis._.finished_at.max()))["t"].iloc[0]
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).tz_convert(wh.setting("zona_waktu", "Asia/Jakarta")).to_pydatetime()
