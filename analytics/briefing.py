@@ -11,6 +11,7 @@ import ibis
 import pandas as pd
 
 from analytics import admin, complaints, passive, ranking
+from analytics.complaint_trends import UNKNOWN_AREA, kecamatan_names, kecamatan_of
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import number, percent
@@ -79,7 +80,11 @@ def rising_topics(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame
     per_topic = now.groupby("topic")["n"].sum().rename("now").to_frame()
     per_topic["before"] = before.groupby("topic")["n"].sum()
     per_topic = per_topic.fillna({"before": 0}).reset_index()
-    top_area = now.sort_values(["n", "area"], ascending=[False, True]).drop_duplicates("topic")
+    names = kecamatan_names(wh)
+    now["area"] = [kecamatan_of(a, names) for a in now["area"]]
+    now = now.groupby(["topic", "area"], as_index=False)["n"].sum()
+    top_area = now[now["area"] != UNKNOWN_AREA].sort_values(["n", "area"], ascending=[False, True])
+    top_area = top_area.drop_duplicates("topic")
     per_topic["top_area"] = per_topic["topic"].map(top_area.set_index("topic")["area"])
     per_topic["change"] = ((per_topic["now"] - per_topic["before"]) / per_topic["before"]).where(
         per_topic["before"] > 0)
@@ -144,7 +149,7 @@ def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFra
         r = rising.iloc[0]
         change = (f"naik {percent(r['change'])} dibanding periode sebelumnya ({int(r['before'])} → {int(r['now'])})"
                   if pd.notna(r["change"]) else f"muncul {int(r['now'])} kali (periode sebelumnya tidak ada)")
-        where = f", terbanyak di {r['top_area']}" if isinstance(r["top_area"], str) and r["top_area"] else ""
+        where = f", terbanyak di Kecamatan {r['top_area']}" if isinstance(r["top_area"], str) else ""
         points.append(f"Pengaduan {topic(r['topic']).lower()} {change}{where}.")
     if len(late):
         worst = late["opd_code"].value_counts()

@@ -12,21 +12,10 @@ import pandas as pd
 from analytics.complaints import complaints, overdue, sla_per_opd
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
+from analytics.labels import CHANNELS, topic
 from analytics.norms import Norms
 from analytics.opd import between, in_view
 
-TOPIC_LABELS = {
-    "banjir_drainase": "Banjir & drainase", "sampah_kebersihan": "Sampah & kebersihan",
-    "jalan_jembatan": "Jalan & jembatan", "lalu_lintas": "Lalu lintas & angkutan",
-    "adminduk": "Administrasi kependudukan", "bansos_sosial": "Bansos & sosial", "kesehatan": "Kesehatan",
-    "pendidikan": "Pendidikan", "air_bersih": "Air bersih", "penerangan_jalan": "Penerangan jalan",
-    "pohon_taman": "Pohon & taman", "lingkungan": "Lingkungan hidup", "ketertiban": "Ketertiban umum",
-    "pungli_pelayanan": "Pungli & pelayanan publik", "lainnya": "Lainnya",
-}
-CHANNEL_LABELS = {
-    "lapor": "SP4N-LAPOR!", "whatsapp": "WhatsApp", "112": "Call center 112", "medsos": "Media sosial",
-    "aplikasi": "Aplikasi pengaduan", "email": "Email", "surat": "Surat", "tatap_muka": "Tatap muka",
-}
 STATUS_LABELS = {"baru": "Baru", "diverifikasi": "Diverifikasi", "diproses": "Diproses", "selesai": "Selesai",
                  "ditutup": "Ditutup", "ditolak": "Ditolak"}
 UNKNOWN_AREA = "Tidak diketahui"
@@ -35,14 +24,11 @@ _NOT_KECAMATAN = re.compile(r"^(kabupaten|kab\.?|kota|provinsi|prov\.?|desa|kelu
 _KECAMATAN_PREFIX = re.compile(r"^(kecamatan|kec\.?)\s*", re.I)
 
 
-def topic_label(topic: str | None) -> str:
-    if not topic:
-        return UNKNOWN_AREA
-    return TOPIC_LABELS.get(topic, topic.replace("_", " ").capitalize())
+topic_label = topic  # the name the Pengaduan page uses
 
 
 def channel_label(channel: str) -> str:
-    return CHANNEL_LABELS.get(channel, channel)
+    return CHANNELS.get(channel, channel)
 
 
 def kecamatan_names(wh: Warehouse) -> list[str]:

@@ -7,11 +7,11 @@ TOPICS = {
     "jalan_jembatan": "Jalan & jembatan", "lalu_lintas": "Lalu lintas & angkutan",
     "pohon_taman": "Pohon & taman", "penerangan_jalan": "Penerangan jalan", "air_bersih": "Air bersih",
     "adminduk": "Administrasi kependudukan", "kesehatan": "Kesehatan", "pendidikan": "Pendidikan",
-    "bansos_sosial": "Bansos & sosial", "pungli_pelayanan": "Pungli & pelayanan",
+    "bansos_sosial": "Bansos & sosial", "pungli_pelayanan": "Pungli & pelayanan publik",
     "ketertiban": "Ketertiban umum", "lingkungan": "Lingkungan hidup", "lainnya": "Lainnya",
 }
 CHANNELS = {"lapor": "SP4N-LAPOR!", "whatsapp": "WhatsApp", "112": "Call center 112", "medsos": "Media sosial",
-            "aplikasi": "Aplikasi daerah", "email": "Email", "surat": "Surat", "tatap_muka": "Tatap muka"}
+            "aplikasi": "Aplikasi pengaduan", "email": "Email", "surat": "Surat", "tatap_muka": "Tatap muka"}
 PLATFORMS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "tiktok": "TikTok", "youtube": "YouTube"}
 CONTENT = {"kinerja": "Kinerja", "layanan": "Layanan", "seremonial": "Seremonial", "lainnya": "Lainnya"}
 COMPONENT_NAMES = {"aktivitas": "Aktivitas", "kualitas": "Kualitas konten", "keterlibatan": "Keterlibatan",
@@ -20,7 +20,10 @@ COMPONENT_NAMES = {"aktivitas": "Aktivitas", "kualitas": "Kualitas konten", "ket
 
 
 def topic(code: str | None) -> str:
-    return TOPICS.get(code or "", code or "Tidak diketahui")
+    """banjir_drainase → "Banjir & drainase"; an unknown code is made readable."""
+    if not code:
+        return "Tidak diketahui"
+    return TOPICS.get(code, code.replace("_", " ").capitalize())
 
 
 def source_name(code: str) -> str:

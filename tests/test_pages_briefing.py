@@ -4,6 +4,7 @@ Every figure checked here is recomputed independently in plain SQL from the stag
 (working days counted from ref_holiday, not from the app's calendar mart).
 """
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -174,6 +175,15 @@ def test_briefing_figures_match_sql(app, con):
     points = at.markdown[0].value.splitlines()
     assert 4 <= len(points) <= 8
     assert points[0].startswith(f"1. {active} dari {len(comp)} OPD")
+    rising = next(p for p in points if "Pengaduan " in p and "→" in p)
+    before, now = (int(x) for x in re.search(r"\((\d+) → (\d+)\)", rising).groups())
+    counts = dict(con.execute(f"""SELECT topic, count(*) FROM stg_complaint
+        WHERE {LOCAL.format('received_at')} BETWEEN DATE '{START}' AND DATE '{END}' GROUP BY 1""").fetchall())
+    earlier = dict(con.execute(f"""SELECT topic, count(*) FROM stg_complaint
+        WHERE {LOCAL.format('received_at')} BETWEEN DATE '2026-09-22' AND DATE '2026-10-21' GROUP BY 1""").fetchall())
+    grew = {t: (earlier.get(t, 0), n) for t, n in counts.items() if n >= 5 and n > earlier.get(t, 0)}
+    best = max(grew, key=lambda t: ((grew[t][1] - grew[t][0]) / grew[t][0] if grew[t][0] else float("inf"), grew[t][1]))
+    assert (before, now) == grew[best]
 
 
 def test_briefing_without_baseline_says_so(app):
