@@ -1,48 +1,45 @@
-"""Home: what the warehouse holds (until the briefing page lands)."""
+"""Data (Diskominfo admins): upload exports, load history and rejects, accounts to register, freshness,
+registry and norms."""
 
-import pandas as pd
 import streamlit as st
 
-from etl.status import summarize
-from ui.db import cursor, warehouse_version
-from ui.format import number
+from analytics import admin
+from ui import admin as panel
+from ui.db import warehouse_version
+from ui.i18n import t
+from ui.page import compute, start
 
+TABS = ["Unggah", "Riwayat", "Akun belum terdaftar", "Kesegaran data", "Registri & norma"]
 
-@st.cache_data(show_spinner=False)
-def _summary(version: tuple[int, int] | None) -> dict | None:
-    cur = cursor()
-    return summarize(cur) if cur is not None else None
-
-
-st.title("Sorot — data yang dimuat")
-info = _summary(warehouse_version())
-if info is None:
-    st.warning("Gudang data belum ada. Jalankan `make run` atau `python -m etl load FOLDER`.")
+if warehouse_version() is None:  # the first load happens here: no sidebar, no figures yet
+    st.title(t("page_data"))
+    st.info("Gudang data belum ada. Unggah berkas ekspor pertama di tab **Unggah**.")
+    upload, registry = st.tabs([TABS[0], TABS[-1]])
+    with upload:
+        panel.upload()
+    with registry:
+        panel.registry()
     st.stop()
 
-cols = st.columns(4)
-cols[0].metric("OPD terdaftar", number(info["opd"]))
-cols[1].metric("Postingan", number(sum(info["posts_by_platform"].values())))
-cols[2].metric("Komentar & mention", number(info["comments"]))
-cols[3].metric("Pengaduan", number(sum(info["complaints_by_channel"].values())))
+view = start("page_data")
+st.caption("Saringan periode dan OPD di samping tidak berlaku di halaman ini: yang tampil adalah seluruh gudang data.")
+upload, loads, unknown, fresh, registry = st.tabs(TABS)
 
-left, right = st.columns(2)
-left.subheader("Postingan per platform")
-left.dataframe(pd.DataFrame(info["posts_by_platform"].items(), columns=["platform", "postingan"]),
-               hide_index=True)
-right.subheader("Pengaduan per kanal")
-right.dataframe(pd.DataFrame(info["complaints_by_channel"].items(), columns=["kanal", "pengaduan"]),
-                hide_index=True)
+with upload:
+    st.markdown("Unggah ekspor platform dan data pengaduan. Tiap berkas dimuat seluruhnya atau tidak sama sekali; "
+                "baris yang bermasalah ditolak dengan alasannya, baris lain tetap dimuat.")
+    panel.upload()
 
-if info["unknown_accounts"]:
-    st.subheader("Akun belum terdaftar")
-    st.caption("Baris dari akun ini ditolak. Daftarkan di data/registry/akun.csv lalu muat ulang berkasnya.")
-    unknown = pd.DataFrame(info["unknown_accounts"])
-    st.dataframe(unknown.rename(columns={"account": "akun", "rows": "baris", "files": "berkas"}), hide_index=True)
+with loads:
+    picked = panel.history(compute(admin.load_history, view))
+    if picked is not None:
+        panel.rejects_table(compute(admin.rejects, view, (picked,)), "adm_load_rejects", f"baris_ditolak_{picked}.csv")
 
-LOAD_COLUMNS = {"load_id": "no", "file": "berkas", "format": "format", "rows_read": "baris dibaca",
-                "rows_loaded": "dimuat", "rows_rejected": "ditolak", "rows_new": "baru", "outcome": "hasil",
-                "message": "keterangan", "started_at": "mulai", "seconds": "detik"}
-st.subheader("Riwayat muat")
-loads = pd.DataFrame(info["loads"], columns=list(LOAD_COLUMNS))
-st.dataframe(loads.rename(columns=LOAD_COLUMNS), hide_index=True)
+with unknown:
+    panel.unknown(compute(admin.unknown_accounts, view))
+
+with fresh:
+    panel.fresh(compute(admin.freshness, view, view.today), view.today)
+
+with registry:
+    panel.registry()

@@ -16,6 +16,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "platform": ("Platform", "Platform"),
     "language": ("Bahasa", "Language"),
     "kind_all": ("Semua", "All"),
+    "kind_semua": ("Semua jenis", "All kinds"),
     "kind_dinas_badan": ("Dinas, badan & setda", "Departments & agencies"),
     "kind_kewilayahan": ("Kecamatan & kelurahan", "Districts & villages"),
     "7h": ("7 hari terakhir", "Last 7 days"),

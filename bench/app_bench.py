@@ -1,0 +1,88 @@
+"""App benchmark: script run time of every page (AppTest), cold and warm, and peak memory.
+
+    python bench/app_bench.py [--scale kabupaten|provinsi] [--db WAREHOUSE]
+
+Targets (issue 4): kabupaten warm ≤ 0.3 s and cold ≤ 1.5 s; provinsi warm ≤ 0.5 s and cold
+≤ 3 s; peak memory of the app at provinsi scale < 2 GB. "Cold" = the page's first run with every
+Streamlit cache empty and a fresh warehouse connection (Python modules already imported: the
+first page of a new server process also pays ~1 s of imports, printed separately); "warm" = the
+median of the next three runs of the same page with the same filters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = ["pages/ringkasan.py", "pages/peringkat.py", "pages/opd_pasif.py", "pages/sentimen.py",
+         "pages/pengaduan.py", "pages/profil_opd.py", "pages/data.py"]
+TODAY = "2026-11-20"
+
+
+def ensure_warehouse(scale: str, db: Path) -> None:
+    if db.exists():
+        return
+    sample = Path(f"/tmp/sorot-bench-{scale}")
+    if not (sample / ".done").exists():
+        subprocess.run([sys.executable, "-m", "etl", "sample", "--scale", scale, "--out", str(sample),
+                        "--end", TODAY], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        (sample / ".done").write_text("ok")
+    subprocess.run([sys.executable, "-m", "etl", "load", str(sample), "--db", str(db),
+                    "--registry", str(sample / "registry")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+
+
+def run_page(page: str) -> tuple[float, float]:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.switch_page(page)  # the first run is this page's
+    t0 = time.perf_counter()
+    at.run()
+    cold = time.perf_counter() - t0
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        at.run()
+        runs.append(time.perf_counter() - t0)
+    warm = sorted(runs)[1]
+    if at.exception:
+        raise SystemExit(f"{page}: {at.exception[0].message}")
+    return cold, warm
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", default="kabupaten", choices=["kabupaten", "provinsi"])
+    ap.add_argument("--db")
+    args = ap.parse_args()
+    db = Path(args.db or Path(tempfile.gettempdir()) / f"sorot-app-bench-{args.scale}.duckdb")
+    ensure_warehouse(args.scale, db)
+    os.environ.update(SOROT_DB=str(db), SOROT_TODAY=TODAY)
+    t0 = time.perf_counter()
+    import ibis  # noqa: F401  (what a new server process imports before its first page)
+    import plotly.express  # noqa: F401
+    from streamlit.testing.v1 import AppTest  # noqa: F401
+    print(f"{args.scale}: {db} ({db.stat().st_size / 1e9:.2f} GB); imports {time.perf_counter() - t0:.2f} s")
+    print(f"{'page':<24}{'cold s':>9}{'warm s':>9}")
+    for page in PAGES:
+        cold, warm = run_page(page)
+        print(f"{page:<24}{cold:>9.2f}{warm:>9.2f}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+    print(f"peak RSS of the app process (all pages): {peak:.2f} GB")
+
+
+if __name__ == "__main__":
+    main()

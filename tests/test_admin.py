@@ -1,0 +1,220 @@
+"""analytics/admin.py: the Data page's figures checked against plain SQL, loading with a report, validated edits."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from analytics import admin
+from analytics.db import Warehouse
+from analytics.norms import NormsError
+from etl import warehouse
+from etl.errors import RegistryError
+from etl.load import ACCEPTED_SUFFIXES
+from tests.exports import fb_row, write_fb
+
+pytestmark = pytest.mark.xdist_group("sample")
+
+REGISTRY, HOLIDAYS = warehouse.DEFAULT_REGISTRY, warehouse.DEFAULT_HOLIDAYS
+FB_NAME = "facebook_posts_2026-11-01_2026-11-20.csv"
+
+
+@pytest.fixture(scope="module")
+def sample_wh(sample_db):
+    con = warehouse.open_read_only(sample_db)
+    yield Warehouse(warehouse.read_cursor(con)), con
+    con.close()
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> list[tuple]:
+    return con.execute(sql, params or {}).fetchall()
+
+
+def test_load_history_equals_etl_load(sample_wh):
+    wh, con = sample_wh
+    got = admin.load_history(wh)
+    want = rows(con, "SELECT load_id, file_name, outcome, rows_read, rows_loaded, rows_rejected, rows_new "
+                     "FROM etl_load ORDER BY load_id DESC")
+    cols = ["load_id", "file_name", "outcome", "rows_read", "rows_loaded", "rows_rejected", "rows_new"]
+    assert [tuple(r) for r in got[cols].itertuples(index=False)] == want
+    assert (got["seconds"] >= 0).all() and got["started_at"].dt.tz is None  # local time, naive
+
+
+def test_rejects_of_a_load_equal_etl_reject(sample_wh):
+    wh, con = sample_wh
+    load_id = rows(con, "SELECT load_id FROM etl_load WHERE rows_rejected > 0 ORDER BY load_id LIMIT 1")[0][0]
+    got = admin.rejects(wh, [load_id])
+    want = rows(con, "SELECT file_name, row_number, column_name, value, reason FROM etl_reject "
+                     "WHERE load_id = $l ORDER BY row_number", {"l": load_id})
+    assert [tuple(r) for r in got[["file_name", "row_number", "column_name", "value", "reason"]]
+            .itertuples(index=False)] == want
+    assert len(got) == rows(con, "SELECT rows_rejected FROM etl_load WHERE load_id = $l", {"l": load_id})[0][0]
+
+
+def test_unknown_accounts_equal_sql(sample_wh):
+    wh, con = sample_wh
+    got = admin.unknown_accounts(wh)
+    want = rows(con, """
+        SELECT platform, value, count(*), string_agg(DISTINCT file_name, ', ' ORDER BY file_name)
+        FROM etl_reject r WHERE reason_code = 'akun_tidak_terdaftar' AND NOT EXISTS (
+          SELECT 1 FROM ref_account_key k WHERE k.platform = r.platform AND k.lookup = r.value)
+        GROUP BY ALL ORDER BY 3 DESC, 1, 2""")
+    assert want, "the sample has deliberately unregistered accounts"
+    assert [tuple(r) for r in got[["platform", "account", "rows", "files"]].itertuples(index=False)] == want
+    assert list(got["line"]) == [f"KODE_OPD,{p},{a},,,," for p, a, *_ in want]
+
+
+def test_freshness_equals_latest_days(sample_wh):
+    wh, con = sample_wh
+    fresh = admin.freshness(wh, date(2026, 11, 20))
+    latest = dict(rows(con, "SELECT 'postingan:' || platform, max(day) FROM mart_post GROUP BY 1 UNION ALL "
+                            "SELECT 'pengaduan:' || channel, max(received_day) FROM mart_complaint GROUP BY 1 "
+                            "UNION ALL "
+                            "SELECT 'komentar:' || platform, max(day) FROM mart_comment_day GROUP BY 1"))
+    assert dict(zip(fresh["source"] + ":" + fresh["name"], fresh["latest"])) == latest
+    assert not fresh["stale"].any()
+    later = admin.freshness(wh, date(2026, 11, 28))  # 8 days after the newest data
+    assert later["stale"].all() and set(later["days_behind"]) == {8}
+
+
+def fb_files(folder: Path) -> list[Path]:
+    good = write_fb(folder / FB_NAME, [fb_row("1_1"), fb_row("1_2", when="kemarin sore"), fb_row("1_3")])
+    broken = folder / "rusak.csv"
+    broken.write_bytes(b"\x00\x01\x02garbage\xff\xfe" * 10)
+    return [good, broken]
+
+
+def test_load_files_reports_rows_and_rejects(tmp_path):
+    db = tmp_path / "w.duckdb"
+    progress, starting = [], []
+    report = admin.load_files(fb_files(tmp_path), db, REGISTRY, HOLIDAYS,
+                              progress=lambda done, total, r: progress.append((done, total, r.path.name)),
+                              starting=lambda first, total, batch: starting.append((first, total)))
+    assert report.error is None
+    files = report.files.set_index("file")
+    assert list(report.files["file"]) == [FB_NAME, "rusak.csv"]  # in the order given
+    assert files.loc[FB_NAME, ["outcome", "rows_read", "rows_loaded", "rows_rejected", "rows_new"]].tolist() == \
+        ["sebagian", 3, 2, 1, 2]
+    assert files.loc["rusak.csv", "outcome"] == "ditolak"
+    assert files.loc["rusak.csv", "message"].startswith("rusak.csv: bukan berkas teks")
+    assert [tuple(r) for r in report.rejects[["file_name", "row_number", "column_name", "value"]]
+            .itertuples(index=False)] == [(FB_NAME, 3, "Publish time", "kemarin sore")]
+    assert report.rejects["reason"].iloc[0].startswith("bukan tanggal/waktu")
+    con = duckdb.connect(str(db), read_only=True)
+    logged = dict(rows(con, "SELECT file_name, load_id FROM etl_load"))
+    assert rows(con, "SELECT count(*) FROM etl_reject WHERE load_id = $l", {"l": logged[FB_NAME]}) == [(1,)]
+    con.close()
+    assert dict(zip(report.files["file"], report.files["load_id"])) == logged
+    assert sorted(p[0] for p in progress) == [1, 2] and starting == [(2, 2)]
+    again = admin.load_files([tmp_path / FB_NAME], db, REGISTRY, HOLIDAYS)
+    assert again.files["outcome"].tolist() == ["dilewati"] and again.rejects.empty
+
+
+def test_load_files_with_a_broken_registry_changes_nothing(tmp_path):
+    registry = tmp_path / "registry"
+    shutil.copytree(REGISTRY, registry)
+    (registry / "akun.csv").write_text("kode_opd,platform\nX,facebook\n", encoding="utf-8")
+    report = admin.load_files(fb_files(tmp_path), tmp_path / "w.duckdb", registry, HOLIDAYS)
+    assert report.error.startswith("Registri tidak sah") and "akun.csv" in report.error
+    assert report.files.empty and not (tmp_path / "w.duckdb").exists()
+
+
+def test_the_suggested_line_registers_the_account(tmp_path):
+    registry = tmp_path / "registry"
+    shutil.copytree(REGISTRY, registry)
+    db = tmp_path / "w.duckdb"
+    fb = write_fb(tmp_path / "fb.csv", [fb_row("1_1"), fb_row("9_1", page=("0", "Halaman Asing"))])
+    admin.load_files([fb], db, registry, HOLIDAYS)
+    con = warehouse.open_read_only(db)
+    unknown = admin.unknown_accounts(Warehouse(warehouse.read_cursor(con)))
+    con.close()
+    assert unknown[["platform", "account", "rows", "files"]].values.tolist() == [["facebook", "halaman asing", 1,
+                                                                                  "fb.csv"]]
+    with (registry / "akun.csv").open("a", encoding="utf-8") as f:
+        f.write(unknown["line"].iloc[0].replace(admin.OPD_PLACEHOLDER, "DISKOMINFO") + "\n")
+    report = admin.load_files([fb], db, registry, HOLIDAYS)  # the registry changed: the file is read again
+    assert report.files["outcome"].tolist() == ["berhasil"]
+    con = warehouse.open_read_only(db)
+    assert admin.unknown_accounts(Warehouse(warehouse.read_cursor(con))).empty
+    con.close()
+
+
+def test_unknown_account_guesses_the_opd_from_its_name(tmp_path):
+    db = tmp_path / "w.duckdb"
+    admin.load_files([write_fb(tmp_path / "fb.csv", [fb_row("9_1", page=("0", "Dinas Kominfo"))])], db, REGISTRY,
+                     HOLIDAYS)
+    con = warehouse.open_read_only(db)
+    unknown = admin.unknown_accounts(Warehouse(warehouse.read_cursor(con)))
+    con.close()
+    assert unknown[["account", "opd_guess", "line"]].values.tolist() == [
+        ["dinas kominfo", "DISKOMINFO", "DISKOMINFO,facebook,dinas kominfo,,,,"]]
+
+
+def test_save_uploads_keeps_names(tmp_path):
+    saved = admin.save_uploads([("youtube@dinkes_2026-11-22.csv", b"a"), ("../x.csv", b"b"), ("x.csv", b"c")],
+                               tmp_path)
+    assert [p.name for p in saved] == ["youtube@dinkes_2026-11-22.csv", "x.csv", "x.csv"]
+    assert [p.read_bytes() for p in saved] == [b"a", b"b", b"c"] and all(tmp_path in p.parents for p in saved)
+
+
+def test_upload_types_are_what_the_loader_accepts():
+    assert {f".{t}" for t in admin.UPLOAD_TYPES} == ACCEPTED_SUFFIXES
+
+
+@pytest.fixture
+def registry_copy(tmp_path) -> tuple[Path, Path]:
+    shutil.copytree(REGISTRY, tmp_path / "registry")
+    shutil.copyfile(HOLIDAYS, tmp_path / "libur.csv")
+    return tmp_path / "registry", tmp_path / "libur.csv"
+
+
+def test_save_table_refuses_an_invalid_registry_and_writes_nothing(registry_copy):
+    registry, holidays = registry_copy
+    akun = registry / "akun.csv"
+    before = akun.read_bytes()
+    frame = admin.read_table(akun)
+    frame.loc[1, "kode_opd"] = "TIDAK-ADA"
+    with pytest.raises(RegistryError, match=r"akun\.csv baris 3, kolom «kode_opd»: nilai «TIDAK-ADA»"):
+        admin.save_table(registry, holidays, akun, frame)
+    assert akun.read_bytes() == before
+    days = admin.read_table(holidays)
+    days.loc[0, "tanggal"] = "31/12/2026"
+    with pytest.raises(RegistryError, match=r"libur\.csv baris 2"):
+        admin.save_table(registry, holidays, holidays, days)
+
+
+def test_save_table_writes_a_valid_edit(registry_copy):
+    registry, holidays = registry_copy
+    akun = registry / "akun.csv"
+    frame = admin.read_table(akun)
+    frame.loc[len(frame)] = ["DISKOMINFO", "tiktok", "infosukamajuterkini", "", "", "", ""]
+    frame.loc[len(frame)] = [None] * 7  # an empty row added in the editor is dropped
+    admin.save_table(registry, holidays, akun, frame)
+    assert akun.read_text(encoding="utf-8").endswith("\nDISKOMINFO,tiktok,infosukamajuterkini,,,,\n")
+    assert len(admin.read_table(akun)) == len(frame) - 1
+
+
+NORMS_OK = (Path(__file__).resolve().parent.parent / "data" / "norma.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (NORMS_OK.replace("post_per_pekan = 2.0", "post_per_pekan = -1"), "aktivitas.post_per_pekan: perlu angka ≥ 0"),
+    (NORMS_OK.replace("[sla]\n", "[sla\n"), "bukan TOML yang sah"),
+    (NORMS_OK.replace("[sentimen]", "[sentimen_lama]"), r"bagian \[sentimen\] tidak ada"),
+])
+def test_save_norms_refuses_invalid_text(tmp_path, text, message):
+    path = tmp_path / "norma.toml"
+    path.write_text(NORMS_OK, encoding="utf-8")
+    with pytest.raises(NormsError, match=message):
+        admin.save_norms(path, text)
+    assert path.read_text(encoding="utf-8") == NORMS_OK
+
+
+def test_save_norms_writes_valid_text(tmp_path):
+    path = tmp_path / "norma.toml"
+    norms = admin.save_norms(path, NORMS_OK.replace("post_per_pekan = 2.0", "post_per_pekan = 3.5"))
+    assert norms.posts_per_week == 3.5 and "post_per_pekan = 3.5" in path.read_text(encoding="utf-8")

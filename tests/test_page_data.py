@@ -1,0 +1,193 @@
+"""The Data page (AppTest): what it shows equals SQL on the warehouse; uploads, edits and warnings work."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl import warehouse
+from tests.exports import COMMENT_HEADER, comment_row, fb_row, write_csv, write_fb
+
+pytestmark = pytest.mark.xdist_group("sample")
+
+ROOT = Path(__file__).resolve().parent.parent
+FB_NAME = "facebook_posts_2026-11-01_2026-11-20.csv"
+
+
+@pytest.fixture
+def admin_files(tmp_path, monkeypatch) -> dict[str, Path]:
+    """Registry, holiday calendar and norms copied to tmp_path, the page pointed at the copies."""
+    paths = {"registry": tmp_path / "registry", "holidays": tmp_path / "libur.csv", "norms": tmp_path / "norma.toml"}
+    shutil.copytree(warehouse.DEFAULT_REGISTRY, paths["registry"])
+    shutil.copyfile(warehouse.DEFAULT_HOLIDAYS, paths["holidays"])
+    shutil.copyfile(ROOT / "data" / "norma.toml", paths["norms"])
+    for name, path in paths.items():
+        monkeypatch.setenv(f"SOROT_{name.upper()}", str(path))
+    monkeypatch.setenv("SOROT_TODAY", "2026-11-20")
+    return paths
+
+
+@pytest.fixture
+def sample_copy(sample_db, tmp_path, monkeypatch, admin_files) -> Path:
+    db = tmp_path / "sample.duckdb"
+    shutil.copyfile(sample_db, db)
+    monkeypatch.setenv("SOROT_DB", str(db))
+    return db
+
+
+@pytest.fixture
+def small_db(tmp_path, monkeypatch, admin_files) -> Path:
+    """Facebook posts of 3 Nov 2026 (17 days before 'today') and comments of 19 Nov 2026."""
+    db = tmp_path / "small.duckdb"
+    from etl.load import load
+
+    load([write_fb(tmp_path / "fb_2026-11-03.csv", [fb_row("1_1"), fb_row("1_2")]),
+          write_csv(tmp_path / "k.csv", COMMENT_HEADER, [comment_row("c1", when="19/11/2026 08:30")])],
+         db, admin_files["registry"], admin_files["holidays"])
+    monkeypatch.setenv("SOROT_DB", str(db))
+    return db
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.switch_page("pages/data.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def table(at: AppTest, first_column: str, second_column: str) -> pd.DataFrame:
+    """The shown table whose first columns are these (st.dataframe keys are not exposed by AppTest)."""
+    for frame in at.dataframe:
+        if list(frame.value.columns[:2]) == [first_column, second_column]:
+            return frame.value
+    raise AssertionError(f"no table starting with {first_column}, {second_column}")
+
+
+def sql(db: Path, query: str, params: dict | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(query, params or {}).fetchall()
+    finally:
+        con.close()
+
+
+def test_history_rejects_and_unknown_accounts_equal_sql(sample_copy):
+    at = open_page()
+    assert [t.label for t in at.tabs] == ["Unggah", "Riwayat", "Akun belum terdaftar", "Kesegaran data",
+                                          "Registri & norma"]
+    history = table(at, "no. muat", "berkas")
+    want = sql(sample_copy, "SELECT load_id, file_name, rows_read, rows_loaded, rows_rejected, rows_new "
+                            "FROM etl_load ORDER BY load_id DESC")
+    shown = history[["no. muat", "berkas", "dibaca", "dimuat", "ditolak", "baru"]]
+    assert [tuple(r) for r in shown.itertuples(index=False)] == want
+    picked = at.selectbox(key="adm_pick_load").value  # the first load with rejects, its rows below
+    assert picked == max(r[0] for r in want if r[4] > 0)
+    shown_rejects = next(f.value for f in at.dataframe if "alasan" in f.value.columns and "nilai" in f.value.columns)
+    assert [tuple(r) for r in shown_rejects[["baris", "kolom", "nilai", "alasan"]].itertuples(index=False)] == sql(
+        sample_copy, "SELECT row_number, column_name, value, reason FROM etl_reject WHERE load_id = $l "
+                     "ORDER BY row_number", {"l": picked})
+    unknown = table(at, "platform", "akun")
+    want = sql(sample_copy, """
+        SELECT platform, value, count(*) FROM etl_reject r WHERE reason_code = 'akun_tidak_terdaftar'
+          AND NOT EXISTS (SELECT 1 FROM ref_account_key k WHERE k.platform = r.platform AND k.lookup = r.value)
+        GROUP BY ALL ORDER BY 3 DESC, 1, 2""")
+    assert [tuple(r) for r in unknown[["platform", "akun", "baris ditolak"]].itertuples(index=False)] == want
+    assert at.code[0].value.splitlines() == [f"KODE_OPD,{p},{a},,,," for p, a, _ in want]
+    assert not at.warning  # the sample is up to date on 20 Nov 2026
+
+
+def test_upload_through_the_page_loads_and_reports(small_db):
+    before = sql(small_db, "SELECT max(load_id) FROM etl_load")[0][0]
+    at = open_page()
+    fb = write_fb(small_db.parent / FB_NAME, [fb_row("2_1"), fb_row("2_2", when="kemarin sore")]).read_bytes()
+    at.file_uploader(key="adm_files").set_value([(FB_NAME, fb, "text/csv"), ("rusak.csv", b"\x00\xff" * 40,
+                                                                             "text/csv")])
+    at.run()
+    at.button(key="adm_load").click()
+    at.run()
+    assert not at.exception, at.exception
+    report = table(at, "berkas", "hasil")
+    assert report[["berkas", "dibaca", "dimuat", "ditolak"]].values.tolist() == [[FB_NAME, 2, 1, 1],
+                                                                              ["rusak.csv", 0, 0, 0]]
+    assert [e.value for e in at.error] == ["rusak.csv: bukan berkas teks (CSV) atau XLSX yang sah."]
+    logged = sql(small_db, "SELECT load_id, file_name, outcome FROM etl_load WHERE load_id > $b ORDER BY 1",
+                 {"b": before})
+    assert sorted(r[1:] for r in logged) == [(FB_NAME, "sebagian"), ("rusak.csv", "ditolak")]
+    rejects = next(f.value for f in at.dataframe if "alasan" in f.value.columns)
+    assert [tuple(r) for r in rejects[["berkas", "baris", "kolom", "nilai"]].itertuples(index=False)] == [
+        (FB_NAME, 3, "Publish time", "kemarin sore")]
+    history = table(at, "no. muat", "berkas")  # the history already shows the new loads (caches cleared)
+    assert list(history["no. muat"][:2]) == sorted((r[0] for r in logged), reverse=True)
+
+
+def test_stale_source_is_warned(small_db):
+    at = open_page()
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith("Sumber basi — postingan facebook: data terakhir 3 Nov 2026, 17 hari") for w in warnings)
+    assert "Sumber basi — postingan instagram: belum ada data. Unggah ekspor terbarunya." in warnings
+    assert not any("komentar facebook" in w for w in warnings)  # 1 day behind
+    fresh = table(at, "sumber", "platform/kanal")
+    stale = {f"{s} {n}" for s, n, b in fresh[["sumber", "platform/kanal", "basi"]].itertuples(index=False) if b}
+    assert {w.split(":")[0].removeprefix("Sumber basi — ") for w in warnings} == stale
+    registered = {p for (p,) in sql(small_db, "SELECT DISTINCT platform FROM ref_account")}
+    assert stale == {f"postingan {p}" for p in registered}  # facebook stale, the others without any post
+
+
+def test_norms_edit_is_validated_before_writing(small_db, admin_files):
+    norms = admin_files["norms"]
+    original = norms.read_text(encoding="utf-8")
+    at = open_page()
+    at.text_area(key="adm_norms").input(original.replace("post_per_pekan = 2.0", "post_per_pekan = -1"))
+    at.button(key="adm_norms_save").click()
+    at.run()
+    assert [e.value for e in at.error] == [
+        "Norma tidak disimpan: aktivitas.post_per_pekan: perlu angka ≥ 0, tertulis «-1»."]
+    assert norms.read_text(encoding="utf-8") == original
+    at.text_area(key="adm_norms").input(original.replace("post_per_pekan = 2.0", "post_per_pekan = 3.0"))
+    at.button(key="adm_norms_save").click()
+    at.run()
+    assert not at.error and not at.exception
+    assert "post_per_pekan = 3.0" in norms.read_text(encoding="utf-8")
+    assert any("norma.toml tersimpan" in s.value for s in at.success)
+
+
+def test_registry_edit_is_validated_before_writing(small_db, admin_files):
+    akun = admin_files["registry"] / "akun.csv"
+    original = akun.read_bytes()
+    at = open_page()
+    at.session_state["adm_edit_akun_0"] = {"edited_rows": {0: {"kode_opd": "TIDAK-ADA"}}, "added_rows": [],
+                                           "deleted_rows": []}
+    at.button(key="adm_edit_akun_save").click()
+    at.run()
+    assert [e.value for e in at.error] == [
+        "Tidak disimpan: akun.csv baris 2, kolom «kode_opd»: nilai «TIDAK-ADA» tidak sah — "
+        "kode OPD yang ada di opd.csv."]
+    assert akun.read_bytes() == original
+    at.session_state["adm_edit_akun_0"] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [
+        {"kode_opd": "DISKOMINFO", "platform": "tiktok", "akun": "infosukamajuterkini"}]}
+    at.button(key="adm_edit_akun_save").click()
+    at.run()
+    assert not at.error and not at.exception
+    assert akun.read_text(encoding="utf-8").endswith("\nDISKOMINFO,tiktok,infosukamajuterkini,,,,\n")
+    assert any("akun.csv tersimpan" in s.value for s in at.success)
+
+
+def test_without_a_warehouse_the_page_still_uploads(tmp_path, monkeypatch, admin_files):
+    monkeypatch.setenv("SOROT_DB", str(tmp_path / "none.duckdb"))
+    at = open_page()
+    assert [t.label for t in at.tabs] == ["Unggah", "Registri & norma"]
+    assert "Unggah berkas ekspor pertama" in at.info[0].value
+    fb = write_fb(tmp_path / FB_NAME, [fb_row("3_1")]).read_bytes()
+    at.file_uploader(key="adm_files").set_value([(FB_NAME, fb, "text/csv")])
+    at.run()
+    at.button(key="adm_load").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert sql(tmp_path / "none.duckdb", "SELECT count(*) FROM stg_post") == [(1,)]
+    assert len(at.tabs) == 5  # the warehouse exists now: every tab
