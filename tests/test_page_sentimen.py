@@ -1,0 +1,112 @@
+"""The Tren Sentimen page on the sample warehouse (AppTest): figures shown equal plain SQL, filters and the URL."""
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.fmt import number, percent
+from analytics.labels import CHANNELS
+
+pytestmark = pytest.mark.xdist_group("sample")
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 20)
+WEEK = (TODAY - timedelta(days=6), TODAY)  # "this week": the 7 local days ending today (default period ends today)
+LOCAL = "CAST(timezone('Asia/Jakarta', created_at) AS DATE)"
+
+
+@pytest.fixture
+def env(sample_db, monkeypatch):
+    monkeypatch.setenv("SOROT_DB", str(sample_db))
+    monkeypatch.setenv("SOROT_TODAY", TODAY.isoformat())
+    con = duckdb.connect(str(sample_db), read_only=True)
+    yield con
+    con.close()
+
+
+def page(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update(params)
+    at.switch_page("pages/sentimen.py")  # the file name is the page's url_path, so no first run is needed
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+# AppTest gives a table's data with its own column names (the column_config labels are the browser's).
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def comments_week(con, where: str = "TRUE") -> tuple[str, str]:
+    """Negative share and count of comments and mentions in WEEK, from stg_comment (corrected labels)."""
+    neg, total = con.execute(f"""
+        SELECT count(*) FILTER (WHERE sentiment = 'negative'),
+               count(*) FILTER (WHERE sentiment IN ('positive', 'negative', 'neutral'))
+        FROM stg_comment WHERE {LOCAL} BETWEEN ? AND ? AND {where}""", list(WEEK)).fetchone()
+    return percent(neg / total, 1), number(total)
+
+
+def test_last_week_negative_share_equals_sql(env):
+    at = page()
+    shown = metrics(at)
+    share, total = comments_week(env)
+    assert shown["Porsi negatif pekan ini"] == share
+    assert shown["Komentar pekan ini"] == total
+    assert at.title[0].value == "Tren Sentimen"
+    assert at.radio(key="sentimen_skala").value == "hari"  # 30-day period: daily by default
+    texts = at.dataframe[-1].value
+    assert len(texts) and texts["author"].str.contains("***", regex=False).all()
+    assert not {"name", "phone", "nama", "telepon"} & set(texts.columns)
+
+
+def test_opd_and_platform_filters_change_the_figures(env):
+    at = page()
+    everyone = metrics(at)["Porsi negatif pekan ini"]
+    at.multiselect(key="w_opd").set_value(["DINKES"]).run()
+    assert not at.exception
+    dinkes = metrics(at)
+    assert (dinkes["Porsi negatif pekan ini"], dinkes["Komentar pekan ini"]) == \
+        comments_week(env, "opd_code = 'DINKES'")
+    assert at.query_params["opd"] == "DINKES"
+    at.multiselect(key="w_opd").set_value([]).run()
+    at.multiselect(key="w_platform").set_value(["instagram"]).run()
+    insta = metrics(at)
+    assert (insta["Porsi negatif pekan ini"], insta["Komentar pekan ini"]) == \
+        comments_week(env, "platform = 'instagram'")
+    assert len({everyone, dinkes["Porsi negatif pekan ini"], insta["Porsi negatif pekan ini"]}) == 3
+    at.selectbox(key="sentimen_rinci").set_value("platform").run()
+    table = at.dataframe[0].value
+    assert table["Platform"].tolist() == ["Instagram"]
+    assert at.query_params["rinci"] == "platform"
+
+
+def test_a_url_reproduces_the_view(env):
+    week_end = TODAY - timedelta(days=7)
+    at = page(periode="90h", sumber="pengaduan", rinci="kanal", skala="pekan", pekan=week_end.isoformat(),
+              teks_opd="DPUPR", teks_sentimen=["negative", "neutral"])
+    assert at.segmented_control(key="sentimen_sumber").value == "pengaduan"
+    assert at.selectbox(key="sentimen_rinci").value == "kanal"
+    assert at.radio(key="sentimen_skala").value == "pekan"
+    assert at.selectbox(key="sentimen_pekan").value == week_end.isoformat()
+    assert at.selectbox(key="sentimen_teks_opd").value == "DPUPR"
+    assert at.segmented_control(key="sentimen_teks_sentimen").value == ["negative", "neutral"]
+    start = TODAY - timedelta(days=89)
+    per_channel = dict(env.execute("""SELECT channel, count(*) FROM mart_complaint
+                                      WHERE received_day BETWEEN ? AND ? AND sentiment IS NOT NULL GROUP BY 1""",
+                                   [start, TODAY]).fetchall())
+    table = at.dataframe[0].value
+    assert dict(zip(table["Kanal"], table["jumlah"])) == {CHANNELS[k]: v for k, v in per_channel.items()}
+    n = env.execute("""SELECT count(*) FROM mart_complaint WHERE received_day BETWEEN ? AND ?
+                       AND opd_code = 'DPUPR' AND sentiment IN ('negative', 'neutral')""",
+                    [week_end - timedelta(days=6), week_end]).fetchone()[0]
+    texts = at.dataframe[-1].value
+    short = env.execute("SELECT short_name FROM ref_opd WHERE opd_code = 'DPUPR'").fetchone()[0]
+    assert len(texts) == n > 0 and set(texts["opd_code"]) == {short}
+    assert not {"author", "name", "phone"} & set(texts.columns)  # complaint reporters are never shown
+    assert at.query_params["sumber"] == "pengaduan" and at.query_params["pekan"] == week_end.isoformat()
