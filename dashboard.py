@@ -16,4 +16,8 @@ PAGES = [
     st.Page("pages/data.py", title=t("page_data"), icon=":material/database:", url_path="data"),
 ]
 
+# Less empty space above the title: the briefing must fit a 1366×768 laptop screen.
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-bottom:1rem}"
+        "h1{padding-top:0 !important}</style>")
+
 st.navigation(PAGES).run()

@@ -45,14 +45,14 @@ def weekly_sentiment(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFr
     return wh.frame(d.group_by(["week", "sentiment"]).aggregate(n=d.n.sum()).order_by("week"))
 
 
-def rank_history(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
-                 periods: int = 6) -> pd.DataFrame:
-    """Rank and score of every OPD of the view in the last ``periods`` periods of the current length."""
+def history(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+            periods: int = 6) -> pd.DataFrame:
+    """Every component, figure and rank of every OPD of the view in the last ``periods`` periods of
+    the current length (``end`` = the period's last day); one computation serves every OPD's profile."""
     table = ranking.components_by_period(wh, filters, scope, norms, today, periods)
     parts = [ranking.ranked(table[table["period"] == k]).assign(end=filters.end - timedelta(days=k * filters.days))
              for k in range(periods)]
-    out = pd.concat(parts, ignore_index=True)[["opd_code", "rank", "rank_group", "skor", "end"]]
-    return out.sort_values(["opd_code", "end"], ignore_index=True)
+    return pd.concat(parts, ignore_index=True).sort_values(["opd_code", "end"], ignore_index=True)
 
 
 def one(filters: Filters, opd_code: str) -> Filters:

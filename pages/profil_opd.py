@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from analytics import activity, complaints, profile, sentiment
+from analytics import activity, complaints, profile
 from analytics.fmt import day, number, percent
 from analytics.labels import CONTENT, PLATFORMS, topic
 from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
@@ -23,19 +23,17 @@ span = f"{day(f.start)} – {day(f.end)}"
 caption = f"Sumber: ekspor media sosial & pengaduan di gudang data Sorot, per {day(view.today)}"
 st.caption(period_caption(f))
 
-posts = compute(activity.posts_per_opd, view, f, view.scope).iloc[0]
-sla = compute(complaints.sla_per_opd, view, f, view.scope, view.norms, view.today)
-senti = compute(sentiment.sentiment_per_opd, view, f, view.scope)
-history = compute(profile.rank_history, view, view.filters, view.scope, view.norms, view.today)
+history = compute(profile.history, view, view.filters, view.scope, view.norms, view.today)
 mine = history[history["opd_code"] == code]
-s = sla.iloc[0] if len(sla) else None
+if not len(mine):  # an OPD outside the sidebar's kind filter: its own figures
+    mine = compute(profile.history, view, f, view.scope, view.norms, view.today)
+now = mine.iloc[-1]
 c = st.columns(5)
-c[0].metric("Unggahan", number(posts["posts"]), help="Dalam periode")
-c[1].metric("Kinerja + layanan", percent((posts["kinerja"] + posts["layanan"]) / posts["posts"])
-            if posts["posts"] else "—")
-c[2].metric("Pengaduan masuk", number(s["received"]) if s is not None else "0")
-c[3].metric("Ditanggapi sesuai SLA", percent(s["in_sla_share"]) if s is not None else "—")
-c[4].metric("Peringkat", f"{int(mine['rank'].iloc[-1])}" if len(mine) else "—")
+c[0].metric("Unggahan", number(now["posts"]), help="Dalam periode")
+c[1].metric("Kinerja + layanan", percent((now["kinerja"] + now["layanan"]) / now["posts"]) if now["posts"] else "—")
+c[2].metric("Pengaduan masuk", number(now["received"]))
+c[3].metric("Ditanggapi sesuai SLA", percent(now["in_sla_share"]))
+c[4].metric("Peringkat", str(int(now["rank"])), help="Di antara OPD yang dilihat (saringan jenis OPD)")
 
 left, right = st.columns(2)
 with left:
@@ -64,8 +62,7 @@ with right:
         fig = px.line(mine, x="end", y="rank", markers=True, labels={"end": "Akhir periode", "rank": "Peringkat"})
         fig.update_yaxes(autorange="reversed")
         st.plotly_chart(style(fig, f"Riwayat peringkat (periode {view.filters.days} hari)", caption, height=240))
-    if len(senti):
-        st.caption(f"{number(senti['total'].iloc[0])} komentar; negatif {percent(senti['negative_share'].iloc[0])}")
+    st.caption(f"{number(now['comments_n'])} komentar; negatif {percent(now['negative_share'])}")
 
 st.markdown("**Unggahan dengan keterlibatan tertinggi**")
 top = compute(profile.top_posts, view, f, view.scope)

@@ -27,7 +27,7 @@ cols[5].metric("Pengaduan lewat batas", number(f["overdue"].value), help="Pengad
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader("Poin bicara")
+    st.markdown("**Poin bicara**")
     st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(b.points, 1)) or "Belum ada data untuk periode ini.")
 with right:
     ranked = b.league[b.league["skor"].notna()]

@@ -64,8 +64,8 @@ def page():
 def settle(page) -> None:
     """Wait until Streamlit has drawn the page's figures and finished running the script."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
-    page.locator('[data-testid="stMain"] [data-testid="stMetric"], '
-                 '[data-testid="stMain"] [data-testid="stDataFrame"]').first.wait_for(timeout=90_000)
+    page.locator('[data-testid="stMain"] :is([data-testid="stMetric"], [data-testid="stDataFrame"], '
+                 '[data-testid="stFileUploader"]):visible').first.wait_for(timeout=90_000)
     for _ in range(2):  # the running indicator can appear a moment after the first elements
         page.wait_for_timeout(700)
         page.wait_for_function(
