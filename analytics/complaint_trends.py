@@ -133,8 +133,9 @@ def per_channel(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, tod
     c = complaints(wh, filters, scope, norms, today)
     agg = wh.frame(c.group_by("channel").aggregate(
         received=c.count(), in_sla=c.in_sla.fill_null(False).sum(), median_response_days=c.response_days.median()))
-    late = overdue(wh, filters, scope, norms, today)["channel"].value_counts().rename("overdue")
-    out = agg.merge(late, left_on="channel", right_index=True, how="outer")
+    every = complaints(wh, filters, scope, norms, today, period=False)
+    late = wh.frame(every.filter(every.overdue).group_by("channel").aggregate(overdue=ibis._.count()))
+    out = agg.merge(late, on="channel", how="outer")
     out[["received", "in_sla", "overdue"]] = out[["received", "in_sla", "overdue"]].fillna(0).astype("int64")
     out["in_sla_share"] = (out["in_sla"] / out["received"]).where(out["received"] > 0)
     out["label"] = out["channel"].map(channel_label)

@@ -27,6 +27,9 @@ def num(x: float | None, decimals: int = 0) -> str:
     return "—" if x is None or pd.isna(x) else number(x, decimals)
 
 
+LATE_SHOWN = 1000  # rows of the overdue list drawn in the page (all of them in the CSV)
+
+
 def show(df: pd.DataFrame, labels: dict[str, str], fmt: dict | None = None, key: str | None = None, **kw) -> None:
     """A sortable table, columns renamed: raw values underneath; small tables shown in Indonesian number
     formats (Styler), long lists with dd/mm/yyyy dates (column_config, fast for thousands of rows)."""
@@ -86,7 +89,12 @@ with st.expander("Cara menghitung hari kerja dan batas waktu (SLA)"):
 st.subheader(f"Perlu perhatian: {number(h['overdue'])} pengaduan lewat batas")
 st.caption("Semua pengaduan terbuka yang lewat batas hari ini, tidak tergantung periode; yang tertua di atas.")
 late = compute(ct.overdue_list, view, replace(f, start=view.today, end=view.today), *args[1:])  # any period
-show(late, {"channel_label": "Kanal", "complaint_id": "Tiket", "short_name": "OPD", "topic_label": "Topik",
+if len(late) > LATE_SHOWN:
+    st.caption(f"Tabel memuat {number(LATE_SHOWN)} yang tertua dari {number(len(late))}; unduh semuanya di bawah.")
+st.download_button("Unduh semua (CSV)", lambda: late.to_csv(index=False), "pengaduan_lewat_batas.csv", "text/csv",
+                   key="pg_late_csv", on_click="ignore")
+show(late.head(LATE_SHOWN), {
+            "channel_label": "Kanal", "complaint_id": "Tiket", "short_name": "OPD", "topic_label": "Topik",
             "kecamatan": "Kecamatan", "received_day": "Diterima", "age_days": "Umur (hari kerja)",
             "norm": "Norma terlewati", "permalink": "Tautan"},
      key="pg_late", column_config=LIST, height=300)
