@@ -47,6 +47,8 @@ test: install browser lint
 bench: install
 	$(PY) bench/load_bench.py
 	$(PY) bench/nlp_bench.py
+	$(PY) bench/app_bench.py
+	$(PY) bench/app_bench.py --scale provinsi
 
 clean:
 	rm -rf $(VENV) $(SAMPLE) data/warehouse.duckdb*
