@@ -10,7 +10,7 @@ import pandas as pd
 
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
-from analytics.opd import between, in_view, opd_frame, per_opd_and_period, period_of, spanning
+from analytics.opd import daily_rows, in_view, opd_frame, per_opd_and_period
 
 CONTENT_TYPES = ("kinerja", "layanan", "seremonial", "lainnya")
 
@@ -22,11 +22,7 @@ def posts_per_opd(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame
 
 def posts_by_period(wh: Warehouse, filters: Filters, scope: Scope, periods: int) -> pd.DataFrame:
     """posts_per_opd for the current period and ``periods - 1`` before it (column ``period``: 0, 1, …)."""
-    d = wh.mart_opd_day_posts
-    d = d.filter(between(d.day, spanning(filters, periods)))
-    if filters.platforms:
-        d = d.filter(d.platform.isin(list(filters.platforms)))
-    d = in_view(d, wh, filters, scope).mutate(period=period_of(d.day, filters))
+    d = daily_rows(wh.mart_opd_day_posts, wh, filters, scope, periods)
     per_type = {t: d.posts.sum(where=d.content_type == t) for t in CONTENT_TYPES}
     agg = wh.frame(d.group_by(["opd_code", "period"]).aggregate(
         posts=d.posts.sum(), **per_type,

@@ -17,7 +17,7 @@ from analytics.db import Warehouse
 from analytics.fmt import number, percent
 from analytics.labels import source_name, topic
 from analytics.norms import Norms
-from analytics.opd import between, in_view
+from analytics.opd import between, daily_rows, in_view
 
 MIN_TOPIC_COMPLAINTS = 5  # a topic rises only from at least this many complaints
 
@@ -60,10 +60,7 @@ def _has_posts(wh: Warehouse, filters: Filters, scope: Scope) -> bool:
 
 def negative_share(wh: Warehouse, filters: Filters, scope: Scope) -> tuple[float | None, int]:
     """Share of negative comments and mentions in the period, and how many there were."""
-    d = wh.mart_comment_day
-    d = in_view(d.filter(between(d.day, filters)), wh, filters, scope)
-    if filters.platforms:
-        d = d.filter(d.platform.isin(list(filters.platforms)))
+    d = daily_rows(wh.mart_comment_day, wh, filters, scope)
     row = wh.frame(d.aggregate(neg=d.n.sum(where=d.sentiment == "negative"), total=d.n.sum())).iloc[0]
     total = int(row["total"] or 0)
     return (float(row["neg"]) / total if total else None), total

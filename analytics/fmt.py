@@ -8,7 +8,8 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", 
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
-    if value is None:
+    """1234.5 → "1.234,5" (decimals=1); None or NaN → "—"."""
+    if value is None or value != value:
         return "—"
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -70,3 +70,12 @@ def per_opd_and_period(opd: pd.DataFrame, figures: pd.DataFrame, periods: int) -
     grid = opd[["opd_code"]].merge(pd.DataFrame({"period": range(periods)}), how="cross")
     return grid.merge(figures, on=["opd_code", "period"], how="left").sort_values(
         ["period", "opd_code"], ignore_index=True)
+
+
+def daily_rows(table: ibis.Table, wh: Warehouse, filters: Filters, scope: Scope, periods: int = 1) -> ibis.Table:
+    """Rows of a daily mart (``day``, ``platform``, ``opd_code``) in the view's OPD, platforms and the
+    current and ``periods - 1`` earlier periods, with their ``period`` (0 = current)."""
+    t = table.filter(between(table.day, spanning(filters, periods)))
+    if filters.platforms:
+        t = t.filter(t.platform.isin(list(filters.platforms)))
+    return in_view(t, wh, filters, scope).mutate(period=period_of(t.day, filters))

@@ -12,15 +12,12 @@ from analytics import ranking
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.norms import Norms
-from analytics.opd import between, in_view
+from analytics.opd import between, daily_rows, in_view
 
 
 def weekly_posts(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
     """week, platform, content_type, posts."""
-    d = in_view(wh.mart_opd_day_posts, wh, filters, scope)
-    d = d.filter(between(d.day, filters))
-    if filters.platforms:
-        d = d.filter(d.platform.isin(list(filters.platforms)))
+    d = daily_rows(wh.mart_opd_day_posts, wh, filters, scope)
     return wh.frame(d.group_by(["week", "platform", "content_type"]).aggregate(posts=d.posts.sum()).order_by("week"))
 
 
@@ -37,10 +34,7 @@ def top_posts(wh: Warehouse, filters: Filters, scope: Scope, n: int = 10) -> pd.
 
 def weekly_sentiment(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
     """week, sentiment, n — comments and mentions."""
-    d = in_view(wh.mart_comment_day, wh, filters, scope)
-    d = d.filter(between(d.day, filters))
-    if filters.platforms:
-        d = d.filter(d.platform.isin(list(filters.platforms)))
+    d = daily_rows(wh.mart_comment_day, wh, filters, scope)
     d = d.mutate(week=d.day.truncate("W"))
     return wh.frame(d.group_by(["week", "sentiment"]).aggregate(n=d.n.sum()).order_by("week"))
 

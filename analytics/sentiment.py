@@ -6,7 +6,7 @@ import pandas as pd
 
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
-from analytics.opd import between, in_view, opd_frame, per_opd_and_period, period_of, spanning
+from analytics.opd import daily_rows, opd_frame, per_opd_and_period
 
 SENTIMENTS = ("positive", "negative", "neutral")
 
@@ -19,11 +19,7 @@ def sentiment_per_opd(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataF
 
 def sentiment_by_period(wh: Warehouse, filters: Filters, scope: Scope, periods: int) -> pd.DataFrame:
     """sentiment_per_opd for every OPD of the view and the current and earlier periods (``period``)."""
-    d = wh.mart_comment_day
-    d = d.filter(between(d.day, spanning(filters, periods)))
-    if filters.platforms:
-        d = d.filter(d.platform.isin(list(filters.platforms)))
-    d = in_view(d, wh, filters, scope).mutate(period=period_of(d.day, filters))
+    d = daily_rows(wh.mart_comment_day, wh, filters, scope, periods)
     agg = wh.frame(d.group_by(["opd_code", "period"]).aggregate(
         **{s: d.n.sum(where=d.sentiment == s) for s in SENTIMENTS}))
     out = per_opd_and_period(opd_frame(wh, filters, scope)[["opd_code"]], agg, periods)

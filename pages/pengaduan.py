@@ -8,8 +8,9 @@ import streamlit as st
 
 from analytics import complaint_trends as ct
 from ui.charts import NEGATIVE, POSITIVE, style
-from ui.format import day, number
+from ui.format import day, number, percent
 from ui.page import compute, start
+from ui.widgets import change_metric
 
 view = start("page_pengaduan")
 f, args = view.filters, (view.filters, view.scope, view.norms, view.today)
@@ -19,12 +20,12 @@ updated = compute(ct.updated_at, view)
 SOURCE = "Sumber: pengaduan semua kanal" + (f" · diperbarui {day(updated)} {updated:%H.%M}" if updated else "")
 
 
-def pct(x: float | None) -> str:
-    return "—" if x is None or pd.isna(x) else f"{number(100 * x, 1)}%"
+def pct1(x: float | None) -> str:
+    return percent(x, 1)
 
 
-def num(x: float | None, decimals: int = 0) -> str:
-    return "—" if x is None or pd.isna(x) else number(x, decimals)
+def number1(x: float | None) -> str:
+    return number(x, 1)
 
 
 LATE_SHOWN = 1000  # rows of the overdue list drawn in the page (all of them in the CSV)
@@ -39,16 +40,6 @@ def show(df: pd.DataFrame, labels: dict[str, str], fmt: dict | None = None, key:
     st.dataframe(shown, hide_index=True, key=key, **kw)
 
 
-def delta(now: float | None, before: float | None, fmt, unit: str = "", color: str = "normal") -> dict:
-    """st.metric delta arguments: the change with its sign, or "belum ada pembanding" (never a false 0)."""
-    if before is None or now is None:
-        return {"delta": "— belum ada pembanding", "delta_arrow": "off", "delta_color": "off"}
-    diff = now - before
-    sign = "+" if diff > 0 else "-" if diff < 0 else "±"
-    return {"delta": f"{sign}{fmt(abs(diff))}{unit}", "delta_arrow": "auto" if diff else "off",
-            "delta_color": color if diff else "off"}
-
-
 HELP = {k: st.column_config.NumberColumn(help=v) for k, v in {
     "Median tanggapan": "Median hari kerja sejak diterima s.d. tanggapan pertama",
     "Median selesai": "Median hari kerja sejak diterima s.d. selesai",
@@ -60,18 +51,17 @@ LIST = {"Tautan": LINK, **{c: st.column_config.DateColumn(c, format="DD/MM/YYYY"
 h = compute(ct.headline, view, *args)
 now, prev, since = h["now"], h["previous"] or {}, "vs periode lalu"
 cols = st.columns(4)
-days1 = lambda x: number(x, 1)  # noqa: E731
-cols[0].metric("Pengaduan masuk", number(now["received"]), delta_description=since,
-               **delta(now["received"], prev.get("received"), number, color="off"))
-cols[1].metric("Ditanggapi sesuai SLA", pct(now["in_sla_share"]), delta_description=since,
-               **delta(now["in_sla_share"], prev.get("in_sla_share"), lambda x: number(100 * x, 1), " poin"),
-               help="Porsi pengaduan masuk yang mendapat tanggapan pertama dalam batas norma.")
-cols[2].metric("Median tanggapan", num(now["median_response_days"], 1), delta_description=since,
-               **delta(now["median_response_days"], prev.get("median_response_days"), days1, " hari", "inverse"),
-               help="Hari kerja sejak diterima sampai tanggapan pertama (median).")
-cols[3].metric("Lewat batas kini", number(h["overdue"]), delta_description=f"{f.days} hari lalu", border=True,
-               **delta(h["overdue"], h["overdue_before"], number, color="inverse"),
-               help="Pengaduan terbuka yang melewati batas tanggapan atau penyelesaian hari ini, kapan pun masuknya.")
+change_metric(cols[0], "Pengaduan masuk", number(now["received"]), now["received"], prev.get("received"),
+              color="off", delta_description=since)
+change_metric(cols[1], "Ditanggapi sesuai SLA", percent(now["in_sla_share"], 1), now["in_sla_share"],
+              prev.get("in_sla_share"), scale=100, decimals=1, unit=" poin", delta_description=since,
+              help="Porsi pengaduan masuk yang mendapat tanggapan pertama dalam batas norma.")
+change_metric(cols[2], "Median tanggapan", number(now["median_response_days"], 1), now["median_response_days"],
+              prev.get("median_response_days"), decimals=1, unit=" hari", color="inverse", delta_description=since,
+              help="Hari kerja sejak diterima sampai tanggapan pertama (median).")
+change_metric(cols[3], "Lewat batas kini", number(h["overdue"]), h["overdue"], h["overdue_before"], color="inverse",
+              delta_description=f"{f.days} hari lalu", border=True,
+              help="Pengaduan terbuka yang melewati batas tanggapan atau penyelesaian hari ini, kapan pun masuknya.")
 
 with st.expander("Cara menghitung hari kerja dan batas waktu (SLA)"):
     n = view.norms
@@ -112,8 +102,8 @@ def pick(table: str, target: str, values: pd.Series) -> None:
 show(opd, {"short_name": "OPD", "received": "Masuk", "in_sla_share": "Sesuai SLA", "median_response_days":
            "Median tanggapan", "median_resolution_days": "Median selesai", "resolution_rate": "Tingkat selesai",
            "overdue": "Lewat batas kini"},
-     {"received": num, "in_sla_share": pct, "median_response_days": lambda x: num(x, 1),
-      "median_resolution_days": lambda x: num(x, 1), "resolution_rate": pct, "overdue": num},
+     {"received": number, "in_sla_share": pct1, "median_response_days": number1,
+      "median_resolution_days": number1, "resolution_rate": pct1, "overdue": number},
      key="pg_opd_table", on_select=lambda: pick("pg_opd_table", "pg_opd", opd["opd_code"]),
      selection_mode="single-row", column_config=HELP)
 outside = now["received"] - int(opd["received"].sum())
@@ -133,7 +123,7 @@ st.subheader(f"Per kanal, {PERIOD}")
 ch = compute(ct.per_channel, view, *args)
 show(ch, {"label": "Kanal", "received": "Masuk", "in_sla_share": "Sesuai SLA", "median_response_days":
           "Median tanggapan", "overdue": "Lewat batas kini"},
-     {"received": num, "in_sla_share": pct, "median_response_days": lambda x: num(x, 1), "overdue": num},
+     {"received": number, "in_sla_share": pct1, "median_response_days": number1, "overdue": number},
      key="pg_channel_table", on_select=lambda: pick("pg_channel_table", "pg_channel", ch["channel"]),
      selection_mode="single-row", column_config=HELP)
 ta = compute(ct.topic_area, view, f, view.scope)

@@ -7,9 +7,10 @@ from plotly.subplots import make_subplots
 from analytics import sentiment_trends as tr
 from analytics.labels import CHANNELS, PLATFORMS, TOPICS
 from ui.charts import NEGATIVE, NEUTRAL, SENTIMENT_COLORS, style
+from ui.filters import url_choice
 from ui.format import day, number, percent
-from ui.i18n import t
 from ui.page import compute, opd_names, start
+from ui.widgets import change_metric
 
 view = start("page_sentimen")
 f, names = view.filters, opd_names(view)
@@ -21,35 +22,11 @@ TEXT_COLUMNS = ("day", "platform", "channel", "topic", "opd_code", "sentiment", 
 LABELS = {"opd_code": names, "platform": PLATFORMS, "topic": TOPICS, "channel": CHANNELS, "sentiment": SENTI}
 
 
-def pick(widget, label: str, options: list, default, name: str, **kw):
-    """A choice of this page kept in the URL (``?name=value``): read when the session opens, written back."""
-    key, multi = f"sentimen_{name}", kw.get("selection_mode") == "multi"
-    wanted = st.session_state.get(key, st.query_params.get_all(name) if multi else st.query_params.get(name))
-    valid = [v for v in wanted if v in options] if multi else wanted if wanted in options else default
-    st.session_state[key] = valid if valid or not multi else default
-    value = widget(label, options, key=key, **kw)
-    if value and value != default:
-        st.query_params[name] = value
-    elif name in st.query_params:
-        del st.query_params[name]
-    return value
-
-
-def metric(col, label: str, shown: str, now, before, per: float = 1, decimals: int = 0, unit: str = "",
-           color: str = "normal") -> None:
-    """A metric with its change against the 7 days before ("belum ada pembanding" without them)."""
-    if now is None or before is None:
-        col.metric(label, shown, t("no_baseline"), delta_color="off", delta_arrow="off")
-        return
-    change = (now - before) * per
-    col.metric(label, shown, ("+" if change > 0 else "") + number(change, decimals) + unit, delta_color=color)
-
-
 left, mid, right = st.columns([2, 2, 1])
-source = pick(left.segmented_control, "Sumber", list(SOURCE), "komentar", "sumber", format_func=SOURCE.get,
+source = url_choice(left.segmented_control, "Sumber", list(SOURCE), "komentar", "sumber", format_func=SOURCE.get,
               required=True)
-by = pick(mid.selectbox, "Rinci menurut", ["", *tr.BREAKDOWNS[source]], "", "rinci", format_func=BY.get) or None
-grain = pick(right.radio, "Skala", list(tr.GRAINS), "hari" if f.days <= 31 else "pekan", "skala", horizontal=True,
+by = url_choice(mid.selectbox, "Rinci menurut", ["", *tr.BREAKDOWNS[source]], "", "rinci", format_func=BY.get) or None
+grain = url_choice(right.radio, "Skala", list(tr.GRAINS), "hari" if f.days <= 31 else "pekan", "skala", horizontal=True,
              format_func={"hari": "Harian", "pekan": "Mingguan"}.get)
 what, span = SOURCE[source].lower(), tr.week_label(f.start, f.end)
 loaded = compute(tr.updated, view, source)
@@ -62,11 +39,11 @@ head = compute(tr.headline, view, f, view.scope, source)
 now, before = head["this"], head["previous"] or {}
 spikes = compute(tr.spikes, view, f, view.scope, view.norms, source)
 cols = st.columns(4)
-metric(cols[0], "Porsi negatif pekan ini", percent(now["negative_share"], 1), now["negative_share"],
-       before.get("negative_share"), 100, 1, " poin", "inverse")
-metric(cols[1], "Sentimen bersih pekan ini", number(now["net"], 2), now["net"], before.get("net"), decimals=2)
-metric(cols[2], f"{source.capitalize()} pekan ini", number(now["total"]), now["total"], before.get("total"),
-       color="off")
+change_metric(cols[0], "Porsi negatif pekan ini", percent(now["negative_share"], 1), now["negative_share"],
+              before.get("negative_share"), scale=100, decimals=1, unit=" poin", color="inverse")
+change_metric(cols[1], "Sentimen bersih pekan ini", number(now["net"], 2), now["net"], before.get("net"), decimals=2)
+change_metric(cols[2], f"{source.capitalize()} pekan ini", number(now["total"]), now["total"], before.get("total"),
+              color="off")
 cols[3].metric("Lonjakan negatif", number(len(spikes)), help="Pekan berlonjakan dalam periode, semua OPD dan per OPD")
 st.caption(f"Pekan ini = 7 hari terakhir periode ({tr.week_label(now['start'], now['end'])}), dibandingkan dengan "
            "7 hari sebelumnya. Sentimen bersih = (positif − negatif) ÷ jumlah, dari −1 sampai +1.")
@@ -138,11 +115,11 @@ ends = sorted({w.isoformat() for w in weeks["end"]}, reverse=True) or [f.end.iso
 marked = {d.isoformat() for d in spikes["end"]}
 first = spikes.iloc[0] if len(spikes) else None
 c1, c2, c3 = st.columns(3)
-week = pick(c1.selectbox, "Pekan", ends, first["end"].isoformat() if first is not None else ends[0], "pekan",
+week = url_choice(c1.selectbox, "Pekan", ends, first["end"].isoformat() if first is not None else ends[0], "pekan",
             format_func=lambda e: tr.week_label(*tr.week_span(e)) + (" ⚠" if e in marked else ""))
-opd = pick(c2.selectbox, "OPD", ["", *names], (first["opd_code"] or "") if first is not None else "", "teks_opd",
+opd = url_choice(c2.selectbox, "OPD", ["", *names], (first["opd_code"] or "") if first is not None else "", "teks_opd",
            format_func=lambda c: names.get(c, "Semua OPD"))
-chosen = pick(c3.segmented_control, "Sentimen", list(SENTI), ["negative"], "teks_sentimen", format_func=SENTI.get,
+chosen = url_choice(c3.segmented_control, "Sentimen", list(SENTI), ["negative"], "teks_sentimen", format_func=SENTI.get,
               selection_mode="multi") or list(SENTI)
 first_day, last_day = tr.week_span(week)
 found, total = compute(tr.texts, view, f, view.scope, source, first_day, last_day, opd or None,

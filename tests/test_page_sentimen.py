@@ -59,7 +59,7 @@ def test_last_week_negative_share_equals_sql(env):
     assert shown["Porsi negatif pekan ini"] == share
     assert shown["Komentar pekan ini"] == total
     assert at.title[0].value == "Tren Sentimen"
-    assert at.radio(key="sentimen_skala").value == "hari"  # 30-day period: daily by default
+    assert at.radio(key="url_skala").value == "hari"  # 30-day period: daily by default
     texts = at.dataframe[-1].value
     assert len(texts) and texts["author"].str.contains("***", regex=False).all()
     assert not {"name", "phone", "nama", "telepon"} & set(texts.columns)
@@ -80,7 +80,7 @@ def test_opd_and_platform_filters_change_the_figures(env):
     assert (insta["Porsi negatif pekan ini"], insta["Komentar pekan ini"]) == \
         comments_week(env, "platform = 'instagram'")
     assert len({everyone, dinkes["Porsi negatif pekan ini"], insta["Porsi negatif pekan ini"]}) == 3
-    at.selectbox(key="sentimen_rinci").set_value("platform").run()
+    at.selectbox(key="url_rinci").set_value("platform").run()
     table = at.dataframe[0].value
     assert table["Platform"].tolist() == ["Instagram"]
     assert at.query_params["rinci"] == "platform"
@@ -90,12 +90,12 @@ def test_a_url_reproduces_the_view(env):
     week_end = TODAY - timedelta(days=7)
     at = page(periode="90h", sumber="pengaduan", rinci="kanal", skala="pekan", pekan=week_end.isoformat(),
               teks_opd="DPUPR", teks_sentimen=["negative", "neutral"])
-    assert at.segmented_control(key="sentimen_sumber").value == "pengaduan"
-    assert at.selectbox(key="sentimen_rinci").value == "kanal"
-    assert at.radio(key="sentimen_skala").value == "pekan"
-    assert at.selectbox(key="sentimen_pekan").value == week_end.isoformat()
-    assert at.selectbox(key="sentimen_teks_opd").value == "DPUPR"
-    assert at.segmented_control(key="sentimen_teks_sentimen").value == ["negative", "neutral"]
+    assert at.segmented_control(key="url_sumber").value == "pengaduan"
+    assert at.selectbox(key="url_rinci").value == "kanal"
+    assert at.radio(key="url_skala").value == "pekan"
+    assert at.selectbox(key="url_pekan").value == week_end.isoformat()
+    assert at.selectbox(key="url_teks_opd").value == "DPUPR"
+    assert at.segmented_control(key="url_teks_sentimen").value == ["negative", "neutral"]
     start = TODAY - timedelta(days=89)
     per_channel = dict(env.execute("""SELECT channel, count(*) FROM mart_complaint
                                       WHERE received_day BETWEEN ? AND ? AND sentiment IS NOT NULL GROUP BY 1""",

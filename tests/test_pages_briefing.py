@@ -172,7 +172,7 @@ def test_briefing_figures_match_sql(app, con):
     comp = components_sql(con)
     active = sum(1 for v in comp.values() if v["posts"] > 0)
     assert metrics["OPD aktif"].value == f"{round(100 * active / len(comp))}%"
-    points = at.markdown[0].value.splitlines()
+    points = next(m.value for m in at.markdown if m.value.startswith("1. ")).splitlines()
     assert 4 <= len(points) <= 8
     assert points[0].startswith(f"1. {active} dari {len(comp)} OPD")
     rising = next(p for p in points if "Pengaduan " in p and "→" in p)
@@ -189,8 +189,8 @@ def test_briefing_figures_match_sql(app, con):
 def test_briefing_without_baseline_says_so(app):
     at = app(dari="2025-11-21", sampai="2025-11-27")  # the sample's first week: nothing before it
     metrics = {m.label: m for m in at.metric}
-    assert metrics["Unggahan"].delta == "belum ada pembanding"
-    assert metrics["OPD aktif"].delta == "belum ada pembanding"
+    assert metrics["Unggahan"].delta == "— belum ada pembanding"
+    assert metrics["OPD aktif"].delta == "— belum ada pembanding"
 
 
 def test_url_reproduces_the_view_and_filters_carry_across_pages(app):

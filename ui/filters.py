@@ -93,3 +93,17 @@ def sidebar(opd_names: dict[str, str]) -> Filters:
         elif key in st.query_params:
             del st.query_params[key]
     return Filters(first, last, tuple(opd), KIND_GROUPS.get(kind, ()), tuple(platforms))
+
+
+def url_choice(widget, label: str, options: list, default, name: str, **kw):
+    """A choice of this page kept in the URL (``?name=value``): read when the session opens, written back."""
+    key, multi = f"url_{name}", kw.get("selection_mode") == "multi"
+    wanted = st.session_state.get(key, st.query_params.get_all(name) if multi else st.query_params.get(name))
+    valid = [v for v in wanted if v in options] if multi else wanted if wanted in options else default
+    st.session_state[key] = valid if valid or not multi else default
+    value = widget(label, options, key=key, **kw)
+    if value and value != default:
+        st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
+    return value

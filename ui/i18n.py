@@ -27,7 +27,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kustom": ("Pilih tanggal", "Custom dates"),
     "no_warehouse": ("Gudang data belum ada. Jalankan `make run` atau `python -m etl load FOLDER`.",
                      "No warehouse yet. Run `make run` or `python -m etl load FOLDER`."),
-    "no_baseline": ("belum ada pembanding", "no baseline yet"),
+    "no_baseline": ("— belum ada pembanding", "— no baseline yet"),
     "source": ("Sumber", "Source"),
     "updated": ("diperbarui", "updated"),
     "page_ringkasan": ("Ringkasan Apel", "Briefing"),

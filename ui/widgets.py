@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from analytics.briefing import Figure
 from analytics.context import Filters
 from analytics.fmt import day, number, percent
@@ -13,14 +15,23 @@ def period_caption(filters: Filters) -> str:
     return f"{day(filters.start)} – {day(filters.end)} · pembanding {day(before.start)} – {day(before.end)}"
 
 
+def change_metric(column, label: str, shown: str, now: float | None, before: float | None, *, scale: float = 1,
+                  decimals: int = 0, unit: str = "", color: str = "normal", help: str | None = None, **kw) -> None:
+    """A metric with its change against a baseline: "+3", "-1,5 poin", "±0", or
+    "— belum ada pembanding" when there is no baseline (never a false 0). ``kw`` go to st.metric."""
+    if now is None or before is None or pd.isna(now) or pd.isna(before):
+        column.metric(label, shown, delta=t("no_baseline"), delta_color="off", delta_arrow="off", help=help, **kw)
+        return
+    change = (now - before) * scale
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    column.metric(label, shown, delta=f"{sign}{number(abs(change), decimals)}{unit}",
+                  delta_color=color if change else "off", delta_arrow="auto" if change else "off", help=help, **kw)
+
+
 def figure_metric(column, label: str, fig: Figure, share: bool = False, lower_is_better: bool = False,
                   help: str | None = None) -> None:
-    """A metric with its change vs the previous period; "belum ada pembanding" when there is none."""
-    value = "—" if fig.value is None else (percent(fig.value) if share else number(fig.value))
-    if fig.change is None:
-        column.metric(label, value, delta=t("no_baseline"), delta_color="off", delta_arrow="off", help=help)
-        return
-    delta = f"{number(fig.change * 100, 1)} poin" if share else number(fig.change)
-    if fig.change > 0:
-        delta = "+" + delta
-    column.metric(label, value, delta=delta, delta_color="inverse" if lower_is_better else "normal", help=help)
+    """A briefing figure with its change vs the previous period (shares in percentage points)."""
+    shown = "—" if fig.value is None else (percent(fig.value) if share else number(fig.value))
+    change_metric(column, label, shown, fig.value, fig.previous, scale=100 if share else 1,
+                  decimals=1 if share else 0, unit=" poin" if share else "",
+                  color="inverse" if lower_is_better else "normal", help=help)
