@@ -40,7 +40,7 @@ class Briefing:
     league: pd.DataFrame
     passive: pd.DataFrame
     rising: pd.DataFrame
-    overdue: pd.DataFrame
+    overdue: pd.Series  # open complaints past their deadline today, per OPD
     freshness: pd.DataFrame
     points: list[str]
 
@@ -109,8 +109,8 @@ def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
                                sla_before["in_sla"] / sla_before["received"] if sla_before["received"] else None),
         "negative_share": Figure(neg_now, neg_before),
     }
-    late = complaints.overdue(wh, filters, scope, norms, today)
-    figures["overdue"] = Figure(float(len(late)), None)
+    late = complaints.overdue_by_opd(wh, filters, scope, norms, today)
+    figures["overdue"] = Figure(float(late.sum()), None)
     quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league)
     rising = rising_topics(wh, filters, scope)
     fresh = admin.freshness(wh, today)
@@ -118,7 +118,7 @@ def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
     return Briefing(figures, league, quiet, rising, late, fresh, points)
 
 
-def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFrame, late: pd.DataFrame,
+def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFrame, late: pd.Series,
                    fresh: pd.DataFrame, figures: dict[str, Figure], norms: Norms) -> list[str]:
     """4–8 plain sentences, most important first, each from a figure on this page."""
     points: list[str] = []
@@ -148,10 +148,10 @@ def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFra
                   if pd.notna(r["change"]) else f"muncul {int(r['now'])} kali (periode sebelumnya tidak ada)")
         where = f", terbanyak di Kecamatan {r['top_area']}" if isinstance(r["top_area"], str) else ""
         points.append(f"Pengaduan {topic(r['topic']).lower()} {change}{where}.")
-    if len(late):
-        worst = late["opd_code"].value_counts()
+    worst = late[late.index.notna()]
+    if len(worst):
         name = league.set_index("opd_code")["short_name"].get(worst.index[0], worst.index[0])
-        points.append(f"{number(len(late))} pengaduan melewati batas waktu tanggapan; terbanyak di {name} "
+        points.append(f"{number(int(late.sum()))} pengaduan melewati batas waktu tanggapan; terbanyak di {name} "
                       f"({number(int(worst.iloc[0]))}).")
     neg = figures["negative_share"]
     if neg.value is not None:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import ibis
 import pandas as pd
 
-from analytics.complaints import complaints, overdue, sla_per_opd
+from analytics.complaints import complaints, overdue, overdue_by_opd, sla_per_opd
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.labels import CHANNELS, topic
@@ -96,7 +96,7 @@ def headline(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
     if before is not None and before["received"] == 0:
         before = None
     then = today - timedelta(days=filters.days)
-    return {"now": now, "previous": before, "overdue": len(overdue(wh, filters, scope, norms, today)),
+    return {"now": now, "previous": before, "overdue": int(overdue_by_opd(wh, filters, scope, norms, today).sum()),
             "overdue_before": overdue_as_of(wh, filters, scope, norms, then) if _comparable(wh, then) else None}
 
 

@@ -94,3 +94,10 @@ def overdue(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: 
     """Open complaints past their deadline today (the period filter never hides them), oldest first."""
     c = complaints(wh, filters, scope, norms, today, period=False)
     return wh.frame(c.filter(c.overdue).select(*OVERDUE_COLUMNS).order_by([c.received_day, c.complaint_key]))
+
+
+def overdue_by_opd(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.Series:
+    """How many open complaints are past their deadline today, per OPD (None = not yet assigned)."""
+    c = complaints(wh, filters, scope, norms, today, period=False)
+    counts = wh.frame(c.filter(c.overdue).group_by("opd_code").aggregate(n=ibis._.count()))
+    return counts.set_index("opd_code")["n"].astype("int64").sort_values(ascending=False)
