@@ -198,9 +198,10 @@ def _with_short_name(wh: Warehouse, df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(short_name=df["opd_code"].map(names).fillna(df["opd_code"]).fillna(UNASSIGNED))
 
 
-def overdue_list(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
+def overdue_list(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+                 limit: int | None = None) -> pd.DataFrame:
     """``overdue`` with readable channel, topic and kecamatan and the norm that was missed."""
-    out = _with_short_name(wh, overdue(wh, filters, scope, norms, today))
+    out = _with_short_name(wh, overdue(wh, filters, scope, norms, today, limit))
     out["channel_label"] = out["channel"].map(channel_label)
     out["topic_label"] = out["topic"].map(topic_label)
     out["kecamatan"] = kecamatan_column(wh, out["area"])

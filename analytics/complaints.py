@@ -90,10 +90,13 @@ OVERDUE_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topi
                    "received_day", "age_days", "response_norm", "resolution_norm", "first_response_at", "permalink")
 
 
-def overdue(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
-    """Open complaints past their deadline today (the period filter never hides them), oldest first."""
+def overdue(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+            limit: int | None = None) -> pd.DataFrame:
+    """Open complaints past their deadline today (the period filter never hides them), oldest first
+    (the ``limit`` oldest, if given)."""
     c = complaints(wh, filters, scope, norms, today, period=False)
-    return wh.frame(c.filter(c.overdue).select(*OVERDUE_COLUMNS).order_by([c.received_day, c.complaint_key]))
+    rows = c.filter(c.overdue).select(*OVERDUE_COLUMNS).order_by([c.received_day, c.complaint_key])
+    return wh.frame(rows.limit(limit) if limit else rows)
 
 
 def overdue_by_opd(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.Series:

@@ -78,12 +78,13 @@ with st.expander("Cara menghitung hari kerja dan batas waktu (SLA)"):
 
 st.subheader(f"Perlu perhatian: {number(h['overdue'])} pengaduan lewat batas")
 st.caption("Semua pengaduan terbuka yang lewat batas hari ini, tidak tergantung periode; yang tertua di atas.")
-late = compute(ct.overdue_list, view, replace(f, start=view.today, end=view.today), *args[1:])  # any period
-if len(late) > LATE_SHOWN:
-    st.caption(f"Tabel memuat {number(LATE_SHOWN)} yang tertua dari {number(len(late))}; unduh semuanya di bawah.")
-st.download_button("Unduh semua (CSV)", lambda: late.to_csv(index=False), "pengaduan_lewat_batas.csv", "text/csv",
-                   key="pg_late_csv", on_click="ignore")
-show(late.head(LATE_SHOWN), {
+late_args = (replace(f, start=view.today, end=view.today), *args[1:])  # any period
+late = compute(ct.overdue_list, view, *late_args, LATE_SHOWN)
+if h["overdue"] > LATE_SHOWN:
+    st.caption(f"Tabel memuat {number(LATE_SHOWN)} yang tertua dari {number(h['overdue'])}; unduh semuanya di bawah.")
+st.download_button("Unduh semua (CSV)", lambda: compute(ct.overdue_list, view, *late_args).to_csv(index=False),
+                   "pengaduan_lewat_batas.csv", "text/csv", key="pg_late_csv", on_click="ignore")
+show(late, {
             "channel_label": "Kanal", "complaint_id": "Tiket", "short_name": "OPD", "topic_label": "Topik",
             "kecamatan": "Kecamatan", "received_day": "Diterima", "age_days": "Umur (hari kerja)",
             "norm": "Norma terlewati", "permalink": "Tautan"},

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from analytics import complaint_trends as ct
-from analytics.complaints import overdue
+from analytics.complaints import overdue, overdue_by_opd
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.norms import Norms
@@ -68,6 +68,14 @@ def test_headline_matches_sql(wh, con):
 def test_overdue_as_of_today_equals_overdue_now(wh):
     now = ct.overdue_as_of(wh, MONTH, Scope.everything(), Norms(), TODAY)
     assert now == len(overdue(wh, MONTH, Scope.everything(), Norms(), TODAY)) > 0
+
+
+def test_overdue_list_limit_keeps_the_oldest_and_counts_match(wh):
+    every = overdue(wh, MONTH, Scope.everything(), Norms(), TODAY)
+    oldest = overdue(wh, MONTH, Scope.everything(), Norms(), TODAY, limit=5)
+    assert list(oldest["complaint_key"]) == list(every["complaint_key"].head(5))
+    per_opd = overdue_by_opd(wh, MONTH, Scope.everything(), Norms(), TODAY)
+    assert per_opd.sum() == len(every)
 
 
 def test_no_baseline_before_the_data(wh, con):
