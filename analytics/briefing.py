@@ -93,7 +93,7 @@ def _last_week(filters: Filters) -> Filters:
     return replace(filters, start=filters.end - timedelta(days=6))
 
 
-def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> Briefing:
+def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date, lang: str = "id") -> Briefing:
     league, previous = ranking.league_and_previous(wh, filters, scope, norms, today)
     now_act = _activity_figures(league, norms)
     before_act = _activity_figures(previous, norms) if _has_posts(wh, filters.previous(), scope) else {}
@@ -114,58 +114,93 @@ def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
     quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league)
     rising = rising_topics(wh, filters, scope)
     fresh = admin.freshness(wh, today)
-    points = talking_points(league, quiet, rising, late, fresh, figures, norms)
+    points = talking_points(league, quiet, rising, late, fresh, figures, norms, lang)
     return Briefing(figures, league, quiet, rising, late, fresh, points)
 
 
+# Talking-point sentences in Bahasa Indonesia and English (``str.format`` fields filled from the data).
+SENTENCES = {
+    "id": {
+        "active": "{active} dari {n} OPD ({share}) mengunggah konten dalam periode ini; {meets} OPD memenuhi "
+                  "norma ≥ {norm} unggahan per pekan.",
+        "silent": "{name} belum mengunggah konten selama {days} hari.",
+        "no_account": "{name} belum memiliki akun media sosial resmi di platform wajib.",
+        "never": "{name} belum pernah mengunggah konten.",
+        "top": "Tiga OPD teratas periode ini: {top}.",
+        "rising": "Pengaduan {topic} naik {change} dibanding periode sebelumnya ({before} → {now}){where}.",
+        "new_topic": "Pengaduan {topic} muncul {now} kali (periode sebelumnya tidak ada){where}.",
+        "where": ", terbanyak di Kecamatan {area}",
+        "overdue": "{n} pengaduan melewati batas waktu tanggapan; terbanyak di {name} ({worst}).",
+        "negative": "Porsi komentar negatif pekan ini {share}{before}.",
+        "negative_before": " (pekan sebelumnya {share})",
+        "ceremonial": "{k} OPD didominasi konten seremonial (≥ {limit}), mis. {name}.",
+        "no_data": "Data {source} {name} belum ada; mohon unggah ekspornya.",
+        "stale": "Data {source} {name} terakhir {days} hari lalu; mohon perbarui ekspor.",
+    },
+    "en": {
+        "active": "{active} of {n} agencies ({share}) posted in this period; {meets} met the norm of ≥ {norm} "
+                  "posts per week.",
+        "silent": "{name} has not posted for {days} days.",
+        "no_account": "{name} has no official social-media account on the required platforms.",
+        "never": "{name} has never posted.",
+        "top": "Top three agencies this period: {top}.",
+        "rising": "Complaints about {topic} rose {change} on the previous period ({before} → {now}){where}.",
+        "new_topic": "Complaints about {topic} appeared {now} times (none in the previous period){where}.",
+        "where": ", most in Kecamatan {area}",
+        "overdue": "{n} complaints are past their deadline; most at {name} ({worst}).",
+        "negative": "Negative comments this week: {share}{before}.",
+        "negative_before": " (previous week {share})",
+        "ceremonial": "{k} agencies post mostly ceremonial content (≥ {limit}), e.g. {name}.",
+        "no_data": "No {source} data from {name} yet; please upload its export.",
+        "stale": "{name} {source} data is {days} days old; please refresh the export.",
+    },
+}
+SOURCE_WORDS = {"en": {"postingan": "post", "pengaduan": "complaint", "komentar": "comment"}}
+
+
 def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFrame, late: pd.Series,
-                   fresh: pd.DataFrame, figures: dict[str, Figure], norms: Norms) -> list[str]:
+                   fresh: pd.DataFrame, figures: dict[str, Figure], norms: Norms, lang: str = "id") -> list[str]:
     """4–8 plain sentences, most important first, each from a figure on this page."""
+    say = SENTENCES.get(lang, SENTENCES["id"])
     points: list[str] = []
     n = len(league)
     if n:
         active = int((league["posts"] > 0).sum())
         meets = int((league["posts_per_week"] >= norms.posts_per_week).sum())
-        points.append(f"{active} dari {n} OPD ({percent(active / n)}) mengunggah konten dalam periode ini; "
-                      f"{meets} OPD memenuhi norma ≥ {number(norms.posts_per_week)} unggahan per pekan.")
+        points.append(say["active"].format(active=active, n=n, share=percent(active / n), meets=meets,
+                                           norm=number(norms.posts_per_week)))
     silent = league[league["posts"] == 0].merge(quiet[["opd_code", "days_since_last_post"]], on="opd_code")
     silent = silent.sort_values("days_since_last_post", ascending=False, na_position="first").head(2)
     for _, row in silent.iterrows():
         days = row["days_since_last_post"]
-        if pd.notna(days):
-            points.append(f"{row['name']} belum mengunggah konten selama {int(days)} hari.")
-        elif row["coverage"] == 0:
-            points.append(f"{row['name']} belum memiliki akun media sosial resmi di platform wajib.")
-        else:
-            points.append(f"{row['name']} belum pernah mengunggah konten.")
+        kind = "silent" if pd.notna(days) else "no_account" if row["coverage"] == 0 else "never"
+        points.append(say[kind].format(name=row["name"], days=int(days) if pd.notna(days) else ""))
     ranked = league[league["skor"].notna()]
     if len(ranked) >= 3:
-        top = ", ".join(ranked["short_name"].head(3))
-        points.append(f"Tiga OPD teratas periode ini: {top}.")
+        points.append(say["top"].format(top=", ".join(ranked["short_name"].head(3))))
     if len(rising):
         r = rising.iloc[0]
-        change = (f"naik {percent(r['change'])} dibanding periode sebelumnya ({int(r['before'])} → {int(r['now'])})"
-                  if pd.notna(r["change"]) else f"muncul {int(r['now'])} kali (periode sebelumnya tidak ada)")
-        where = f", terbanyak di Kecamatan {r['top_area']}" if isinstance(r["top_area"], str) else ""
-        points.append(f"Pengaduan {topic(r['topic']).lower()} {change}{where}.")
+        where = say["where"].format(area=r["top_area"]) if isinstance(r["top_area"], str) else ""
+        points.append(say["rising" if pd.notna(r["change"]) else "new_topic"].format(
+            topic=topic(r["topic"]).lower(), change=percent(r["change"]), before=int(r["before"]),
+            now=int(r["now"]), where=where))
     worst = late[late.index.notna()]
     if len(worst):
         name = league.set_index("opd_code")["short_name"].get(worst.index[0], worst.index[0])
-        points.append(f"{number(int(late.sum()))} pengaduan melewati batas waktu tanggapan; terbanyak di {name} "
-                      f"({number(int(worst.iloc[0]))}).")
+        points.append(say["overdue"].format(n=number(int(late.sum())), name=name, worst=number(int(worst.iloc[0]))))
     neg = figures["negative_share"]
     if neg.value is not None:
-        before = f" (pekan sebelumnya {percent(neg.previous)})" if neg.previous is not None else ""
-        points.append(f"Porsi komentar negatif pekan ini {percent(neg.value)}{before}.")
+        before = say["negative_before"].format(share=percent(neg.previous)) if neg.previous is not None else ""
+        points.append(say["negative"].format(share=percent(neg.value), before=before))
     ceremonial = league[(league["posts"] >= passive.MIN_POSTS_FOR_SHARE)
                         & (league["seremonial"] >= norms.passive_ceremonial_share * league["posts"])]
     if len(ceremonial):
-        points.append(f"{len(ceremonial)} OPD didominasi konten seremonial (≥ "
-                      f"{percent(norms.passive_ceremonial_share)}), mis. {ceremonial['short_name'].iloc[0]}.")
+        points.append(say["ceremonial"].format(k=len(ceremonial), limit=percent(norms.passive_ceremonial_share),
+                                               name=ceremonial["short_name"].iloc[0]))
     stale = fresh[fresh["stale"]]
     if len(stale):
         s = stale.sort_values("days_behind", ascending=False, na_position="first").iloc[0]
-        name = source_name(s["name"])
-        points.append(f"Data {s['source']} {name} belum ada; mohon unggah ekspornya." if pd.isna(s["days_behind"])
-                      else f"Data {s['source']} {name} terakhir {s['days_behind']} hari lalu; mohon perbarui ekspor.")
+        source = SOURCE_WORDS.get(lang, {}).get(s["source"], s["source"])
+        points.append(say["no_data" if pd.isna(s["days_behind"]) else "stale"].format(
+            source=source, name=source_name(s["name"]), days=s["days_behind"]))
     return points[:8]

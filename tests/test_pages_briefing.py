@@ -210,3 +210,12 @@ def test_profile_shows_one_opd(app, con):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Unggahan"] == str(posts) and metrics["Pengaduan masuk"] == str(received)
     assert at.selectbox(key="profil_kode").value == "DINKES"
+
+
+def test_briefing_in_english(app):
+    at = app(bahasa="en")
+    labels = {m.label for m in at.metric}
+    assert {"Active agencies", "Posts", "Overdue complaints"} <= labels
+    points = next(m.value for m in at.markdown if m.value.startswith("1. ")).splitlines()
+    assert " agencies (" in points[0] and "posted in this period" in points[0]
+    assert at.title[0].value == "Briefing"
