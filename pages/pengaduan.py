@@ -10,7 +10,7 @@ from analytics import complaint_trends as ct
 from ui.charts import NEGATIVE, POSITIVE, style
 from ui.format import day, number, percent
 from ui.page import compute, start
-from ui.widgets import change_metric
+from ui.widgets import change_metric, number1, percent1, show
 
 view = start("page_pengaduan")
 f, args = view.filters, (view.filters, view.scope, view.norms, view.today)
@@ -20,24 +20,7 @@ updated = compute(ct.updated_at, view)
 SOURCE = "Sumber: pengaduan semua kanal" + (f" · diperbarui {day(updated)} {updated:%H.%M}" if updated else "")
 
 
-def pct1(x: float | None) -> str:
-    return percent(x, 1)
-
-
-def number1(x: float | None) -> str:
-    return number(x, 1)
-
-
 LATE_SHOWN = 1000  # rows of the overdue list drawn in the page (all of them in the CSV)
-
-
-def show(df: pd.DataFrame, labels: dict[str, str], fmt: dict | None = None, key: str | None = None, **kw) -> None:
-    """A sortable table, columns renamed: raw values underneath; small tables shown in Indonesian number
-    formats (Styler), long lists with dd/mm/yyyy dates (column_config, fast for thousands of rows)."""
-    shown = df[list(labels)].rename(columns=labels)
-    if fmt is not None:
-        shown = shown.style.format({labels[c]: fn for c, fn in fmt.items()}, na_rep="—")
-    st.dataframe(shown, hide_index=True, key=key, **kw)
 
 
 HELP = {k: st.column_config.NumberColumn(help=v) for k, v in {
@@ -103,8 +86,8 @@ def pick(table: str, target: str, values: pd.Series) -> None:
 show(opd, {"short_name": "OPD", "received": "Masuk", "in_sla_share": "Sesuai SLA", "median_response_days":
            "Median tanggapan", "median_resolution_days": "Median selesai", "resolution_rate": "Tingkat selesai",
            "overdue": "Lewat batas kini"},
-     {"received": number, "in_sla_share": pct1, "median_response_days": number1,
-      "median_resolution_days": number1, "resolution_rate": pct1, "overdue": number},
+     {"received": number, "in_sla_share": percent1, "median_response_days": number1,
+      "median_resolution_days": number1, "resolution_rate": percent1, "overdue": number},
      key="pg_opd_table", on_select=lambda: pick("pg_opd_table", "pg_opd", opd["opd_code"]),
      selection_mode="single-row", column_config=HELP)
 outside = now["received"] - int(opd["received"].sum())
@@ -124,7 +107,7 @@ st.subheader(f"Per kanal, {PERIOD}")
 ch = compute(ct.per_channel, view, *args)
 show(ch, {"label": "Kanal", "received": "Masuk", "in_sla_share": "Sesuai SLA", "median_response_days":
           "Median tanggapan", "overdue": "Lewat batas kini"},
-     {"received": number, "in_sla_share": pct1, "median_response_days": number1, "overdue": number},
+     {"received": number, "in_sla_share": percent1, "median_response_days": number1, "overdue": number},
      key="pg_channel_table", on_select=lambda: pick("pg_channel_table", "pg_channel", ch["channel"]),
      selection_mode="single-row", column_config=HELP)
 ta = compute(ct.topic_area, view, f, view.scope)

@@ -43,3 +43,13 @@ def sample_db(sample_dir, tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("wh") / "sample.duckdb"
     etl_load.load([sample_dir], db)
     return db
+
+
+@pytest.fixture(scope="module")
+def con(sample_db):
+    """A read-only connection to the sample warehouse, for the plain-SQL side of a comparison."""
+    import duckdb
+
+    c = duckdb.connect(str(sample_db), read_only=True)
+    yield c
+    c.close()

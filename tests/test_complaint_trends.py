@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import duckdb
 import pytest
 
 from analytics import complaint_trends as ct
@@ -16,13 +15,6 @@ TODAY = date(2026, 11, 20)
 MONTH = Filters(date(2026, 10, 22), TODAY)
 QUARTER = Filters(date(2026, 8, 23), TODAY)
 NAMES = ["Cikaret", "Sukamaju", "Sukaresmi"]
-
-
-@pytest.fixture(scope="module")
-def con(sample_db):
-    con = duckdb.connect(str(sample_db), read_only=True)
-    yield con
-    con.close()
 
 
 @pytest.fixture

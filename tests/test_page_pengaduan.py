@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -28,16 +27,14 @@ WHERE status NOT IN ('selesai', 'ditutup', 'ditolak')
 
 
 @pytest.fixture
-def sql(sample_db, monkeypatch):
+def sql(sample_db, con, monkeypatch):
     monkeypatch.setenv("SOROT_DB", str(sample_db))
     monkeypatch.setenv("SOROT_TODAY", TODAY)
-    con = duckdb.connect(str(sample_db), read_only=True)
 
     def run(query: str, *params):
         return con.execute(query, list(params)).fetchall()
 
-    yield run
-    con.close()
+    return run
 
 
 def overdue_sql(sql, opd: str | None = None) -> int:

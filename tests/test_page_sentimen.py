@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 from pathlib import Path
 
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -19,12 +18,10 @@ LOCAL = "CAST(timezone('Asia/Jakarta', created_at) AS DATE)"
 
 
 @pytest.fixture
-def env(sample_db, monkeypatch):
+def env(sample_db, con, monkeypatch):
     monkeypatch.setenv("SOROT_DB", str(sample_db))
     monkeypatch.setenv("SOROT_TODAY", TODAY.isoformat())
-    con = duckdb.connect(str(sample_db), read_only=True)
-    yield con
-    con.close()
+    return con
 
 
 def page(**params: str | list[str]) -> AppTest:

@@ -8,7 +8,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -26,13 +25,6 @@ RESPONSE_NORM = ("least(3, CASE WHEN channel = '112' THEN 1 ELSE 3 END, "
                  "CASE WHEN topic IN ('banjir_drainase', 'kesehatan') THEN 2 ELSE 3 END)")
 RESOLUTION_NORM = ("CASE complexity WHEN 'ringan' THEN 2 WHEN 'normatif' THEN 5 WHEN 'tanpa_audit' THEN 14 "
                    "WHEN 'audit' THEN 60 ELSE 14 END")
-
-
-@pytest.fixture(scope="module")
-def con(sample_db):
-    c = duckdb.connect(str(sample_db), read_only=True)
-    yield c
-    c.close()
 
 
 @pytest.fixture

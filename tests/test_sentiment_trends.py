@@ -19,13 +19,6 @@ LOCAL = "CAST(timezone('Asia/Jakarta', created_at) AS DATE)"
 
 
 @pytest.fixture(scope="module")
-def con(sample_db):
-    c = duckdb.connect(str(sample_db), read_only=True)
-    yield c
-    c.close()
-
-
-@pytest.fixture(scope="module")
 def wh(con):
     return Warehouse(con.cursor())
 

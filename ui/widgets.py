@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from analytics.briefing import Figure
 from analytics.context import Filters
@@ -35,3 +36,20 @@ def figure_metric(column, label: str, fig: Figure, share: bool = False, lower_is
     change_metric(column, label, shown, fig.value, fig.previous, scale=100 if share else 1,
                   decimals=1 if share else 0, unit=" poin" if share else "",
                   color="inverse" if lower_is_better else "normal", help=help)
+
+
+def percent1(x: float | None) -> str:
+    return percent(x, 1)
+
+
+def number1(x: float | None) -> str:
+    return number(x, 1)
+
+
+def show(df: pd.DataFrame, labels: dict[str, str], fmt: dict | None = None, key: str | None = None, **kw) -> None:
+    """A sortable table, columns renamed: raw values underneath; small tables shown in Indonesian number
+    formats (Styler), long lists with dd/mm/yyyy dates (column_config, fast for thousands of rows)."""
+    shown = df[list(labels)].rename(columns=labels)
+    if fmt is not None:
+        shown = shown.style.format({labels[c]: fn for c, fn in fmt.items()}, na_rep="—")
+    st.dataframe(shown, hide_index=True, key=key, **kw)
