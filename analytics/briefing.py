@@ -15,6 +15,7 @@ from analytics.complaint_trends import UNKNOWN_AREA, kecamatan_names, kecamatan_
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import number, percent
+from analytics.i18n import translate
 from analytics.labels import source_name, topic
 from analytics.norms import Norms
 from analytics.opd import between, daily_rows, in_view
@@ -118,50 +119,30 @@ def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
     return Briefing(figures, league, quiet, rising, late, fresh, points)
 
 
-# Talking-point sentences in Bahasa Indonesia and English (``str.format`` fields filled from the data).
+# Talking-point sentences in Bahasa Indonesia (English in locale/en/briefing.toml), ``str.format`` fields
+# filled from the data.
 SENTENCES = {
-    "id": {
-        "active": "{active} dari {n} OPD ({share}) mengunggah konten dalam periode ini; {meets} OPD memenuhi "
-                  "norma ≥ {norm} unggahan per pekan.",
-        "silent": "{name} belum mengunggah konten selama {days} hari.",
-        "no_account": "{name} belum memiliki akun media sosial resmi di platform wajib.",
-        "never": "{name} belum pernah mengunggah konten.",
-        "top": "Tiga OPD teratas periode ini: {top}.",
-        "rising": "Pengaduan {topic} naik {change} dibanding periode sebelumnya ({before} → {now}){where}.",
-        "new_topic": "Pengaduan {topic} muncul {now} kali (periode sebelumnya tidak ada){where}.",
-        "where": ", terbanyak di Kecamatan {area}",
-        "overdue": "{n} pengaduan melewati batas waktu tanggapan; terbanyak di {name} ({worst}).",
-        "negative": "Porsi komentar negatif pekan ini {share}{before}.",
-        "negative_before": " (pekan sebelumnya {share})",
-        "ceremonial": "{k} OPD didominasi konten seremonial (≥ {limit}), mis. {name}.",
-        "no_data": "Data {source} {name} belum ada; mohon unggah ekspornya.",
-        "stale": "Data {source} {name} terakhir {days} hari lalu; mohon perbarui ekspor.",
-    },
-    "en": {
-        "active": "{active} of {n} agencies ({share}) posted in this period; {meets} met the norm of ≥ {norm} "
-                  "posts per week.",
-        "silent": "{name} has not posted for {days} days.",
-        "no_account": "{name} has no official social-media account on the required platforms.",
-        "never": "{name} has never posted.",
-        "top": "Top three agencies this period: {top}.",
-        "rising": "Complaints about {topic} rose {change} on the previous period ({before} → {now}){where}.",
-        "new_topic": "Complaints about {topic} appeared {now} times (none in the previous period){where}.",
-        "where": ", most in Kecamatan {area}",
-        "overdue": "{n} complaints are past their deadline; most at {name} ({worst}).",
-        "negative": "Negative comments this week: {share}{before}.",
-        "negative_before": " (previous week {share})",
-        "ceremonial": "{k} agencies post mostly ceremonial content (≥ {limit}), e.g. {name}.",
-        "no_data": "No {source} data from {name} yet; please upload its export.",
-        "stale": "{name} {source} data is {days} days old; please refresh the export.",
-    },
+    "active": "{active} dari {n} OPD ({share}) mengunggah konten dalam periode ini; {meets} OPD memenuhi norma ≥ {norm} unggahan per pekan.",
+    "silent": "{name} belum mengunggah konten selama {days} hari.",
+    "no_account": "{name} belum memiliki akun media sosial resmi di platform wajib.",
+    "never": "{name} belum pernah mengunggah konten.",
+    "top": "Tiga OPD teratas periode ini: {top}.",
+    "rising": "Pengaduan {topic} naik {change} dibanding periode sebelumnya ({before} → {now}){where}.",
+    "new_topic": "Pengaduan {topic} muncul {now} kali (periode sebelumnya tidak ada){where}.",
+    "where": ", terbanyak di Kecamatan {area}",
+    "overdue": "{n} pengaduan melewati batas waktu tanggapan; terbanyak di {name} ({worst}).",
+    "negative": "Porsi komentar negatif pekan ini {share}{before}.",
+    "negative_before": " (pekan sebelumnya {share})",
+    "ceremonial": "{k} OPD didominasi konten seremonial (≥ {limit}), mis. {name}.",
+    "no_data": "Data {source} {name} belum ada; mohon unggah ekspornya.",
+    "stale": "Data {source} {name} terakhir {days} hari lalu; mohon perbarui ekspor.",
 }
-SOURCE_WORDS = {"en": {"postingan": "post", "pengaduan": "complaint", "komentar": "comment"}}
 
 
 def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFrame, late: pd.Series,
                    fresh: pd.DataFrame, figures: dict[str, Figure], norms: Norms, lang: str = "id") -> list[str]:
     """4–8 plain sentences, most important first, each from a figure on this page."""
-    say = SENTENCES.get(lang, SENTENCES["id"])
+    say = {key: translate(text, lang) for key, text in SENTENCES.items()}
     points: list[str] = []
     n = len(league)
     if n:
@@ -182,7 +163,7 @@ def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFra
         r = rising.iloc[0]
         where = say["where"].format(area=r["top_area"]) if isinstance(r["top_area"], str) else ""
         points.append(say["rising" if pd.notna(r["change"]) else "new_topic"].format(
-            topic=topic(r["topic"]).lower(), change=percent(r["change"]), before=int(r["before"]),
+            topic=topic(r["topic"], lang).lower(), change=percent(r["change"]), before=int(r["before"]),
             now=int(r["now"]), where=where))
     worst = late[late.index.notna()]
     if len(worst):
@@ -200,7 +181,7 @@ def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFra
     stale = fresh[fresh["stale"]]
     if len(stale):
         s = stale.sort_values("days_behind", ascending=False, na_position="first").iloc[0]
-        source = SOURCE_WORDS.get(lang, {}).get(s["source"], s["source"])
+        source = translate(s["source"], lang)
         points.append(say["no_data" if pd.isna(s["days_behind"]) else "stale"].format(
-            source=source, name=source_name(s["name"]), days=s["days_behind"]))
+            source=source, name=source_name(s["name"], lang), days=s["days_behind"]))
     return points[:8]

@@ -1,6 +1,8 @@
-"""Readable Indonesian names for the codes stored in the warehouse."""
+"""Readable names for the codes stored in the warehouse (Indonesian; English in locale/en/labels.toml)."""
 
 from __future__ import annotations
+
+from analytics.i18n import translate
 
 TOPICS = {
     "banjir_drainase": "Banjir & drainase", "sampah_kebersihan": "Sampah & kebersihan",
@@ -14,18 +16,27 @@ CHANNELS = {"lapor": "SP4N-LAPOR!", "whatsapp": "WhatsApp", "112": "Call center 
             "aplikasi": "Aplikasi pengaduan", "email": "Email", "surat": "Surat", "tatap_muka": "Tatap muka"}
 PLATFORMS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "tiktok": "TikTok", "youtube": "YouTube"}
 CONTENT = {"kinerja": "Kinerja", "layanan": "Layanan", "seremonial": "Seremonial", "lainnya": "Lainnya"}
+SENTIMENTS = {"positive": "Positif", "negative": "Negatif", "neutral": "Netral"}
 COMPONENT_NAMES = {"aktivitas": "Aktivitas", "kualitas": "Kualitas konten", "keterlibatan": "Keterlibatan",
                    "responsivitas": "Responsivitas pengaduan", "sentimen": "Sentimen publik",
                    "cakupan": "Cakupan akun"}
+UNKNOWN = "Tidak diketahui"
 
 
-def topic(code: str | None) -> str:
+def named(names: dict[str, str], lang: str = "id") -> dict[str, str]:
+    """One of the dictionaries above in ``lang``: code → readable name."""
+    return {code: translate(name, lang) for code, name in names.items()}
+
+
+def topic(code: str | None, lang: str = "id") -> str:
     """banjir_drainase → "Banjir & drainase"; an unknown code is made readable."""
     if not code:
-        return "Tidak diketahui"
-    return TOPICS.get(code, code.replace("_", " ").capitalize())
+        return translate(UNKNOWN, lang)
+    return translate(TOPICS[code], lang) if code in TOPICS else code.replace("_", " ").capitalize()
 
 
-def source_name(code: str) -> str:
+def source_name(code: str, lang: str = "id") -> str:
     """A platform or complaint channel code as people say it."""
-    return PLATFORMS.get(code) or CHANNELS.get(code) or code
+    if code in CHANNELS:
+        return translate(CHANNELS[code], lang)
+    return PLATFORMS.get(code, code)

@@ -12,7 +12,7 @@ from ui.page import compute, start
 TABS = ["Unggah", "Riwayat", "Akun belum terdaftar", "Kesegaran data", "Registri & norma"]
 
 if warehouse_version() is None:  # the first load happens here: no sidebar, no figures yet
-    st.title(t("page_data"))
+    st.title(t("Data"))
     st.info("Gudang data belum ada. Unggah berkas ekspor pertama di tab **Unggah**.")
     upload, registry = st.tabs([TABS[0], TABS[-1]])
     with upload:
@@ -21,7 +21,7 @@ if warehouse_version() is None:  # the first load happens here: no sidebar, no f
         panel.registry()
     st.stop()
 
-view = start("page_data")
+view = start("Data")
 st.caption("Saringan periode dan OPD di samping tidak berlaku di halaman ini: yang tampil adalah seluruh gudang data.")
 upload, loads, unknown, fresh, registry = st.tabs(TABS)
 

@@ -13,7 +13,7 @@ from analytics.passive import passive_opd, reminder
 from ui.page import compute, start
 from ui.widgets import period_caption
 
-view = start("page_pasif")
+view = start("OPD Pasif")
 n = view.norms
 with st.expander("Ambang (ubah untuk tampilan ini; nilai bawaan di data/norma.toml)"):
     c = st.columns(4)

@@ -12,7 +12,7 @@ from ui.format import day, number, percent
 from ui.page import compute, start
 from ui.widgets import change_metric, number1, percent1, show
 
-view = start("page_pengaduan")
+view = start("Pengaduan")
 f, args = view.filters, (view.filters, view.scope, view.norms, view.today)
 LINK = st.column_config.LinkColumn("Tautan", display_text="buka")
 PERIOD = f"{day(f.start)} – {day(f.end)}"

@@ -8,7 +8,7 @@ from analytics.ranking import breakdown, league
 from ui.page import compute, start
 from ui.widgets import period_caption
 
-view = start("page_peringkat")
+view = start("Peringkat OPD")
 table = compute(league, view, view.filters, view.scope, view.norms, view.today)
 st.caption(period_caption(view.filters) + " · skor 0–100, bobot dan norma dari data/norma.toml")
 

@@ -11,7 +11,7 @@ from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
 from ui.page import compute, opd_names, start
 from ui.widgets import period_caption
 
-view = start("page_profil")
+view = start("Profil OPD")
 names = opd_names(view)
 wanted = st.query_params.get("kode") or (view.filters.opd[0] if view.filters.opd else None)
 codes = list(names)

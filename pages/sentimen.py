@@ -12,7 +12,7 @@ from ui.format import day, number, percent
 from ui.page import compute, opd_names, start
 from ui.widgets import change_metric
 
-view = start("page_sentimen")
+view = start("Tren Sentimen")
 f, names = view.filters, opd_names(view)
 SOURCE = {"komentar": "Komentar & mention", "pengaduan": "Pengaduan"}
 BY = {"": "Tanpa rincian", "opd": "OPD", "platform": "Platform", "topik": "Topik", "kanal": "Kanal"}

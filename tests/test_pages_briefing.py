@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.english import leftover_indonesian
+
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "2026-10-22", "2026-11-20"  # a 30-day custom period ending on the sample's last day
 URL = {"periode": "kustom", "dari": START, "sampai": END}
@@ -211,3 +213,4 @@ def test_briefing_in_english(app):
     points = next(m.value for m in at.markdown if m.value.startswith("1. ")).splitlines()
     assert " agencies (" in points[0] and "posted in this period" in points[0]
     assert at.title[0].value == "Briefing"
+    assert leftover_indonesian(at) == []

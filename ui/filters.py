@@ -18,6 +18,9 @@ from etl.formats import PLATFORMS
 from ui.i18n import t
 
 LANGUAGES = {"id": "Indonesia", "en": "English"}
+PRESET_NAMES = {"7h": "7 hari terakhir", "30h": "30 hari terakhir", "90h": "90 hari terakhir",
+                "bulan_ini": "Bulan ini", "bulan_lalu": "Bulan lalu", "kustom": "Pilih tanggal"}
+KIND_NAMES = {"semua": "Semua jenis", "dinas_badan": "Dinas, badan & setda", "kewilayahan": "Kecamatan & kelurahan"}
 DEFAULTS = {"periode": "30h", "dari": "", "sampai": "", "opd": "", "jenis": "semua", "platform": "", "bahasa": "id"}
 
 
@@ -67,21 +70,21 @@ def sidebar(opd_names: dict[str, str]) -> Filters:
     presets = list(PRESETS)
     end = today()
     with st.sidebar:
-        st.header(t("filters"))
-        preset = st.selectbox(t("period"), presets, format_func=t,
+        st.header(t("Saringan"))
+        preset = st.selectbox(t("Periode"), presets, format_func=lambda p: t(PRESET_NAMES[p]),
                               **_seed("periode", view["periode"] if view["periode"] in presets else "30h"))
         start, stop = None, None
         if preset == "kustom":
             default = period("30h", end)
-            start = st.date_input(t("from"), format="DD/MM/YYYY", **_seed("dari", _date(view["dari"]) or default[0]))
-            stop = st.date_input(t("to"), format="DD/MM/YYYY", **_seed("sampai", _date(view["sampai"]) or default[1]))
-        opd = st.multiselect(t("opd"), list(opd_names), format_func=lambda c: opd_names[c], placeholder=t("all_opd"),
+            start = st.date_input(t("Dari"), format="DD/MM/YYYY", **_seed("dari", _date(view["dari"]) or default[0]))
+            stop = st.date_input(t("Sampai"), format="DD/MM/YYYY", **_seed("sampai", _date(view["sampai"]) or default[1]))
+        opd = st.multiselect(t("OPD"), list(opd_names), format_func=lambda c: opd_names[c], placeholder=t("Semua OPD"),
                              **_seed("opd", [c for c in view["opd"].split(",") if c in opd_names]))
-        kind = st.radio(t("kind"), ["semua", *KIND_GROUPS], format_func=lambda k: t(f"kind_{k}"),
+        kind = st.radio(t("Jenis OPD"), ["semua", *KIND_GROUPS], format_func=lambda k: t(KIND_NAMES[k]),
                         **_seed("jenis", view["jenis"] if view["jenis"] in ("semua", *KIND_GROUPS) else "semua"))
-        platforms = st.multiselect(t("platform"), list(PLATFORMS), placeholder=t("kind_all"),
+        platforms = st.multiselect(t("Platform"), list(PLATFORMS), placeholder=t("Semua"),
                                    **_seed("platform", [p for p in view["platform"].split(",") if p in PLATFORMS]))
-        st.radio(t("language"), list(LANGUAGES), horizontal=True, format_func=LANGUAGES.get,
+        st.radio(t("Bahasa"), list(LANGUAGES), horizontal=True, format_func=LANGUAGES.get,
                  **_seed("bahasa", view["bahasa"] if view["bahasa"] in ("id", "en") else "id"))
     first, last = period(preset, end, start, stop)
     view.update(periode=preset, dari=first.isoformat() if preset == "kustom" else "",

@@ -57,18 +57,18 @@ def _norms(stamp: float) -> Norms | str:
         return str(err)
 
 
-def start(title_key: str) -> View:
+def start(title: str) -> View:
     """Title, sidebar and the view; stops the page with a hint when there is no warehouse yet."""
     version = warehouse_version()
     if version is None:
-        st.title(t(title_key))
-        st.warning(t("no_warehouse"))
+        st.title(t(title))
+        st.warning(t("Gudang data belum ada. Jalankan `make run` atau `python -m etl load FOLDER`."))
         st.stop()
     filters = sidebar(_opd_names(version))
-    st.title(t(title_key))
+    st.title(t(title))
     norms = _norms(_norms_stamp())
     if isinstance(norms, str):
-        st.error(f"Berkas norma salah, nilai bawaan dipakai: {norms}")
+        st.error(t("Berkas norma salah, nilai bawaan dipakai: {}", norms))
         norms = Norms()
     return View(filters, Scope.everything(), norms, today(), version)
 

@@ -13,7 +13,7 @@ from ui.i18n import t
 
 def period_caption(filters: Filters) -> str:
     before = filters.previous()
-    return f"{day(filters.start)} – {day(filters.end)} · pembanding {day(before.start)} – {day(before.end)}"
+    return t("{} – {} · pembanding {} – {}", day(filters.start), day(filters.end), day(before.start), day(before.end))
 
 
 def change_metric(column, label: str, shown: str, now: float | None, before: float | None, *, scale: float = 1,
@@ -21,7 +21,7 @@ def change_metric(column, label: str, shown: str, now: float | None, before: flo
     """A metric with its change against a baseline: "+3", "-1,5 poin", "±0", or
     "— belum ada pembanding" when there is no baseline (never a false 0). ``kw`` go to st.metric."""
     if now is None or before is None or pd.isna(now) or pd.isna(before):
-        column.metric(label, shown, delta=t("no_baseline"), delta_color="off", delta_arrow="off", help=help, **kw)
+        column.metric(label, shown, delta=t("— belum ada pembanding"), delta_color="off", delta_arrow="off", help=help, **kw)
         return
     change = (now - before) * scale
     sign = "+" if change > 0 else "-" if change < 0 else "±"
@@ -34,7 +34,7 @@ def figure_metric(column, label: str, fig: Figure, share: bool = False, lower_is
     """A briefing figure with its change vs the previous period (shares in percentage points)."""
     shown = "—" if fig.value is None else (percent(fig.value) if share else number(fig.value))
     change_metric(column, label, shown, fig.value, fig.previous, scale=100 if share else 1,
-                  decimals=1 if share else 0, unit=" poin" if share else "",
+                  decimals=1 if share else 0, unit=t(" poin") if share else "",
                   color="inverse" if lower_is_better else "normal", help=help)
 
 
