@@ -122,7 +122,8 @@ def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
 # Talking-point sentences in Bahasa Indonesia (English in locale/en/briefing.toml), ``str.format`` fields
 # filled from the data.
 SENTENCES = {
-    "active": "{active} dari {n} OPD ({share}) mengunggah konten dalam periode ini; {meets} OPD memenuhi norma ≥ {norm} unggahan per pekan.",
+    "active": "{active} dari {n} OPD ({share}) mengunggah konten dalam periode ini; {meets} OPD memenuhi norma "
+              "≥ {norm} unggahan per pekan.",
     "silent": "{name} belum mengunggah konten selama {days} hari.",
     "no_account": "{name} belum memiliki akun media sosial resmi di platform wajib.",
     "never": "{name} belum pernah mengunggah konten.",

@@ -16,13 +16,15 @@ st.caption(period_caption(view.filters))
 
 f = b.figures
 cols = st.columns(6)
-figure_metric(cols[0], t("OPD aktif"), f["active_share"], share=True, help=t("OPD yang mengunggah sedikitnya sekali dalam periode, dari semua OPD yang dilihat"))
+figure_metric(cols[0], t("OPD aktif"), f["active_share"], share=True,
+              help=t("OPD yang mengunggah sedikitnya sekali dalam periode, dari semua OPD yang dilihat"))
 figure_metric(cols[1], t("Unggahan"), f["posts"])
 figure_metric(cols[2], t("Pengaduan masuk"), f["received"])
 figure_metric(cols[3], t("Ditanggapi sesuai SLA"), f["in_sla_share"], share=True)
 figure_metric(cols[4], t("Komentar negatif (7 hari)"), f["negative_share"], share=True, lower_is_better=True,
               help=t("Porsi komentar & mention negatif 7 hari terakhir periode, dibanding 7 hari sebelumnya"))
-cols[5].metric(t("Pengaduan lewat batas"), number(f["overdue"].value), help=t("Pengaduan terbuka yang melewati batas waktu tanggapan atau penyelesaian (hari kerja), kapan pun diterima"))
+cols[5].metric(t("Pengaduan lewat batas"), number(f["overdue"].value), help=t(
+    "Pengaduan terbuka yang melewati batas waktu tanggapan atau penyelesaian (hari kerja), kapan pun diterima"))
 
 left, right = st.columns([3, 2])
 with left:
@@ -49,8 +51,9 @@ with a:
     st.page_link("pages/opd_pasif.py", label=t("Alasan dan pengingat →"))
 with b2:
     st.markdown(f"**{t('Topik pengaduan yang naik')}**")
-    rising = pd.DataFrame({t("Topik"): b.rising["topic"].map(lambda c: topic(c, language())), t("Sekarang"): b.rising["now"],
-                           t("Sebelumnya"): b.rising["before"], t("Terbanyak di"): b.rising["top_area"]}).head(5)
+    rising = pd.DataFrame({t("Topik"): b.rising["topic"].map(lambda c: topic(c, language())),
+                           t("Sekarang"): b.rising["now"], t("Sebelumnya"): b.rising["before"],
+                           t("Terbanyak di"): b.rising["top_area"]}).head(5)
     st.dataframe(rising, hide_index=True) if len(rising) else st.write(t("Tidak ada topik yang naik."))
 with c:
     st.markdown(f"**{t('Kesegaran data')}**")

@@ -77,7 +77,8 @@ def sidebar(opd_names: dict[str, str]) -> Filters:
         if preset == "kustom":
             default = period("30h", end)
             start = st.date_input(t("Dari"), format="DD/MM/YYYY", **_seed("dari", _date(view["dari"]) or default[0]))
-            stop = st.date_input(t("Sampai"), format="DD/MM/YYYY", **_seed("sampai", _date(view["sampai"]) or default[1]))
+            stop = st.date_input(t("Sampai"), format="DD/MM/YYYY",
+                                 **_seed("sampai", _date(view["sampai"]) or default[1]))
         opd = st.multiselect(t("OPD"), list(opd_names), format_func=lambda c: opd_names[c], placeholder=t("Semua OPD"),
                              **_seed("opd", [c for c in view["opd"].split(",") if c in opd_names]))
         kind = st.radio(t("Jenis OPD"), ["semua", *KIND_GROUPS], format_func=lambda k: t(KIND_NAMES[k]),

@@ -21,7 +21,8 @@ def change_metric(column, label: str, shown: str, now: float | None, before: flo
     """A metric with its change against a baseline: "+3", "-1,5 poin", "±0", or
     "— belum ada pembanding" when there is no baseline (never a false 0). ``kw`` go to st.metric."""
     if now is None or before is None or pd.isna(now) or pd.isna(before):
-        column.metric(label, shown, delta=t("— belum ada pembanding"), delta_color="off", delta_arrow="off", help=help, **kw)
+        column.metric(label, shown, delta=t("— belum ada pembanding"), delta_color="off", delta_arrow="off", help=help,
+                      **kw)
         return
     change = (now - before) * scale
     sign = "+" if change > 0 else "-" if change < 0 else "±"
