@@ -22,6 +22,7 @@ from analytics import activity, complaints, sentiment
 from analytics.context import KIND_GROUPS, Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import number, percent
+from analytics.i18n import translate
 from analytics.norms import COMPONENTS, Norms
 from analytics.opd import opd_frame
 
@@ -105,23 +106,28 @@ def league_and_previous(wh: Warehouse, filters: Filters, scope: Scope, norms: No
     return out.sort_values(["rank", "short_name"], ignore_index=True), previous
 
 
-def breakdown(row: pd.Series, norms: Norms) -> pd.DataFrame:
+def breakdown(row: pd.Series, norms: Norms, lang: str = "id") -> pd.DataFrame:
     """'Why this rank': each component, its weight, the figure behind it and its share of the score."""
     weights = {c: norms.weights[c] for c in COMPONENTS if pd.notna(row[c])}
     used = sum(weights.values()) or 1.0
-    judged = int(row["kinerja"] + row["layanan"] + row["seremonial"])
     basis = {
-        "aktivitas": f"{number(row['posts_per_week'], 1)} unggahan/pekan (norma {number(norms.posts_per_week, 1)})",
-        "kualitas": f"{int(row['kinerja'])} kinerja + {int(row['layanan'])} layanan dari {judged} unggahan bernilai",
-        "keterlibatan": f"{percent(row['engagement_rate'], 1)} per jangkauan "
-                        f"(target {percent(norms.engagement_target)})",
-        "responsivitas": f"{int(row['in_sla'])} dari {int(row['received'])} pengaduan ditanggapi sesuai SLA"
-                         if row["received"] else "belum ada pengaduan dalam periode",
-        "sentimen": f"{int(row['comments_n'])} komentar, sentimen bersih {number(row['net'], 2)}"
-                    if row["comments_n"] else "belum ada komentar",
-        "cakupan": "semua platform wajib ada" if not row["missing"] else "belum ada: " + ", ".join(row["missing"]),
+        "aktivitas": ("{rate} unggahan/pekan (norma {norm})",
+                      {"rate": number(row["posts_per_week"], 1), "norm": number(norms.posts_per_week, 1)}),
+        "kualitas": ("{kinerja} kinerja + {layanan} layanan dari {n} unggahan bernilai",
+                     {"kinerja": int(row["kinerja"]), "layanan": int(row["layanan"]),
+                      "n": int(row["kinerja"] + row["layanan"] + row["seremonial"])}),
+        "keterlibatan": ("{rate} per jangkauan (target {target})",
+                         {"rate": percent(row["engagement_rate"], 1), "target": percent(norms.engagement_target)}),
+        "responsivitas": ("{n} dari {total} pengaduan ditanggapi sesuai SLA",
+                          {"n": int(row["in_sla"]), "total": int(row["received"])})
+                         if row["received"] else ("belum ada pengaduan dalam periode", {}),
+        "sentimen": ("{n} komentar, sentimen bersih {net}", {"n": int(row["comments_n"]), "net": number(row["net"], 2)})
+                    if row["comments_n"] else ("belum ada komentar", {}),
+        "cakupan": ("semua platform wajib ada", {}) if not row["missing"] else
+                   ("belum ada: {missing}", {"missing": ", ".join(row["missing"])}),
     }
     return pd.DataFrame([{
         "komponen": c, "nilai": row[c], "bobot": norms.weights[c],
-        "sumbangan": row[c] * weights[c] / used if c in weights else None, "dasar": basis[c],
+        "sumbangan": row[c] * weights[c] / used if c in weights else None,
+        "dasar": translate(basis[c][0], lang, **basis[c][1]),
     } for c in COMPONENTS])

@@ -2,45 +2,60 @@
 
 import streamlit as st
 
-from analytics.labels import COMPONENT_NAMES
+from analytics.labels import COMPONENT_NAMES, named
 from analytics.norms import COMPONENTS
 from analytics.ranking import breakdown, league
+from ui.filters import KIND_NAMES
+from ui.i18n import language, t
 from ui.page import compute, start
 from ui.widgets import period_caption
 
 view = start("Peringkat OPD")
+lang = language()
+components = named(COMPONENT_NAMES, lang)
 table = compute(league, view, view.filters, view.scope, view.norms, view.today)
-st.caption(period_caption(view.filters) + " · skor 0–100, bobot dan norma dari data/norma.toml")
+st.caption(period_caption(view.filters) + t(" · skor 0–100, bobot dan norma dari data/norma.toml"))
 
-mode = st.radio("Urutkan", ["semua", "sejenis"], horizontal=True, key="peringkat_mode",
-                format_func={"semua": "Semua OPD bersama", "sejenis": "Di antara OPD sejenis "
-                             "(dinas/badan vs kecamatan/kelurahan)"}.get)
+mode = st.radio(t("Urutkan"), ["semua", "sejenis"], horizontal=True, key="peringkat_mode",
+                format_func=lambda m: t("Semua OPD bersama") if m == "semua" else
+                t("Di antara OPD sejenis (dinas/badan vs kecamatan/kelurahan)"))
 rank, change = ("rank", "rank_change") if mode == "semua" else ("rank_group", "rank_group_change")
 shown = table.sort_values(["group", rank] if mode == "sejenis" else [rank]) if len(table) else table
-columns = {rank: "Peringkat", change: "Perubahan", "short_name": "OPD", "skor": "Skor",
-           **{c: COMPONENT_NAMES[c] for c in COMPONENTS}, "posts": "Unggahan", "received": "Pengaduan"}
+columns = {rank: t("Peringkat"), change: t("Perubahan"), "short_name": "OPD", "skor": t("Skor"),
+           **{c: components[c] for c in COMPONENTS}, "posts": t("Unggahan"), "received": t("Pengaduan")}
 if mode == "sejenis":
-    columns = {"group": "Kelompok", **columns}
+    columns = {"group": t("Kelompok"), **columns}
 frame = shown[list(columns)].rename(columns=columns)
 if mode == "sejenis":
-    frame["Kelompok"] = frame["Kelompok"].map({"dinas_badan": "Dinas, badan & setda",
-                                               "kewilayahan": "Kecamatan & kelurahan"})
+    frame[t("Kelompok")] = frame[t("Kelompok")].map(lambda g: t(KIND_NAMES[g]))
 score = {c: st.column_config.ProgressColumn(c, min_value=0, max_value=100, format="%.0f")
-         for c in ["Skor", *COMPONENT_NAMES.values()]}
-st.dataframe(frame, hide_index=True, column_config={**score, "Perubahan": st.column_config.NumberColumn(
-    format="%+d", help="Naik (+) atau turun (−) dibanding periode sebelumnya")})
-st.caption("Komponen tanpa data (tanpa unggahan, pengaduan atau komentar) tidak dihitung, bukan dianggap 0.")
+         for c in [t("Skor"), *components.values()]}
+
+
+def _pick() -> None:
+    """A row picked in the table opens its breakdown below."""
+    rows = st.session_state["peringkat_table"].selection.rows
+    if rows:
+        st.session_state["peringkat_opd"] = shown["opd_code"].iloc[rows[0]]
+
+
+st.dataframe(frame, hide_index=True, key="peringkat_table", on_select=_pick, selection_mode="single-row",
+             column_config={**score, t("Perubahan"): st.column_config.NumberColumn(
+                 format="%+d", help=t("Naik (+) atau turun (−) dibanding periode sebelumnya"))})
+st.caption(t("Komponen tanpa data (tanpa unggahan, pengaduan atau komentar) tidak dihitung, bukan dianggap 0. "
+             "Pilih satu baris untuk rinciannya."))
 
 if len(shown):
     names = dict(zip(shown["opd_code"], shown["short_name"], strict=True))
-    code = st.selectbox("Rincian skor untuk", list(names), format_func=names.get, key="peringkat_opd")
+    code = st.selectbox(t("Rincian skor untuk"), list(names), format_func=names.get, key="peringkat_opd")
     row = shown.set_index("opd_code").loc[code].copy()
     row["opd_code"] = code
-    st.subheader(f"Mengapa {row['short_name']} di peringkat {int(row[rank])}?")
-    parts = breakdown(row, view.norms)
-    parts["komponen"] = parts["komponen"].map(COMPONENT_NAMES)
-    st.dataframe(parts.rename(columns={"komponen": "Komponen", "nilai": "Nilai (0–100)", "bobot": "Bobot",
-                                       "sumbangan": "Sumbangan ke skor", "dasar": "Dasar perhitungan"}),
-                 hide_index=True, column_config={"Nilai (0–100)": st.column_config.NumberColumn(format="%.0f"),
-                                                 "Sumbangan ke skor": st.column_config.NumberColumn(format="%.1f")})
-    st.page_link("pages/profil_opd.py", label=f"Profil {row['short_name']} →", query_params={"kode": code})
+    st.subheader(t("Mengapa {name} di peringkat {rank}?", name=row["short_name"], rank=int(row[rank])))
+    parts = breakdown(row, view.norms, lang)
+    parts["komponen"] = parts["komponen"].map(components)
+    value, share = t("Nilai (0–100)"), t("Sumbangan ke skor")
+    st.dataframe(parts.rename(columns={"komponen": t("Komponen"), "nilai": value, "bobot": t("Bobot"),
+                                       "sumbangan": share, "dasar": t("Dasar perhitungan")}),
+                 hide_index=True, column_config={value: st.column_config.NumberColumn(format="%.0f"),
+                                                 share: st.column_config.NumberColumn(format="%.1f")})
+    st.page_link("pages/profil_opd.py", label=t("Profil {} →", row["short_name"]), query_params={"kode": code})
