@@ -21,12 +21,15 @@ def weekly_posts(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
     return wh.frame(d.group_by(["week", "platform", "content_type"]).aggregate(posts=d.posts.sum()).order_by("week"))
 
 
-def top_posts(wh: Warehouse, filters: Filters, scope: Scope, n: int = 10) -> pd.DataFrame:
-    """The most engaging posts of the period (reactions + comments + shares)."""
+def top_posts(wh: Warehouse, filters: Filters, scope: Scope, n: int = 10,
+              content_type: str | None = None) -> pd.DataFrame:
+    """The most engaging posts of the period (reactions + comments + shares), of one content type if given."""
     p = in_view(wh.mart_post, wh, filters, scope)
     p = p.filter(between(p.day, filters))
     if filters.platforms:
         p = p.filter(p.platform.isin(list(filters.platforms)))
+    if content_type:
+        p = p.filter(p.content_type == content_type)
     p = p.mutate(engagements=p.reactions.fill_null(0) + p.comments.fill_null(0) + p.shares.fill_null(0))
     return wh.frame(p.order_by([ibis.desc("engagements"), "post_id"]).limit(n).select(
         "day", "platform", "content_type", "caption", "views", "engagements", "permalink"))
@@ -47,6 +50,17 @@ def history(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: 
     parts = [ranking.ranked(table[table["period"] == k]).assign(end=filters.end - timedelta(days=k * filters.days))
              for k in range(periods)]
     return pd.concat(parts, ignore_index=True).sort_values(["opd_code", "end"], ignore_index=True)
+
+
+def mondays(filters: Filters) -> list[date]:
+    """The Mondays of the weeks the period touches (its first week may start before it)."""
+    first = filters.start - timedelta(days=filters.start.weekday())
+    return [first + timedelta(weeks=k) for k in range((filters.end - first).days // 7 + 1)]
+
+
+def week(filters: Filters, monday: date) -> Filters:
+    """The view narrowed to one week (Monday–Sunday), clipped to the period."""
+    return replace(filters, start=max(filters.start, monday), end=min(filters.end, monday + timedelta(days=6)))
 
 
 def one(filters: Filters, opd_code: str) -> Filters:

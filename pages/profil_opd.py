@@ -1,17 +1,25 @@
-"""Profil OPD — everything about one OPD for the sekda's drill-down."""
+"""Profil OPD — everything about one OPD for the sekda's drill-down; every chart opens the rows behind it."""
+
+from datetime import date, timedelta
 
 import pandas as pd
 import plotly.express as px
 import streamlit as st
 
 from analytics import activity, complaints, profile
+from analytics import sentiment_trends as tr
 from analytics.fmt import day, number, percent
-from analytics.labels import CONTENT, PLATFORMS, topic
+from analytics.labels import COMPONENT_NAMES, CONTENT, PLATFORMS, SENTIMENTS, named, source_name, topic
+from analytics.ranking import breakdown
 from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
+from ui.drill import clickable, custom
+from ui.i18n import language, t
 from ui.page import compute, opd_names, start
 from ui.widgets import period_caption
 
 view = start("Profil OPD")
+lang = language()
+content, sentiments = named(CONTENT, lang), named(SENTIMENTS, lang)
 names = opd_names(view)
 wanted = st.query_params.get("kode") or (view.filters.opd[0] if view.filters.opd else None)
 codes = list(names)
@@ -20,8 +28,21 @@ code = st.selectbox("OPD", codes, index=codes.index(wanted) if wanted in codes e
 st.query_params["kode"] = code
 f = profile.one(view.filters, code)
 span = f"{day(f.start)} – {day(f.end)}"
-caption = f"Sumber: ekspor media sosial & pengaduan di gudang data Sorot, per {day(view.today)}"
+caption = t("Sumber: ekspor media sosial & pengaduan di gudang data Sorot, per {}", day(view.today))
 st.caption(period_caption(f))
+LINK = st.column_config.LinkColumn(t("Tautan"), display_text=t("buka"))
+weeks = ["", *(m.isoformat() for m in profile.mondays(f))]
+
+
+def week_name(iso: str) -> str:
+    return f"{day(date.fromisoformat(iso))} – {day(date.fromisoformat(iso) + timedelta(days=6))}" if iso else t(
+        "Seluruh periode")
+
+
+def pick(**values: str) -> None:
+    """A click on a chart: the pickers of its table below take the clicked values."""
+    st.session_state.update(values)
+
 
 history = compute(profile.history, view, view.filters, view.scope, view.norms, view.today)
 mine = history[history["opd_code"] == code]
@@ -29,55 +50,97 @@ if not len(mine):  # an OPD outside the sidebar's kind filter: its own figures
     mine = compute(profile.history, view, f, view.scope, view.norms, view.today)
 now = mine.iloc[-1]
 c = st.columns(5)
-c[0].metric("Unggahan", number(now["posts"]), help="Dalam periode")
-c[1].metric("Kinerja + layanan", percent((now["kinerja"] + now["layanan"]) / now["posts"]) if now["posts"] else "—")
-c[2].metric("Pengaduan masuk", number(now["received"]))
-c[3].metric("Ditanggapi sesuai SLA", percent(now["in_sla_share"]))
-c[4].metric("Peringkat", str(int(now["rank"])), help="Di antara OPD yang dilihat (saringan jenis OPD)")
+c[0].metric(t("Unggahan"), number(now["posts"]), help=t("Dalam periode"))
+c[1].metric(t("Kinerja + layanan"),
+            percent((now["kinerja"] + now["layanan"]) / now["posts"]) if now["posts"] else "—")
+c[2].metric(t("Pengaduan masuk"), number(now["received"]))
+c[3].metric(t("Ditanggapi sesuai SLA"), percent(now["in_sla_share"]))
+c[4].metric(t("Peringkat"), str(int(now["rank"])), help=t("Di antara OPD yang dilihat (saringan jenis OPD)"))
 
 left, right = st.columns(2)
 with left:
-    st.markdown("**Akun dan unggahan terakhir**")
+    st.markdown(t("**Akun dan unggahan terakhir**"))
     acc = compute(activity.accounts, view, f, view.scope, f.end)
     acc["platform"] = acc["platform"].map(PLATFORMS)
     acc["last_day"] = acc["last_day"].map(day)
     st.dataframe(acc[["platform", "handle", "last_day", "days_since", "url"]].rename(columns={
-        "platform": "Platform", "handle": "Akun", "last_day": "Terakhir", "days_since": "Hari", "url": "Profil"}),
-        hide_index=True, column_config={"Profil": st.column_config.LinkColumn(display_text="buka")})
+        "platform": "Platform", "handle": t("Akun"), "last_day": t("Terakhir"), "days_since": t("Hari"),
+        "url": t("Profil")}), hide_index=True, column_config={
+        t("Profil"): st.column_config.LinkColumn(display_text=t("buka"))})
     weekly = compute(profile.weekly_posts, view, f, view.scope)
     if len(weekly):
-        weekly["content_type"] = weekly["content_type"].map(CONTENT)
-        fig = px.bar(weekly, x="week", y="posts", color="content_type",
-                     color_discrete_map={CONTENT[k]: v for k, v in CONTENT_COLORS.items()},
-                     labels={"week": "Pekan", "posts": "Unggahan", "content_type": "Jenis konten"})
-        fig.add_hline(y=view.norms.posts_per_week, line_dash="dot", annotation_text="norma")
-        st.plotly_chart(style(fig, f"Unggahan per pekan menurut jenis konten, {span}", caption))
+        weekly = weekly.assign(code=weekly["content_type"], iso=pd.to_datetime(weekly["week"]).dt.strftime("%Y-%m-%d"),
+                               content_type=weekly["content_type"].map(content))
+        fig = px.bar(weekly, x="week", y="posts", color="content_type", custom_data=["iso", "code"],
+                     color_discrete_map={content[k]: v for k, v in CONTENT_COLORS.items()},
+                     labels={"week": t("Pekan"), "posts": t("Unggahan"), "content_type": t("Jenis konten")})
+        fig.add_hline(y=view.norms.posts_per_week, line_dash="dot", annotation_text=t("norma"))
+        clickable(style(fig, t("Unggahan per pekan menurut jenis konten, {}", span), caption), "pf_posts_chart",
+                  lambda p: pick(pf_week=custom(p, 0), pf_content=custom(p, 1)), hint="")
 with right:
     weekly_s = compute(profile.weekly_sentiment, view, f, view.scope)
     if len(weekly_s):
-        fig = px.bar(weekly_s, x="week", y="n", color="sentiment", color_discrete_map=SENTIMENT_COLORS,
-                     labels={"week": "Pekan", "n": "Komentar & mention", "sentiment": "Sentimen"})
-        st.plotly_chart(style(fig, f"Sentimen komentar per pekan, {span}", caption))
-    if len(mine):
-        fig = px.line(mine, x="end", y="rank", markers=True, labels={"end": "Akhir periode", "rank": "Peringkat"})
-        fig.update_yaxes(autorange="reversed")
-        st.plotly_chart(style(fig, f"Riwayat peringkat (periode {view.filters.days} hari)", caption, height=240))
-    st.caption(f"{number(now['comments_n'])} komentar; negatif {percent(now['negative_share'])}")
+        weekly_s = weekly_s.assign(code=weekly_s["sentiment"], sentiment=weekly_s["sentiment"].map(sentiments),
+                                   iso=pd.to_datetime(weekly_s["week"]).dt.strftime("%Y-%m-%d"))
+        fig = px.bar(weekly_s, x="week", y="n", color="sentiment", custom_data=["iso", "code"],
+                     color_discrete_map={sentiments[k]: v for k, v in SENTIMENT_COLORS.items()},
+                     labels={"week": t("Pekan"), "n": t("Komentar & mention"), "sentiment": t("Sentimen")})
+        clickable(style(fig, t("Sentimen komentar per pekan, {}", span), caption), "pf_sentiment_chart",
+                  lambda p: pick(pf_cweek=custom(p, 0), pf_sentiment=custom(p, 1)), hint="")
+    ends = [e.isoformat() for e in mine["end"]]
+    fig = px.line(mine.assign(iso=ends), x="end", y="rank", markers=True, custom_data=["iso"],
+                  labels={"end": t("Akhir periode"), "rank": t("Peringkat")})
+    fig.update_yaxes(autorange="reversed")
+    clickable(style(fig, t("Riwayat peringkat (periode {} hari)", view.filters.days), caption, height=240),
+              "pf_rank_chart", lambda p: pick(pf_rank_end=custom(p, 0)), hint="")
+    st.caption(t("{} komentar; negatif {}", number(now["comments_n"]), percent(now["negative_share"])))
+st.caption(t("Klik batang, titik atau sel grafik untuk melihat data di baliknya."))
 
-st.markdown("**Unggahan dengan keterlibatan tertinggi**")
-top = compute(profile.top_posts, view, f, view.scope)
-top["platform"] = top["platform"].map(PLATFORMS)
-top["day"] = top["day"].map(day)
-st.dataframe(top.rename(columns={"day": "Tanggal", "platform": "Platform", "content_type": "Jenis",
-                                 "caption": "Keterangan", "views": "Tayangan", "engagements": "Keterlibatan",
-                                 "permalink": "Tautan"}), hide_index=True,
-             column_config={"Tautan": st.column_config.LinkColumn(display_text="buka")})
+# The rows behind the charts: posts, comments, the score of a period.
+st.markdown(t("**Unggahan, keterlibatan tertinggi dulu**"))
+a, b = st.columns(2)
+week = a.selectbox(t("Pekan"), weeks, format_func=week_name, key="pf_week")
+kind = b.selectbox(t("Jenis konten"), ["", *CONTENT], format_func=lambda k: content.get(k, t("Semua")),
+                   key="pf_content")
+posts = compute(profile.top_posts, view, profile.week(f, date.fromisoformat(week)) if week else f, view.scope,
+                10 if not (week or kind) else 200, kind or None)
+posts = posts.assign(platform=posts["platform"].map(PLATFORMS), day=posts["day"].map(day),
+                     content_type=posts["content_type"].map(content))
+st.dataframe(posts.rename(columns={"day": t("Tanggal"), "platform": "Platform", "content_type": t("Jenis"),
+                                   "caption": t("Keterangan"), "views": t("Tayangan"),
+                                   "engagements": t("Keterlibatan"), "permalink": t("Tautan")}),
+             hide_index=True, column_config={t("Tautan"): LINK})
+
+st.markdown(t("**Komentar & mention** (nama akun dan data pribadi disamarkan)"))
+a, b = st.columns(2)
+cweek = a.selectbox(t("Pekan"), weeks, format_func=week_name, key="pf_cweek")
+feel = b.selectbox(t("Sentimen"), ["", *SENTIMENTS], format_func=lambda s: sentiments.get(s, t("Semua")),
+                   key="pf_sentiment")
+span_c = profile.week(f, date.fromisoformat(cweek)) if cweek else f
+said, total = compute(tr.texts, view, f, view.scope, "komentar", span_c.start, span_c.end, code,
+                      (feel,) if feel else tuple(SENTIMENTS))
+st.caption(t("{} teks; ditampilkan {} terbaru", number(total), number(len(said))))
+said = said.assign(sentiment=said["sentiment"].map(sentiments), platform=said["platform"].map(PLATFORMS))
+st.dataframe(said[["day", "platform", "sentiment", "author", "text", "permalink"]].rename(columns={
+    "day": t("Tanggal"), "sentiment": t("Sentimen"), "author": t("Akun"), "text": t("Teks"),
+    "platform": "Platform", "permalink": t("Tautan")}), hide_index=True, column_config={t("Tautan"): LINK})
+
+st.markdown(t("**Skor per komponen pada periode yang berakhir**"))
+end = st.selectbox(t("Akhir periode"), ends[::-1], format_func=lambda e: day(date.fromisoformat(e)),
+                   key="pf_rank_end")
+then = mine[[e == end for e in ends]].iloc[0]
+parts = breakdown(then, view.norms, lang).assign(komponen=lambda d: d["komponen"].map(named(COMPONENT_NAMES, lang)))
+st.dataframe(parts.rename(columns={"komponen": t("Komponen"), "nilai": t("Nilai (0–100)"), "bobot": t("Bobot"),
+                                   "sumbangan": t("Sumbangan ke skor"), "dasar": t("Dasar perhitungan")}),
+             hide_index=True)
 
 late = compute(complaints.overdue, view, f, view.scope, view.norms, view.today)
-st.markdown(f"**Pengaduan lewat batas waktu ({len(late)})**")
+st.markdown(t("**Pengaduan lewat batas waktu ({})**", len(late)))
 if len(late):
-    late = late.assign(topic=late["topic"].map(topic), received_day=pd.to_datetime(late["received_day"]).dt.date)
+    late = late.assign(topic=late["topic"].map(lambda c: topic(c, lang)),
+                       channel=late["channel"].map(lambda c: source_name(c, lang)),
+                       received_day=pd.to_datetime(late["received_day"]).dt.date)
     st.dataframe(late[["complaint_id", "channel", "topic", "received_day", "age_days", "status", "permalink"]].rename(
-        columns={"complaint_id": "Tiket", "channel": "Kanal", "topic": "Topik", "received_day": "Diterima",
-                 "age_days": "Umur (hari kerja)", "status": "Status", "permalink": "Tautan"}),
-        hide_index=True, column_config={"Tautan": st.column_config.LinkColumn(display_text="buka")})
+        columns={"complaint_id": t("Tiket"), "channel": t("Kanal"), "topic": t("Topik"),
+                 "received_day": t("Diterima"), "age_days": t("Umur (hari kerja)"), "status": "Status",
+                 "permalink": t("Tautan")}), hide_index=True, column_config={t("Tautan"): LINK})

@@ -21,8 +21,9 @@ INDONESIAN = {
     "sumbangan", "mengapa", "umur", "terbanyak", "median", "tingkat", "kini", "perlu", "perhatian", "teks",
     "tanggal", "harian", "mingguan", "skala", "keterlibatan", "tayangan", "keterangan", "profil", "sekarang",
     "sebelumnya", "diperbarui", "hasil", "dibaca", "baru", "mulai", "detik", "platform/kanal", "basi",
+    "kinerja", "layanan", "seremonial", "tiket", "ditampilkan", "terbaru", "akhir",
 }
-EXEMPT = {"median"}  # also English
+EXEMPT = {"median", "per"}  # also English
 WORD = re.compile(r"[a-zA-Z/]+")
 
 

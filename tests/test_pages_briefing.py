@@ -214,3 +214,56 @@ def test_briefing_in_english(app):
     assert " agencies (" in points[0] and "posted in this period" in points[0]
     assert at.title[0].value == "Briefing"
     assert leftover_indonesian(at) == []
+
+
+def test_ranking_in_english_shows_the_same_scores(app, con):
+    expected = components_sql(con)
+    at = app("pages/peringkat.py", bahasa="en")
+    assert leftover_indonesian(at) == []
+    table = at.dataframe[0].value
+    assert {"Rank", "Score", "Activity", "Content quality", "Posts"} <= set(table.columns)
+    shown = dict(zip(table["OPD"], table["Score"], strict=True))
+    assert all(shown[v["name"]] == pytest.approx(v["skor"], abs=1e-6) for v in expected.values())
+    top = at.selectbox(key="peringkat_opd").value
+    assert at.subheader[0].value == f"Why is {expected[top]['name']} ranked 1?"
+    basis = at.dataframe[1].value["Basis"]
+    assert basis.str.contains("posts/week").any() and not basis.str.contains("unggahan").any()
+
+
+def test_passive_in_english_same_agencies_reminder_stays_indonesian(app, con):
+    at = app("pages/opd_pasif.py", bahasa="en")
+    assert leftover_indonesian(at) == []
+    assert set(at.dataframe[0].value["OPD"]) == passive_sql(con)
+    reasons = " ".join(at.dataframe[0].value["Reasons"])
+    assert "posts per week" in reasons and "unggahan" not in reasons
+    assert at.code[0].value.startswith("Yth. Bapak/Ibu Kepala ")  # sent to the OPD as written
+    assert "unggahan per pekan" in at.code[0].value
+
+
+def test_profile_in_english(app):
+    at = app("pages/profil_opd.py", kode="DINKES", bahasa="en")
+    assert leftover_indonesian(at) == []
+    indonesian = app("pages/profil_opd.py", kode="DINKES")
+    assert at.metric[0].label == "Posts" and at.metric[0].value == indonesian.metric[0].value
+
+
+def test_profile_pickers_open_the_rows_behind_the_charts(app, con):
+    """What a click on the weekly charts sets (the browser test clicks): posts and comments of one week."""
+    at = app("pages/profil_opd.py", kode="DINKES")
+    at.selectbox(key="pf_week").set_value("2026-11-09")
+    at.selectbox(key="pf_content").set_value("kinerja").run()
+    posts = con.execute(f"""SELECT count(*) FROM stg_post WHERE opd_code = 'DINKES' AND content_type = 'kinerja'
+        AND {LOCAL.format('published_at')} BETWEEN DATE '2026-11-09' AND DATE '2026-11-15'""").fetchall()[0][0]
+    table = next(d.value for d in at.dataframe if "Keterangan" in d.value.columns)
+    assert len(table) == posts > 0 and set(table["Jenis"]) == {"Kinerja"}
+    assert table["Tautan"].str.startswith("https://").all()
+    at.selectbox(key="pf_cweek").set_value("2026-11-16")
+    at.selectbox(key="pf_sentiment").set_value("negative").run()
+    negative = con.execute(f"""SELECT count(*) FROM stg_comment WHERE opd_code = 'DINKES' AND sentiment = 'negative'
+        AND {LOCAL.format('created_at')} BETWEEN DATE '2026-11-16' AND DATE '{END}'""").fetchall()[0][0]
+    texts = next(d.value for d in at.dataframe if "Teks" in d.value.columns)
+    assert len(texts) == negative and set(texts["Sentimen"]) <= {"Negatif"}
+    assert any(c.value.startswith(f"{negative} teks") for c in at.caption)
+    assert at.selectbox(key="pf_rank_end").value == END  # the current period's score by default
+    at.selectbox(key="pf_rank_end").set_value("2026-10-21").run()
+    assert not at.exception and len(next(d.value for d in at.dataframe if "Komponen" in d.value.columns)) == 6
