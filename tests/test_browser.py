@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "docs" / "screenshots"
@@ -36,7 +37,8 @@ def app_url(sample_db):
     env = {**os.environ, "SOROT_DB": str(sample_db), "SOROT_TODAY": "2026-11-20"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -109,4 +111,42 @@ def test_a_person_filters_and_the_link_reproduces_it(app_url, page):
     page.goto(link)  # …and the link opens the same view
     settle(page)
     assert page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="Kecamatan & kelurahan").is_checked()
+    no_error(page)
+
+
+def test_clicking_a_chart_opens_the_rows_behind_it(app_url, page):
+    page.goto(f"{app_url}/profil-opd?kode=DINKES&periode=kustom&dari=2026-10-22&sampai=2026-11-20")
+    page.get_by_role("heading", name="Profil OPD", exact=True).wait_for(timeout=60_000)
+    settle(page)
+    week = page.locator('[data-testid="stSelectbox"]').filter(has_text="Pekan").first
+    assert week.locator("input").input_value() == "Seluruh periode"
+    chart = page.locator(".js-plotly-plot").first
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator(".bars path")
+    bars.first.wait_for(timeout=30_000)
+    heights = [bars.nth(i).bounding_box()["height"] for i in range(bars.count())]
+    tallest = bars.nth(heights.index(max(heights)))  # one week, one content type
+    picked = week.locator("input")
+    for _ in range(10):  # a chart takes clicks a few seconds after it is drawn
+        box = tallest.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(2000)
+        if picked.input_value() != "Seluruh periode":
+            break
+    settle(page)
+    assert " – " in picked.input_value()
+    table = page.locator('[data-testid="stDataFrame"]').filter(has_text="Keterangan")
+    expect(table).to_be_visible()
+    no_error(page)
+
+
+def test_the_language_switch_turns_the_page_to_english(app_url, page):
+    page.goto(f"{app_url}/opd-pasif")
+    page.get_by_role("heading", name="OPD Pasif", exact=True).wait_for(timeout=60_000)
+    settle(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+    page.get_by_role("heading", name="Passive OPD", exact=True).wait_for(timeout=60_000)
+    settle(page)
+    page.wait_for_url("**bahasa=en**", timeout=30_000)
+    assert page.get_by_text("Passive agencies").count() >= 1
     no_error(page)
