@@ -24,6 +24,7 @@ import ibis
 import pandas as pd
 
 from analytics.db import Warehouse
+from analytics.i18n import translate
 from analytics.norms import Norms, NormsError, parse
 from etl import warehouse
 from etl.errors import RegistryError
@@ -90,18 +91,20 @@ def account_line(platform: str, account: str, opd_code: str | None = None) -> st
     return buf.getvalue()
 
 
-def freshness(wh: Warehouse, today: date) -> pd.DataFrame:
-    """Latest local day per source (posts per platform, complaints per channel, comments per platform),
-    days behind ``today`` and whether it is stale (> STALE_DAYS behind, or no data for a platform
-    that has registered accounts)."""
+def freshness(wh: Warehouse, today: date, lang: str = "id") -> pd.DataFrame:
+    """Latest local day per source (posts per platform, complaints per channel, comments per platform; the
+    source named in ``lang``), days behind ``today`` and whether it is stale (> STALE_DAYS behind, or no data
+    for a platform that has registered accounts)."""
     p, c, m = wh.mart_post, wh.mart_complaint, wh.mart_comment_day
     posts = wh.frame(p.group_by(name=p.platform).aggregate(latest=p.day.max()))
     registered = wh.frame(wh.ref_account.select(name=wh.ref_account.platform).distinct())
     posts = registered.merge(posts, on="name", how="outer")
     complaints = wh.frame(c.group_by(name=c.channel).aggregate(latest=c.received_day.max()))
     comments = wh.frame(m.group_by(name=m.platform).aggregate(latest=m.day.max()))
+    sources = ((translate("postingan", lang), posts), (translate("pengaduan", lang), complaints),
+               (translate("komentar", lang), comments))
     rows = [(source, name, _day(latest))
-            for source, frame in (("postingan", posts), ("pengaduan", complaints), ("komentar", comments))
+            for source, frame in sources
             for name, latest in sorted(zip(frame["name"], frame["latest"]), key=lambda x: str(x[0]))]
     out = pd.DataFrame(rows, columns=["source", "name", "latest"])
     out["days_behind"] = pd.array([(today - d).days if d else None for d in out["latest"]], dtype="Int64")
@@ -151,8 +154,9 @@ def _logged(db: Path, after: int) -> tuple[dict[str, int], pd.DataFrame]:
 
 
 def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Path, account: str | None = None,
-               progress: Progress | None = None, starting: Starting | None = None) -> LoadReport:
-    """Load saved export files (etl.load.load, atomic) and report every file with its rejects."""
+               progress: Progress | None = None, starting: Starting | None = None, lang: str = "id") -> LoadReport:
+    """Load saved export files (etl.load.load, atomic) and report every file with its rejects (a blocking
+    error framed in ``lang``; the ETL's own message inside it stays as written)."""
     from etl import load as etl_load
 
     before = _last_load_id(db)
@@ -160,9 +164,9 @@ def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Pa
         results = etl_load.load(list(paths), db, registry_dir, holidays, account=account or None,
                                 progress=progress, starting=starting)
     except RegistryError as err:
-        return _failed(f"Registri tidak sah, tidak ada yang dimuat: {err}")
+        return _failed(translate("Registri tidak sah, tidak ada yang dimuat: {}", lang, err))
     except (OSError, duckdb.Error) as err:
-        return _failed(f"Pemuatan gagal; gudang data tidak berubah. Rincian: {err}")
+        return _failed(translate("Pemuatan gagal; gudang data tidak berubah. Rincian: {}", lang, err))
     ids, found = _logged(db, before) if db.exists() else ({}, pd.DataFrame(columns=REJECT_COLUMNS))
     order = {str(p): i for i, p in enumerate(paths)}
     results = sorted(results, key=lambda r: order.get(str(r.path), len(order)))

@@ -4,6 +4,8 @@ drill-down lists. SLA rules come from ``analytics.complaints`` (never redefined 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import ibis
@@ -12,6 +14,8 @@ import pandas as pd
 from analytics.complaints import complaints, overdue, overdue_by_opd, sla_per_opd
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
+from analytics.fmt import day as day_text
+from analytics.i18n import translate
 from analytics.labels import CHANNELS, topic
 from analytics.norms import Norms
 from analytics.opd import between, in_view
@@ -24,11 +28,15 @@ _NOT_KECAMATAN = re.compile(r"^(kabupaten|kab\.?|kota|provinsi|prov\.?|desa|kelu
 _KECAMATAN_PREFIX = re.compile(r"^(kecamatan|kec\.?)\s*", re.I)
 
 
-topic_label = topic  # the name the Pengaduan page uses
+topic_label = topic  # the name the Pengaduan page uses (code, lang)
 
 
-def channel_label(channel: str) -> str:
-    return CHANNELS.get(channel, channel)
+def channel_label(channel: str, lang: str = "id") -> str:
+    return translate(CHANNELS[channel], lang) if channel in CHANNELS else channel
+
+
+def status_label(status: str, lang: str = "id") -> str:
+    return translate(STATUS_LABELS[status], lang) if status in STATUS_LABELS else status
 
 
 def kecamatan_names(wh: Warehouse) -> list[str]:
@@ -36,10 +44,10 @@ def kecamatan_names(wh: Warehouse) -> list[str]:
     return sorted(wh.frame(r.filter(r.kind == "kecamatan").select("name"))["name"])
 
 
-def kecamatan_of(area: str | None, names: list[str]) -> str:
+def kecamatan_of(area: str | None, names: list[str], lang: str = "id") -> str:
     """The registered kecamatan an area string names ("Kecamatan X, Kabupaten Y" → "X"), else "Tidak diketahui"."""
     if not area:
-        return UNKNOWN_AREA
+        return translate(UNKNOWN_AREA, lang)
     lookup = {n.casefold(): n for n in names}
     parts = [p.strip() for p in area.split(",") if p.strip() and not _NOT_KECAMATAN.match(p.strip())]
     for part in parts:
@@ -50,13 +58,14 @@ def kecamatan_of(area: str | None, names: list[str]) -> str:
         for key, name in lookup.items():
             if re.search(rf"\b{re.escape(key)}\b", part.casefold()):
                 return name
-    return UNKNOWN_AREA
+    return translate(UNKNOWN_AREA, lang)
 
 
-def kecamatan_column(wh: Warehouse, areas: pd.Series) -> pd.Series:
+def kecamatan_column(wh: Warehouse, areas: pd.Series, lang: str = "id") -> pd.Series:
     """``kecamatan_of`` for a column (each distinct area string matched once)."""
     names = kecamatan_names(wh)
-    return areas.map({a: kecamatan_of(a, names) for a in areas.dropna().unique()}).fillna(UNKNOWN_AREA)
+    matched = areas.map({a: kecamatan_of(a, names, lang) for a in areas.dropna().unique()})
+    return matched.fillna(translate(UNKNOWN_AREA, lang))
 
 
 def _comparable(wh: Warehouse, day: date) -> bool:
@@ -100,9 +109,10 @@ def headline(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
             "overdue_before": overdue_as_of(wh, filters, scope, norms, then) if _comparable(wh, then) else None}
 
 
-def opd_sla(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
+def opd_sla(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+            lang: str = "id") -> pd.DataFrame:
     """``sla_per_opd`` with the OPD short name, worst first (most overdue, then lowest share within SLA)."""
-    out = _with_short_name(wh, sla_per_opd(wh, filters, scope, norms, today))
+    out = _with_short_name(wh, sla_per_opd(wh, filters, scope, norms, today), lang)
     return out.sort_values(["overdue", "in_sla_share", "received"], ascending=[False, True, False],
                            na_position="last", ignore_index=True)
 
@@ -127,7 +137,52 @@ def trend(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
     return out.rename_axis("period").reset_index()
 
 
-def per_channel(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
+# A point of the trend ("bucket"): what was counted (received or resolved) and the bucket's first day,
+# as the key "received:2026-11-09" — the value of the page's chart picker and what details() filters on.
+RECEIVED, RESOLVED = "received", "resolved"
+BUCKET_KINDS = {RECEIVED: "Masuk", RESOLVED: "Selesai"}
+
+
+def bucket_key(kind: str, first: date | pd.Timestamp) -> str:
+    return f"{kind}:{pd.Timestamp(first).date().isoformat()}"
+
+
+def bucket_period(filters: Filters, key: str) -> tuple[str, Filters]:
+    """What a bucket key counts and its days within the period (a week can start before or end after it)."""
+    kind, _, first = key.partition(":")
+    if kind not in BUCKET_KINDS:
+        raise ValueError(f"titik grafik «{key}» tidak dikenal")
+    start = date.fromisoformat(first)
+    end = start + timedelta(days=6 if bucket_size(filters) == "week" else 0)
+    return kind, replace(filters, start=max(start, filters.start), end=min(end, filters.end))
+
+
+def bucket_choices(filters: Filters, periods: Iterable[date | pd.Timestamp], lang: str = "id") -> dict[str, str]:
+    """The trend's points as picker choices, key → "Masuk 10 Nov – 16 Nov" (received ones first)."""
+    out = {}
+    for kind, name in BUCKET_KINDS.items():
+        for first in periods:
+            key = bucket_key(kind, first)
+            days = bucket_period(filters, key)[1]
+            shown = day_text(days.start)[:-5] + ("" if days.days == 1 else f" – {day_text(days.end)[:-5]}")
+            out[key] = f"{translate(name, lang)} {shown}"
+    return out
+
+
+def trend_pick(kind: object, first: object, choices: Iterable[str]) -> str | None:
+    """The chart picker's value for a clicked trend point (customdata: kind, ISO first day); None if not a choice."""
+    key = f"{kind}:{str(first)[:10]}"
+    return key if key in choices else None
+
+
+def cell_pick(topic_name: object, kecamatan: object, topics: Sequence[str],
+              kecamatans: Sequence[str]) -> tuple[str | None, str | None]:
+    """The topic and kecamatan pickers' values for a clicked heatmap cell (None for one that is not a choice)."""
+    return (topic_name if topic_name in topics else None, kecamatan if kecamatan in kecamatans else None)
+
+
+def per_channel(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+                lang: str = "id") -> pd.DataFrame:
     """Per channel: received in the period, share answered within SLA, median working days to first
     response; ``overdue`` = open complaints past their deadline today, whenever received."""
     c = complaints(wh, filters, scope, norms, today)
@@ -138,31 +193,31 @@ def per_channel(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, tod
     out = agg.merge(late, on="channel", how="outer")
     out[["received", "in_sla", "overdue"]] = out[["received", "in_sla", "overdue"]].fillna(0).astype("int64")
     out["in_sla_share"] = (out["in_sla"] / out["received"]).where(out["received"] > 0)
-    out["label"] = out["channel"].map(channel_label)
+    out["label"] = out["channel"].map(lambda c: channel_label(c, lang))
     return out.sort_values("received", ascending=False, ignore_index=True)
 
 
-def topic_area(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
+def topic_area(wh: Warehouse, filters: Filters, scope: Scope, lang: str = "id") -> pd.DataFrame:
     """Complaints received in the period per topic (readable label) × kecamatan (registered name)."""
     c = in_view(wh.mart_complaint, wh, filters, scope)
     c = c.filter(between(c.received_day, filters))
     raw = wh.frame(c.group_by(["topic", "area"]).aggregate(n=ibis._.count()))
-    raw["topic"] = raw["topic"].map(topic_label)
-    raw["kecamatan"] = kecamatan_column(wh, raw["area"])
+    raw["topic"] = raw["topic"].map(lambda code: topic_label(code, lang))
+    raw["kecamatan"] = kecamatan_column(wh, raw["area"], lang)
     out = raw.groupby(["topic", "kecamatan"], as_index=False)["n"].sum()
     return out.sort_values(["topic", "kecamatan"], ignore_index=True)
 
 
-def _outcome(df: pd.DataFrame) -> pd.Series:
+def _outcome(df: pd.DataFrame, lang: str = "id") -> pd.Series:
     """First-response outcome of each complaint, in words."""
     answered = df["response_days"].notna()
     late_open = ~answered & df["overdue"].fillna(False).astype(bool)
     waiting = ~answered & ~late_open & df["is_open"].fillna(False).astype(bool)
-    out = pd.Series("Tanpa tanggapan", index=df.index, dtype="object")
-    out[answered] = "Terlambat"
-    out[answered & (df["response_days"] <= df["response_norm"])] = "Tepat waktu"
-    out[late_open] = "Lewat batas, belum ditanggapi"
-    out[waiting] = "Belum ditanggapi (masih dalam batas)"
+    out = pd.Series(translate("Tanpa tanggapan", lang), index=df.index, dtype="object")
+    out[answered] = translate("Terlambat", lang)
+    out[answered & (df["response_days"] <= df["response_norm"])] = translate("Tepat waktu", lang)
+    out[late_open] = translate("Lewat batas, belum ditanggapi", lang)
+    out[waiting] = translate("Belum ditanggapi (masih dalam batas)", lang)
     return out
 
 
@@ -173,40 +228,49 @@ DETAIL_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topic
 
 def details(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
             opd: str | None = None, channel: str | None = None, topic: str | None = None,
-            kecamatan: str | None = None) -> pd.DataFrame:
+            kecamatan: str | None = None, bucket: str | None = None, lang: str = "id") -> pd.DataFrame:
     """The complaints behind a figure (received in the period), newest first, without reporter identity;
-    ``topic`` and ``kecamatan`` are the readable labels this module shows."""
-    c = complaints(wh, filters, scope, norms, today)
+    ``topic`` and ``kecamatan`` are the readable labels this module shows (in ``lang``). ``bucket`` (a
+    ``bucket_key``) narrows to one point of the trend: those received on its days, or those resolved on
+    its days whenever they were received — the rows the point counts."""
+    kind, days = bucket_period(filters, bucket) if bucket else (RECEIVED, filters)
+    c = complaints(wh, filters, scope, norms, today, period=kind == RECEIVED)
+    if bucket:
+        c = c.filter(between(c.received_day if kind == RECEIVED else c.resolved_day, days))
     if opd:
         c = c.filter(c.opd_code == opd)
     if channel:
         c = c.filter(c.channel == channel)
     out = wh.frame(c.select(*DETAIL_COLUMNS).order_by([ibis.desc("received_day"), "complaint_key"]))
-    out["topic"] = out["topic"].map(topic_label)
-    out["kecamatan"] = kecamatan_column(wh, out["area"])
+    out["topic"] = out["topic"].map(lambda code: topic_label(code, lang))
+    out["kecamatan"] = kecamatan_column(wh, out["area"], lang)
     if topic:
         out = out[out["topic"] == topic]
     if kecamatan:
         out = out[out["kecamatan"] == kecamatan]
-    out["sla"] = _outcome(out)
-    return _with_short_name(wh, out.reset_index(drop=True))
+    out["sla"] = _outcome(out, lang)
+    out["channel_label"] = out["channel"].map(lambda c: channel_label(c, lang))
+    out["status_label"] = out["status"].map(lambda s: status_label(s, lang))
+    return _with_short_name(wh, out.reset_index(drop=True), lang)
 
 
-def _with_short_name(wh: Warehouse, df: pd.DataFrame) -> pd.DataFrame:
+def _with_short_name(wh: Warehouse, df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Adds the OPD short name (inactive OPD included; no OPD yet → "Belum didisposisikan")."""
     names = wh.frame(wh.ref_opd.select("opd_code", "short_name")).set_index("opd_code")["short_name"]
-    return df.assign(short_name=df["opd_code"].map(names).fillna(df["opd_code"]).fillna(UNASSIGNED))
+    unassigned = translate(UNASSIGNED, lang)
+    return df.assign(short_name=df["opd_code"].map(names).fillna(df["opd_code"]).fillna(unassigned))
 
 
 def overdue_list(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
-                 limit: int | None = None) -> pd.DataFrame:
+                 limit: int | None = None, lang: str = "id") -> pd.DataFrame:
     """``overdue`` with readable channel, topic and kecamatan and the norm that was missed."""
-    out = _with_short_name(wh, overdue(wh, filters, scope, norms, today, limit))
-    out["channel_label"] = out["channel"].map(channel_label)
-    out["topic_label"] = out["topic"].map(topic_label)
-    out["kecamatan"] = kecamatan_column(wh, out["area"])
+    out = _with_short_name(wh, overdue(wh, filters, scope, norms, today, limit), lang)
+    out["channel_label"] = out["channel"].map(lambda c: channel_label(c, lang))
+    out["topic_label"] = out["topic"].map(lambda code: topic_label(code, lang))
+    out["kecamatan"] = kecamatan_column(wh, out["area"], lang)
     missed = out["first_response_at"].isna() & (out["age_days"] > out["response_norm"])
-    out["norm"] = [f"tanggapan {r} hari kerja" if m else f"penyelesaian {s} hari kerja"
+    out["norm"] = [translate("tanggapan {} hari kerja", lang, r) if m
+                   else translate("penyelesaian {} hari kerja", lang, s)
                    for m, r, s in zip(missed, out["response_norm"], out["resolution_norm"], strict=True)]
     return out
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import ibis
@@ -24,6 +25,7 @@ import pandas as pd
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import day, number, percent
+from analytics.i18n import translate
 from analytics.norms import Norms
 from analytics.opd import between, in_view
 from analytics.sentiment import SENTIMENTS
@@ -144,15 +146,48 @@ def week_label(start: date, end: date) -> str:
     return f"{day(start)} – {day(end)}"
 
 
-def spike_list(found: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def week_ends(start: date, end: date) -> list[date]:
+    """Ends of the 7-day windows counted back from ``end`` that end in start..end, newest first — the weeks
+    of ``weekly_judged``, with or without texts, so every day of the period lies in one of them."""
+    return [end - timedelta(days=7 * k) for k in range((end - start).days // 7 + 1)]
+
+
+def week_of(when: date, end: date) -> date:
+    """End of the 7-day window (counted back from ``end``) that holds ``when``."""
+    return end - timedelta(days=7 * max(0, (end - when).days // 7))
+
+
+def drill(point: dict[str, Any], end: date) -> dict[str, str | list[str]]:
+    """What a click on a trend or spike chart point picks for the texts below it, by URL name.
+
+    The point's customdata is ``[ISO day, sentiment, OPD code]``, shorter when the point does not stand for
+    one: the day gives ``pekan`` (the week holding it); a sentiment gives ``teks_sentimen`` ("" = all
+    sentiments); an OPD gives ``teks_opd`` ("" = all OPDs). Without customdata the point's x is the day.
+    """
+    data = point.get("customdata")
+    data = list(data) if isinstance(data, list | tuple) else [] if data is None else [data]
+    when = data[0] if data else point.get("x")
+    if not when:
+        return {}
+    out: dict[str, str | list[str]] = {"pekan": week_of(date.fromisoformat(str(when)[:10]), end).isoformat()}
+    if len(data) > 1 and data[1] is not None:
+        out["teks_sentimen"] = [data[1]] if data[1] in SENTIMENTS else list(SENTIMENTS)
+    if len(data) > 2 and data[2] is not None:
+        out["teks_opd"] = str(data[2])
+    return out
+
+
+def spike_list(found: pd.DataFrame, names: dict[str, str], lang: str = "id") -> pd.DataFrame:
     """The spikes as a table for people: week, OPD, negative share, baseline mean ± sd, texts counted."""
+    everyone = translate("Semua OPD", lang)
     return pd.DataFrame({
-        "pekan": [week_label(a, b) for a, b in zip(found["start"], found["end"])],
-        "OPD": [names.get(c, c) if c else "Semua OPD" for c in found["opd_code"]],
-        "porsi negatif": [percent(v, 1) for v in found["negative_share"]],
-        "pembanding (rata-rata ± sd)": [f"{percent(m, 1)} ± {number(sd * 100, 1)} poin"
-                                        for m, sd in zip(found["baseline_mean"], found["baseline_sd"])],
-        "jumlah": [number(v) for v in found["total"]]})
+        translate("pekan", lang): [week_label(a, b) for a, b in zip(found["start"], found["end"])],
+        translate("OPD", lang): [names.get(c, c) if c else everyone for c in found["opd_code"]],
+        translate("porsi negatif", lang): [percent(v, 1) for v in found["negative_share"]],
+        translate("pembanding (rata-rata ± sd)", lang): [
+            translate("{mean} ± {sd} poin", lang, mean=percent(m, 1), sd=number(sd * 100, 1))
+            for m, sd in zip(found["baseline_mean"], found["baseline_sd"])],
+        translate("jumlah", lang): [number(v) for v in found["total"]]})
 
 
 def headline(wh: Warehouse, filters: Filters, scope: Scope, source: str = "komentar") -> dict[str, dict | None]:

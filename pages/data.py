@@ -6,14 +6,19 @@ import streamlit as st
 from analytics import admin
 from ui import admin as panel
 from ui.db import warehouse_version
-from ui.i18n import t
+from ui.i18n import language, t
 from ui.page import compute, start
 
-TABS = ["Unggah", "Riwayat", "Akun belum terdaftar", "Kesegaran data", "Registri & norma"]
 
+def tab_names() -> list[str]:
+    """Upload, history, accounts to register, freshness, registry & norms — in the viewer's language."""
+    return [t("Unggah"), t("Riwayat"), t("Akun belum terdaftar"), t("Kesegaran data"), t("Registri & norma")]
+
+
+TABS = tab_names()
 if warehouse_version() is None:  # the first load happens here: no sidebar, no figures yet
     st.title(t("Data"))
-    st.info("Gudang data belum ada. Unggah berkas ekspor pertama di tab **Unggah**.")
+    st.info(t("Gudang data belum ada. Unggah berkas ekspor pertama di tab **{}**.", TABS[0]))
     upload, registry = st.tabs([TABS[0], TABS[-1]])
     with upload:
         panel.upload()
@@ -22,24 +27,26 @@ if warehouse_version() is None:  # the first load happens here: no sidebar, no f
     st.stop()
 
 view = start("Data")
-st.caption("Saringan periode dan OPD di samping tidak berlaku di halaman ini: yang tampil adalah seluruh gudang data.")
+st.caption(t("Saringan periode dan OPD di samping tidak berlaku di halaman ini: yang tampil adalah seluruh gudang "
+             "data."))
 upload, loads, unknown, fresh, registry = st.tabs(TABS)
 
 with upload:
-    st.markdown("Unggah ekspor platform dan data pengaduan. Tiap berkas dimuat seluruhnya atau tidak sama sekali; "
-                "baris yang bermasalah ditolak dengan alasannya, baris lain tetap dimuat.")
+    st.markdown(t("Unggah ekspor platform dan data pengaduan. Tiap berkas dimuat seluruhnya atau tidak sama sekali; "
+                  "baris yang bermasalah ditolak dengan alasannya, baris lain tetap dimuat."))
     panel.upload()
 
 with loads:
     picked = panel.history(compute(admin.load_history, view))
     if picked is not None:
-        panel.rejects_table(compute(admin.rejects, view, (picked,)), "adm_load_rejects", f"baris_ditolak_{picked}.csv")
+        panel.rejects_table(compute(admin.rejects, view, (picked,)), "adm_load_rejects",
+                            t("baris_ditolak_{}.csv", picked))
 
 with unknown:
     panel.unknown(compute(admin.unknown_accounts, view))
 
 with fresh:
-    panel.fresh(compute(admin.freshness, view, view.today), view.today)
+    panel.fresh(compute(admin.freshness, view, view.today, language()), view.today)
 
 with registry:
     panel.registry()

@@ -1,138 +1,180 @@
-"""Tren Sentimen: shares and net sentiment per day/week by OPD, platform, topic or channel; spikes and their texts."""
+"""Tren Sentimen: shares and net sentiment per day/week by OPD, platform, topic or channel; spikes and their texts.
 
+Clicking a point of the trend or spike chart picks the week (and sentiment, OPD) of the texts table below
+(``analytics.sentiment_trends.drill``); the same pickers are ordinary widgets kept in the URL.
+"""
+
+from typing import Any
+
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
 from analytics import sentiment_trends as tr
-from analytics.labels import CHANNELS, PLATFORMS, TOPICS
+from analytics.labels import CHANNELS, PLATFORMS, SENTIMENTS, TOPICS, UNKNOWN, named
 from ui.charts import NEGATIVE, NEUTRAL, SENTIMENT_COLORS, style
+from ui.drill import clickable
 from ui.filters import url_choice
 from ui.format import day, number, percent
+from ui.i18n import language, t
 from ui.page import compute, opd_names, start
 from ui.widgets import change_metric
 
 view = start("Tren Sentimen")
-f, names = view.filters, opd_names(view)
-SOURCE = {"komentar": "Komentar & mention", "pengaduan": "Pengaduan"}
-BY = {"": "Tanpa rincian", "opd": "OPD", "platform": "Platform", "topik": "Topik", "kanal": "Kanal"}
-SENTI = {"positive": "Positif", "negative": "Negatif", "neutral": "Netral"}
+f, names, lang = view.filters, opd_names(view), language()
+SOURCE = {"komentar": t("Komentar & mention"), "pengaduan": t("Pengaduan")}
+THIS_WEEK = {"komentar": t("Komentar pekan ini"), "pengaduan": t("Pengaduan pekan ini")}
+TEXTS = {"komentar": t("Isi komentar & mention"), "pengaduan": t("Isi pengaduan")}
+BY = {"": t("Tanpa rincian"), "opd": t("OPD"), "platform": t("Platform"), "topik": t("Topik"), "kanal": t("Kanal")}
+GRAIN = {"hari": t("Harian"), "pekan": t("Mingguan")}
+SENTI = named(SENTIMENTS, lang)
+KINDS = {"komentar": t("komentar"), "balasan": t("balasan"), "mention": t("mention")}
 TEXT_COLUMNS = ("day", "platform", "channel", "topic", "opd_code", "sentiment", "confidence", "author", "text",
                 "permalink", "kind")
-LABELS = {"opd_code": names, "platform": PLATFORMS, "topic": TOPICS, "channel": CHANNELS, "sentiment": SENTI}
+LABELS = {"opd_code": names, "platform": PLATFORMS, "topic": named(TOPICS, lang), "channel": named(CHANNELS, lang),
+          "sentiment": SENTI, "kind": KINDS}
+
+
+def pick(point: dict[str, Any]) -> None:
+    """A clicked chart point sets the texts' pickers (before the rerun draws them)."""
+    for name, value in tr.drill(point, f.end).items():
+        st.session_state[f"url_{name}"] = value
+
+
+def readable(column: str, codes) -> list[str]:
+    """Codes as names; a missing code (a complaint without OPD) as "Tidak diketahui"."""
+    return [t(UNKNOWN) if pd.isna(g) or not g else LABELS[column].get(g, g) for g in codes]
 
 
 left, mid, right = st.columns([2, 2, 1])
-source = url_choice(left.segmented_control, "Sumber", list(SOURCE), "komentar", "sumber", format_func=SOURCE.get,
-              required=True)
-by = url_choice(mid.selectbox, "Rinci menurut", ["", *tr.BREAKDOWNS[source]], "", "rinci", format_func=BY.get) or None
-grain = url_choice(right.radio, "Skala", list(tr.GRAINS), "hari" if f.days <= 31 else "pekan", "skala", horizontal=True,
-             format_func={"hari": "Harian", "pekan": "Mingguan"}.get)
+source = url_choice(left.segmented_control, t("Sumber"), list(SOURCE), "komentar", "sumber", format_func=SOURCE.get,
+                    required=True)
+by = url_choice(mid.selectbox, t("Rinci menurut"), ["", *tr.BREAKDOWNS[source]], "", "rinci",
+                format_func=BY.get) or None
+grain = url_choice(right.radio, t("Skala"), list(tr.GRAINS), "hari" if f.days <= 31 else "pekan", "skala",
+                   horizontal=True, format_func=GRAIN.get)
 what, span = SOURCE[source].lower(), tr.week_label(f.start, f.end)
 loaded = compute(tr.updated, view, source)
-caption = f"Sumber: {what} yang dimuat; diperbarui {day(loaded)} {loaded:%H.%M %Z}" if loaded else f"Sumber: {what}"
+caption = (t("Sumber: {what} yang dimuat; diperbarui {when}", what=what, when=f"{day(loaded)} {loaded:%H.%M %Z}")
+           if loaded else t("Sumber: {what}", what=what))
 if source == "pengaduan" and f.platforms:
-    st.caption("Saringan platform tidak berlaku untuk pengaduan.")
+    st.caption(t("Saringan platform tidak berlaku untuk pengaduan."))
 
 # Headline: the last 7 days of the period against the 7 days before.
 head = compute(tr.headline, view, f, view.scope, source)
 now, before = head["this"], head["previous"] or {}
 spikes = compute(tr.spikes, view, f, view.scope, view.norms, source)
 cols = st.columns(4)
-change_metric(cols[0], "Porsi negatif pekan ini", percent(now["negative_share"], 1), now["negative_share"],
-              before.get("negative_share"), scale=100, decimals=1, unit=" poin", color="inverse")
-change_metric(cols[1], "Sentimen bersih pekan ini", number(now["net"], 2), now["net"], before.get("net"), decimals=2)
-change_metric(cols[2], f"{source.capitalize()} pekan ini", number(now["total"]), now["total"], before.get("total"),
-              color="off")
-cols[3].metric("Lonjakan negatif", number(len(spikes)), help="Pekan berlonjakan dalam periode, semua OPD dan per OPD")
-st.caption(f"Pekan ini = 7 hari terakhir periode ({tr.week_label(now['start'], now['end'])}), dibandingkan dengan "
-           "7 hari sebelumnya. Sentimen bersih = (positif − negatif) ÷ jumlah, dari −1 sampai +1.")
+change_metric(cols[0], t("Porsi negatif pekan ini"), percent(now["negative_share"], 1), now["negative_share"],
+              before.get("negative_share"), scale=100, decimals=1, unit=t(" poin"), color="inverse")
+change_metric(cols[1], t("Sentimen bersih pekan ini"), number(now["net"], 2), now["net"], before.get("net"),
+              decimals=2)
+change_metric(cols[2], THIS_WEEK[source], number(now["total"]), now["total"], before.get("total"), color="off")
+cols[3].metric(t("Lonjakan negatif"), number(len(spikes)),
+               help=t("Pekan berlonjakan dalam periode, semua OPD dan per OPD"))
+st.caption(t("Pekan ini = 7 hari terakhir periode ({}), dibandingkan dengan 7 hari sebelumnya. Sentimen bersih = "
+             "(positif − negatif) ÷ jumlah, dari −1 sampai +1.", tr.week_label(now["start"], now["end"])))
 
 # Trend: shares and net sentiment, or the negative share per group with a table of every group.
+# customdata = [ISO day, sentiment, OPD] of each point: what a click picks in the texts below.
 rows = compute(tr.trend, view, f, view.scope, source, grain, by)
-unit = "hari" if grain == "hari" else "pekan"
+iso = [d.isoformat() for d in rows["end"]]
 if rows.empty:
-    st.info(f"Tidak ada {what} dalam periode dan saringan ini.")
+    st.info(t("Tidak ada {what} dalam periode dan saringan ini.", what=what))
 elif by is None:
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     for s, label in SENTI.items():
         fig.add_bar(x=rows["end"], y=rows[f"{s}_share"], name=label, marker_color=SENTIMENT_COLORS[s],
-                    customdata=rows["total"], hovertemplate="%{y:.1%} dari %{customdata} teks")
-    fig.add_scatter(x=rows["end"], y=rows["net"], name="Sentimen bersih", mode="lines+markers",
-                    line={"color": "#000000"}, secondary_y=True)
+                    customdata=[[d, s, "", n] for d, n in zip(iso, rows["total"])],
+                    hovertemplate=t("%{y:.1%} dari %{customdata[3]} teks"))
+    fig.add_scatter(x=rows["end"], y=rows["net"], name=t("Sentimen bersih"), mode="lines+markers",
+                    line={"color": "#000000"}, secondary_y=True, customdata=[[d, "", ""] for d in iso])
     fig.update_layout(barmode="stack")
     fig.update_yaxes(tickformat=".0%", range=[0, 1], secondary_y=False)
     fig.update_xaxes(tickformat="%d/%m")
-    fig.update_yaxes(range=[-1, 1], title_text="sentimen bersih", secondary_y=True)
-    st.plotly_chart(style(fig, f"Porsi sentimen {what} per {unit}, {span}", caption, height=380))
+    fig.update_yaxes(range=[-1, 1], title_text=t("sentimen bersih"), secondary_y=True)
+    title = (t("Porsi sentimen {what} per hari, {span}", what=what, span=span) if grain == "hari"
+             else t("Porsi sentimen {what} per pekan, {span}", what=what, span=span))
+    clickable(style(fig, title, caption, height=380), "klik_tren", pick)
 else:
     col = tr.COLUMN[by]
     table = compute(tr.summary, view, f, view.scope, source, by)
-    table[col] = [LABELS[col].get(g, g or "Tidak diketahui") for g in table[col]]
-    rows[col] = [LABELS[col].get(g, g or "Tidak diketahui") for g in rows[col]]
     fig = go.Figure()
-    for g in table[col].head(5):
-        part = rows[rows[col] == g]
-        fig.add_scatter(x=part["end"], y=part["negative_share"], name=g, mode="lines+markers")
+    for g, name in zip(table[col].head(5), readable(col, table[col].head(5))):
+        part = rows[rows[col].isna()] if pd.isna(g) else rows[rows[col] == g]
+        code = "" if by != "opd" or pd.isna(g) else g
+        fig.add_scatter(x=part["end"], y=part["negative_share"], name=name, mode="lines+markers",
+                        customdata=[[d.isoformat(), "negative", code] for d in part["end"]])
     fig.update_yaxes(tickformat=".0%").update_xaxes(tickformat="%d/%m")
-    st.plotly_chart(style(fig, f"Porsi negatif {what} per {unit} menurut {BY[by]} (5 terbesar), {span}",
-                          caption, height=420))
+    title = (t("Porsi negatif {what} per hari menurut {by} (5 terbesar), {span}", what=what, by=BY[by], span=span)
+             if grain == "hari" else
+             t("Porsi negatif {what} per pekan menurut {by} (5 terbesar), {span}", what=what, by=BY[by], span=span))
+    clickable(style(fig, title, caption, height=420), "klik_tren", pick)
+    table[col] = readable(col, table[col])
     pct = lambda v: percent(v, 1)  # noqa: E731
-    labels = {col: BY[by], "total": "jumlah", "positive_share": "positif", "negative_share": "negatif",
-              "neutral_share": "netral", "net": "sentimen bersih"}
+    labels = {col: BY[by], "total": t("jumlah"), "positive_share": t("positif"), "negative_share": t("negatif"),
+              "neutral_share": t("netral"), "net": t("sentimen bersih")}
+    formats = {"total": number, "positive_share": pct, "negative_share": pct, "neutral_share": pct,
+               "net": lambda v: number(v, 2)}
     st.dataframe(table[list(labels)].rename(columns=labels).style.format(
-        {"jumlah": number, "positif": pct, "negatif": pct, "netral": pct, "sentimen bersih": lambda v: number(v, 2)},
-        na_rep="—"), hide_index=True)
+        {labels[c]: fn for c, fn in formats.items()}, na_rep="—"), hide_index=True)
 
 # Spikes: the rule in words, the weekly negative share against its threshold, the list.
 n = view.norms
-st.subheader("Lonjakan negatif")
-st.markdown(f"Sebuah pekan ditandai **lonjakan** bila porsi {what} negatifnya lebih tinggi dari rata-rata "
-            f"{n.baseline_weeks} pekan sebelumnya ditambah {number(n.spike_sd, 1)} kali simpangan bakunya. "
-            f"Pekan dengan kurang dari {n.spike_min_comments} {what} tidak dinilai dan tidak dipakai sebagai "
-            f"pembanding; pekan dengan kurang dari {tr.MIN_BASELINE} pekan pembanding juga tidak dinilai. "
-            "Dihitung untuk seluruh tampilan dan untuk tiap OPD.")
+st.subheader(t("Lonjakan negatif"))
+st.markdown(t("Sebuah pekan ditandai **lonjakan** bila porsi {what} negatifnya lebih tinggi dari rata-rata "
+              "{weeks} pekan sebelumnya ditambah {sd} kali simpangan bakunya. Pekan dengan kurang dari {least} "
+              "{what} tidak dinilai dan tidak dipakai sebagai pembanding; pekan dengan kurang dari {baseline} "
+              "pekan pembanding juga tidak dinilai. Dihitung untuk seluruh tampilan dan untuk tiap OPD.",
+              what=what, weeks=n.baseline_weeks, sd=number(n.spike_sd, 1), least=n.spike_min_comments,
+              baseline=tr.MIN_BASELINE))
 weeks = compute(tr.weekly_judged, view, f, view.scope, view.norms, source)
 if not weeks.empty:
+    # A week's point picks that week; a spike marker also negative texts of all OPDs (the chart's view).
+    week_iso = [[d.isoformat()] for d in weeks["end"]]
     fig = go.Figure()
-    fig.add_scatter(x=weeks["end"], y=weeks["negative_share"], name="Porsi negatif", mode="lines+markers",
-                    line={"color": NEGATIVE})
-    fig.add_scatter(x=weeks["end"], y=weeks["threshold"], name="Ambang lonjakan", mode="lines",
-                    line={"color": NEUTRAL, "dash": "dash"})
+    fig.add_scatter(x=weeks["end"], y=weeks["negative_share"], name=t("Porsi negatif"), mode="lines+markers",
+                    line={"color": NEGATIVE}, customdata=week_iso)
+    fig.add_scatter(x=weeks["end"], y=weeks["threshold"], name=t("Ambang lonjakan"), mode="lines",
+                    line={"color": NEUTRAL, "dash": "dash"}, customdata=week_iso)
     hit = weeks[weeks["spike"]]
-    fig.add_scatter(x=hit["end"], y=hit["negative_share"], name="Lonjakan", mode="markers",
-                    marker={"color": NEGATIVE, "size": 14, "symbol": "triangle-up"})
+    fig.add_scatter(x=hit["end"], y=hit["negative_share"], name=t("Lonjakan"), mode="markers",
+                    marker={"color": NEGATIVE, "size": 14, "symbol": "triangle-up"},
+                    customdata=[[d.isoformat(), "negative", ""] for d in hit["end"]])
     fig.update_yaxes(tickformat=".0%").update_xaxes(tickformat="%d/%m")
-    st.plotly_chart(style(fig, f"Porsi negatif per pekan dan ambang lonjakan, {span}", caption, height=380))
+    clickable(style(fig, t("Porsi negatif per pekan dan ambang lonjakan, {span}", span=span), caption, height=380),
+              "klik_lonjakan", pick)
 if spikes.empty:
-    st.success("Tidak ada lonjakan negatif dalam periode ini.")
+    st.success(t("Tidak ada lonjakan negatif dalam periode ini."))
 else:
-    st.dataframe(tr.spike_list(spikes, names), hide_index=True)
+    st.dataframe(tr.spike_list(spikes, names, lang), hide_index=True)
 
 # The texts behind a week and OPD (the newest spike's by default).
-st.subheader(f"Isi {what}")
-ends = sorted({w.isoformat() for w in weeks["end"]}, reverse=True) or [f.end.isoformat()]
+st.subheader(TEXTS[source])
+ends = [e.isoformat() for e in tr.week_ends(f.start, f.end)]
 marked = {d.isoformat() for d in spikes["end"]}
 first = spikes.iloc[0] if len(spikes) else None
 c1, c2, c3 = st.columns(3)
-week = url_choice(c1.selectbox, "Pekan", ends, first["end"].isoformat() if first is not None else ends[0], "pekan",
-            format_func=lambda e: tr.week_label(*tr.week_span(e)) + (" ⚠" if e in marked else ""))
-opd = url_choice(c2.selectbox, "OPD", ["", *names], (first["opd_code"] or "") if first is not None else "", "teks_opd",
-           format_func=lambda c: names.get(c, "Semua OPD"))
-chosen = url_choice(c3.segmented_control, "Sentimen", list(SENTI), ["negative"], "teks_sentimen", format_func=SENTI.get,
-              selection_mode="multi") or list(SENTI)
+week = url_choice(c1.selectbox, t("Pekan"), ends, first["end"].isoformat() if first is not None else ends[0], "pekan",
+                  format_func=lambda e: tr.week_label(*tr.week_span(e)) + (" ⚠" if e in marked else ""))
+opd = url_choice(c2.selectbox, t("OPD"), ["", *names], (first["opd_code"] or "") if first is not None else "",
+                 "teks_opd", format_func=lambda c: names.get(c, t("Semua OPD")))
+chosen = url_choice(c3.segmented_control, t("Sentimen"), list(SENTI), ["negative"], "teks_sentimen",
+                    format_func=SENTI.get, selection_mode="multi") or list(SENTI)
 first_day, last_day = tr.week_span(week)
 found, total = compute(tr.texts, view, f, view.scope, source, first_day, last_day, opd or None,
                        tuple(s for s in SENTI if s in chosen))
-st.caption(f"{number(total)} {what} pada {tr.week_label(first_day, last_day)}"
-           + (f"; ditampilkan {number(len(found))} terbaru" if total > len(found) else "")
-           + ". Nama akun dan data pribadi (nomor telepon, NIK, email) disamarkan.")
+st.caption(t("{n} {what} pada {week}", n=number(total), what=what, week=tr.week_label(first_day, last_day))
+           + (t("; ditampilkan {} terbaru", number(len(found))) if total > len(found) else "")
+           + t(". Nama akun dan data pribadi (nomor telepon, NIK, email) disamarkan."))
 for column in set(LABELS) & set(found.columns):
     found[column] = [LABELS[column].get(v, v) for v in found[column]]
 found["confidence"] = (found["confidence"] * 100).round()
 st.dataframe(found, hide_index=True, column_order=[c for c in TEXT_COLUMNS if c in found], column_config={
-    "day": st.column_config.DateColumn("tanggal", format="DD/MM/YYYY"), "platform": "platform", "kind": "jenis",
-    "channel": "kanal", "topic": "topik", "opd_code": "OPD", "sentiment": "sentimen", "author": "akun",
-    "confidence": st.column_config.NumberColumn("yakin", format="%.0f%%", help="Keyakinan pengklasifikasi"),
-    "text": st.column_config.TextColumn("teks", width="large"),
-    "permalink": st.column_config.LinkColumn("tautan", display_text="buka")})
+    "day": st.column_config.DateColumn(t("tanggal"), format="DD/MM/YYYY"), "platform": t("platform"),
+    "kind": t("jenis"), "channel": t("kanal"), "topic": t("topik"), "opd_code": t("OPD"), "sentiment": t("sentimen"),
+    "author": t("akun"),
+    "confidence": st.column_config.NumberColumn(t("yakin"), format="%.0f%%", help=t("Keyakinan pengklasifikasi")),
+    "text": st.column_config.TextColumn(t("teks"), width="large"),
+    "permalink": st.column_config.LinkColumn(t("tautan"), display_text=t("buka"))})

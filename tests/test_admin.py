@@ -81,6 +81,14 @@ def test_freshness_equals_latest_days(sample_wh):
     assert later["stale"].all() and set(later["days_behind"]) == {8}
 
 
+def test_freshness_in_english_names_the_sources_and_keeps_the_days(sample_wh):
+    wh, _ = sample_wh
+    indonesian, english = admin.freshness(wh, date(2026, 11, 28)), admin.freshness(wh, date(2026, 11, 28), "en")
+    names = {"postingan": "post", "pengaduan": "complaint", "komentar": "comment"}
+    assert list(english["source"]) == [names[s] for s in indonesian["source"]]
+    assert english.drop(columns="source").equals(indonesian.drop(columns="source"))
+
+
 def fb_files(folder: Path) -> list[Path]:
     good = write_fb(folder / FB_NAME, [fb_row("1_1"), fb_row("1_2", when="kemarin sore"), fb_row("1_3")])
     broken = folder / "rusak.csv"
@@ -121,6 +129,9 @@ def test_load_files_with_a_broken_registry_changes_nothing(tmp_path):
     report = admin.load_files(fb_files(tmp_path), tmp_path / "w.duckdb", registry, HOLIDAYS)
     assert report.error.startswith("Registri tidak sah") and "akun.csv" in report.error
     assert report.files.empty and not (tmp_path / "w.duckdb").exists()
+    english = admin.load_files(fb_files(tmp_path), tmp_path / "w.duckdb", registry, HOLIDAYS, lang="en")
+    reason = report.error.removeprefix("Registri tidak sah, tidak ada yang dimuat: ")
+    assert english.error == f"Invalid registry, nothing was loaded: {reason}"  # the registry's message as written
 
 
 def test_the_suggested_line_registers_the_account(tmp_path):

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from analytics import complaint_trends as ct
@@ -9,6 +10,7 @@ from analytics.complaints import overdue, overdue_by_opd
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.norms import Norms
+from ui.drill import custom
 
 pytestmark = pytest.mark.xdist_group("sample")
 TODAY = date(2026, 11, 20)
@@ -117,3 +119,83 @@ def test_details_and_overdue_list(wh, con):
     assert (on_time["response_days"] <= on_time["response_norm"]).all()
     late = ct.overdue_list(wh, MONTH, Scope.everything(), Norms(), TODAY)
     assert set(late["norm"].str.split().str[0]) <= {"tanggapan", "penyelesaian"}
+
+
+def test_labels_follow_the_language():
+    assert ct.topic_label("banjir_drainase", "en") == "Flooding & drainage"
+    assert ct.channel_label("tatap_muka", "en") == "In person" and ct.channel_label("x", "en") == "x"
+    assert ct.status_label("selesai", "en") == "Resolved" and ct.status_label("selesai") == "Selesai"
+    assert ct.status_label("diproses", "en") == "In progress" and ct.status_label("lain", "en") == "lain"
+    assert ct.kecamatan_of("Bandung", NAMES, "en") == "Unknown"
+    assert ct.kecamatan_of("KEC. CIKARET", NAMES, "en") == "Cikaret"
+
+
+def test_english_rows_are_the_same_rows(wh):
+    args = (wh, MONTH, Scope.everything(), Norms(), TODAY)
+    rows_id, rows_en = ct.details(*args), ct.details(*args, lang="en")
+    assert list(rows_en["complaint_key"]) == list(rows_id["complaint_key"])
+    assert set(rows_en["sla"]) <= {"On time", "Late", "No response", "Overdue, not answered",
+                                   "Not answered yet (within the deadline)"}
+    assert set(rows_en["status_label"]) <= {"New", "Verified", "In progress", "Resolved", "Closed", "Rejected"}
+    assert "Not yet assigned" in set(rows_en["short_name"]) and "Belum didisposisikan" in set(rows_id["short_name"])
+    late_id, late_en = ct.overdue_list(*args), ct.overdue_list(*args, lang="en")
+    assert len(late_en) == len(late_id) > 0
+    assert set(late_en["norm"].str.split().str[0]) == {"response", "resolution"}
+    assert (late_en["norm"].str.split().str[1] == late_id["norm"].str.split().str[1]).all()  # same days
+    area_id, area_en = ct.topic_area(wh, MONTH, Scope.everything()), ct.topic_area(wh, MONTH, Scope.everything(), "en")
+    assert area_en["n"].sum() == area_id["n"].sum() and "Waste & cleanliness" in set(area_en["topic"])
+    assert set(ct.per_channel(*args, lang="en")["label"]) == {"Call centre 112", "Complaint app", "SP4N-LAPOR!",
+                                                              "Social media", "WhatsApp"}
+
+
+@pytest.mark.parametrize(("filters", "first", "days"), [
+    (MONTH, date(2026, 11, 9), (date(2026, 11, 9), date(2026, 11, 9))),  # a day
+    (QUARTER, date(2026, 8, 17), (date(2026, 8, 23), date(2026, 8, 23))),  # a week begun before the period
+    (QUARTER, date(2026, 9, 21), (date(2026, 9, 21), date(2026, 9, 27))),
+    (QUARTER, date(2026, 11, 16), (date(2026, 11, 16), date(2026, 11, 20))),  # a week not over yet
+])
+def test_details_of_a_trend_point_are_the_rows_it_counts(wh, con, filters, first, days):
+    points = ct.trend(wh, filters, Scope.everything()).set_index("period")
+    for kind, column in (("received", "received_day"), ("resolved", "resolved_day")):
+        rows = ct.details(wh, filters, Scope.everything(), Norms(), TODAY, bucket=ct.bucket_key(kind, first))
+        expected = con.execute(f"SELECT complaint_key FROM mart_complaint WHERE {column} BETWEEN ? AND ?",
+                               list(days)).fetchall()
+        assert sorted(rows["complaint_key"]) == sorted(r[0] for r in expected)
+        assert len(rows) == points.loc[pd.Timestamp(first), kind]
+    assert len(rows) > 0 or first == date(2026, 8, 17)
+
+
+def test_resolved_point_includes_complaints_received_before_the_period(wh, con):
+    f = Filters(QUARTER.start, QUARTER.end, opd=("DLH",))
+    rows = ct.details(wh, f, Scope.everything(), Norms(), TODAY, channel="whatsapp",
+                      bucket="resolved:2026-11-16")
+    expected = con.execute("""SELECT complaint_key, received_day FROM mart_complaint WHERE opd_code = 'DLH'
+                              AND channel = 'whatsapp' AND resolved_day BETWEEN ? AND ?""",
+                           [date(2026, 11, 16), TODAY]).fetchall()
+    assert sorted(rows["complaint_key"]) == sorted(r[0] for r in expected) != []
+    every = ct.details(wh, QUARTER, Scope.everything(), Norms(), TODAY, bucket="resolved:2026-11-16")
+    assert (every["received_day"] < pd.Timestamp(QUARTER.start)).any()
+
+
+def test_bucket_choices_name_the_days_of_each_point():
+    choices = ct.bucket_choices(QUARTER, [date(2026, 8, 17), pd.Timestamp("2026-11-16")], "en")
+    assert choices == {"received:2026-08-17": "Received 23 Agu", "received:2026-11-16": "Received 16 Nov – 20 Nov",
+                       "resolved:2026-08-17": "Resolved 23 Agu", "resolved:2026-11-16": "Resolved 16 Nov – 20 Nov"}
+    assert ct.bucket_choices(MONTH, [date(2026, 11, 9)]) == {"received:2026-11-09": "Masuk 9 Nov",
+                                                             "resolved:2026-11-09": "Selesai 9 Nov"}
+    with pytest.raises(ValueError):
+        ct.bucket_period(MONTH, "open:2026-11-09")
+
+
+def test_a_clicked_point_gives_the_pickers_values():
+    choices = ct.bucket_choices(MONTH, pd.date_range(MONTH.start, MONTH.end))
+    point = {"x": "2026-11-09", "y": 22, "curve_number": 1, "point_index": 18,
+             "customdata": ["resolved", "2026-11-09"]}
+    assert ct.trend_pick(custom(point, 0), custom(point, 1), choices) == "resolved:2026-11-09"
+    outside = {**point, "customdata": ["resolved", "2026-12-01"]}
+    assert ct.trend_pick(custom(outside, 0), custom(outside, 1), choices) is None
+    cell = {"x": "Cikaret", "y": "Banjir & drainase", "z": 3, "curve_number": 0, "point_index": [0, 2],
+            "customdata": ["Banjir & drainase", "Cikaret"]}
+    assert ct.cell_pick(custom(cell, 0), custom(cell, 1), ["Banjir & drainase"], NAMES) == ("Banjir & drainase",
+                                                                                            "Cikaret")
+    assert ct.cell_pick(custom(cell, 0), custom(cell, 1), ["Kesehatan"], NAMES) == (None, "Cikaret")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -11,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl import warehouse
+from tests.english import EXEMPT, INDONESIAN, WORD, leftover_indonesian
 from tests.exports import COMMENT_HEADER, comment_row, fb_row, write_csv, write_fb
 
 pytestmark = pytest.mark.xdist_group("sample")
@@ -53,8 +56,10 @@ def small_db(tmp_path, monkeypatch, admin_files) -> Path:
     return db
 
 
-def open_page() -> AppTest:
+def open_page(bahasa: str | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    if bahasa:
+        at.query_params["bahasa"] = bahasa
     at.switch_page("pages/data.py")
     at.run()
     assert not at.exception, at.exception
@@ -191,3 +196,110 @@ def test_without_a_warehouse_the_page_still_uploads(tmp_path, monkeypatch, admin
     assert not at.exception, at.exception
     assert sql(tmp_path / "none.duckdb", "SELECT count(*) FROM stg_post") == [(1,)]
     assert len(at.tabs) == 5  # the warehouse exists now: every tab
+
+
+# --- English ---------------------------------------------------------------------------------------------------
+
+EN_TABS = ["Upload", "History", "Unregistered accounts", "Data freshness", "Registry & norms"]
+EN_OUTCOMES = {"berhasil": "✅ succeeded", "sebagian": "⚠️ partial", "ditolak": "⛔ rejected", "dilewati": "⏭️ skipped"}
+
+
+def no_indonesian_left(at: AppTest) -> list[str]:
+    """Indonesian left on the page besides the registry files' own names: the editors' column headers (once each)
+    and the file name akun.csv (the ETL's messages name both)."""
+    headers = Counter(str(c) for editor in at.data_editor for c in editor.value.columns)
+    left = []
+    for text in leftover_indonesian(at):
+        if headers[text] > 0:
+            headers[text] -= 1
+        elif {w.lower() for w in WORD.findall(text.replace("akun.csv", ""))} & (INDONESIAN - EXEMPT):
+            left.append(text)
+    return left
+
+
+def rows_of(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    return [tuple(r) for r in frame[columns].itertuples(index=False)]
+
+
+def test_every_tab_in_english_shows_the_same_figures(sample_copy):
+    at, indonesian = open_page("en"), open_page()
+    assert [t.label for t in at.tabs] == EN_TABS
+    assert at.title[0].value == "Data"
+    assert no_indonesian_left(at) == []
+    # History: the same loads and counts as in Indonesian and in etl_load, outcomes and datasets named in English
+    history = table(at, "load no.", "file")
+    want = sql(sample_copy, "SELECT load_id, file_name, rows_read, rows_loaded, rows_rejected, rows_new, outcome, "
+                            "dataset FROM etl_load ORDER BY load_id DESC")
+    assert rows_of(history, ["load no.", "file", "read", "loaded", "rejected", "new"]) == [r[:6] for r in want]
+    assert rows_of(history, ["load no.", "rejected"]) == rows_of(table(indonesian, "no. muat", "berkas"),
+                                                                 ["no. muat", "ditolak"])
+    datasets = {"posts": "post", "comments": "comment", "complaints": "complaint"}
+    assert rows_of(history, ["outcome", "dataset"]) == [(EN_OUTCOMES[r[6]], datasets[r[7]]) for r in want]
+    pick = at.selectbox(key="adm_pick_load")
+    assert pick.label == "Rejected rows of load"
+    load_id, file_name, rejected = next((r[0], r[1], r[4]) for r in want if r[4] > 0)
+    assert pick.value == load_id and pick.format_func(load_id) == f"#{load_id} {file_name} ({rejected} rejected)"
+    rejects = next(f.value for f in at.dataframe if "reason" in f.value.columns and "value" in f.value.columns)
+    assert rows_of(rejects, ["row", "column", "value", "reason"]) == sql(  # reasons stay as the ETL wrote them
+        sample_copy, "SELECT row_number, column_name, value, reason FROM etl_reject WHERE load_id = $l "
+                     "ORDER BY row_number", {"l": load_id})
+    assert f"**Rejected rows: {rejected}**" in [m.value.split(" (")[0] for m in at.markdown]
+    # Unregistered accounts: the same rows as in Indonesian
+    unknown = table(at, "platform", "account")
+    assert rows_of(unknown, ["platform", "account", "rejected rows", "line for akun.csv"]) == rows_of(
+        table(indonesian, "platform", "akun"), ["platform", "akun", "baris ditolak", "baris untuk akun.csv"])
+    assert any(m.value.startswith("Rows from these accounts were rejected.") and "**Registry & norms** tab" in m.value
+               for m in at.markdown)
+    # Freshness: the same latest days, sources named in English
+    fresh = table(at, "source", "platform/channel")
+    same = table(indonesian, "sumber", "platform/kanal")
+    names = {"postingan": "post", "pengaduan": "complaint", "komentar": "comment"}
+    assert rows_of(fresh, ["source", "platform/channel", "latest data", "days behind"]) == [
+        (names[s], n, d, b) for s, n, d, b in rows_of(same, ["sumber", "platform/kanal", "data terakhir",
+                                                             "hari tertinggal"])]
+    assert [s.value for s in at.success] == ["Every source was updated within the last 7 days (up to 20 Nov 2026)."]
+    # Upload and registry & norms
+    assert at.file_uploader(key="adm_files").label == "Export files (several at once is fine)"
+    assert at.button(key="adm_load").label == "Load into the warehouse"
+    assert [e.label for e in at.expander] == ["Agency (OPD) — opd.csv", "Social media accounts — akun.csv",
+                                              "Districts and villages — wilayah.csv",
+                                              "National holidays and collective leave days — libur.csv"]
+    assert at.button(key="adm_norms_save").label == "Save norms"
+
+
+def test_upload_report_and_warnings_in_english(small_db):
+    at = open_page("en")
+    fb = write_fb(small_db.parent / FB_NAME, [fb_row("2_1"), fb_row("2_2", when="kemarin sore")]).read_bytes()
+    at.file_uploader(key="adm_files").set_value([(FB_NAME, fb, "text/csv"), ("rusak.csv", b"\x00\xff" * 40,
+                                                                             "text/csv")])
+    at.run()
+    at.button(key="adm_load").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Report of the last load" in [h.value for h in at.subheader]
+    assert "2 files: 0 succeeded, 1 partial, 1 rejected, 0 skipped" in [m.value for m in at.markdown]
+    report = table(at, "file", "outcome")
+    assert report[["file", "outcome", "read", "loaded", "rejected"]].values.tolist() == [
+        [FB_NAME, "⚠️ partial", 2, 1, 1], ["rusak.csv", "⛔ rejected", 0, 0, 0]]
+    assert [e.value for e in at.error] == ["rusak.csv: bukan berkas teks (CSV) atau XLSX yang sah."]  # the ETL's
+    assert no_indonesian_left(at) == []
+    behind = (date(2026, 11, 20) - date(2026, 11, 3)).days
+    warnings = [w.value for w in at.warning]
+    assert f"Stale source — facebook post: latest data 3 Nov 2026, {behind} days before 20 Nov 2026. " \
+           "Upload its latest export." in warnings
+    assert "Stale source — instagram post: no data yet. Upload its latest export." in warnings
+    assert len(warnings) == len(sql(small_db, "SELECT DISTINCT platform FROM ref_account"))  # every post source
+    at.session_state["adm_edit_akun_0"] = {"edited_rows": {0: {"kode_opd": "TIDAK-ADA"}}, "added_rows": [],
+                                           "deleted_rows": []}
+    at.button(key="adm_edit_akun_save").click()
+    at.run()
+    assert [e.value for e in at.error][1:] == [  # the frame in English, the registry's own message as written
+        "Not saved: akun.csv baris 2, kolom «kode_opd»: nilai «TIDAK-ADA» tidak sah — kode OPD yang ada di opd.csv."]
+
+
+def test_without_a_warehouse_in_english(tmp_path, monkeypatch, admin_files):
+    monkeypatch.setenv("SOROT_DB", str(tmp_path / "none.duckdb"))
+    at = open_page("en")
+    assert [t.label for t in at.tabs] == ["Upload", "Registry & norms"]
+    assert at.info[0].value == "No warehouse yet. Upload the first export file in the **Upload** tab."
+    assert no_indonesian_left(at) == []

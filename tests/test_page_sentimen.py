@@ -8,6 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.fmt import number, percent
 from analytics.labels import CHANNELS
+from analytics.sentiment_trends import drill, week_label
+from tests.english import leftover_indonesian
 
 pytestmark = pytest.mark.xdist_group("sample")
 
@@ -107,3 +109,51 @@ def test_a_url_reproduces_the_view(env):
     assert len(texts) == n > 0 and set(texts["opd_code"]) == {short}
     assert not {"author", "name", "phone"} & set(texts.columns)  # complaint reporters are never shown
     assert at.query_params["sumber"] == "pengaduan" and at.query_params["pekan"] == week_end.isoformat()
+
+
+def test_english_page_shows_the_same_figures(env):
+    indonesian = page(rinci="opd")
+    english = page(bahasa="en", rinci="opd")
+    assert leftover_indonesian(english) == []
+    assert english.title[0].value == "Sentiment trends"
+    shown = metrics(english)
+    share, total = comments_week(env)
+    assert shown["Negative share this week"] == metrics(indonesian)["Porsi negatif pekan ini"] == share
+    assert shown["Comments this week"] == total
+    assert english.selectbox(key="url_rinci").label == "Break down by"
+    assert english.selectbox(key="url_pekan").label == "Week"
+    assert [s.value for s in english.subheader] == ["Negative spikes", "Comment & mention texts"]
+    by_opd, ind = english.dataframe[0].value, indonesian.dataframe[0].value
+    assert by_opd.columns.tolist() == ["Agency (OPD)", "count", "positive", "negative", "neutral", "net sentiment"]
+    assert by_opd["count"].tolist() == ind["jumlah"].tolist() and by_opd["Agency (OPD)"].tolist() == ind["OPD"].tolist()
+    texts, ind_texts = english.dataframe[-1].value, indonesian.dataframe[-1].value
+    assert len(texts) == len(ind_texts) > 0
+    assert set(texts["sentiment"]) == {"Negative"} and set(ind_texts["sentiment"]) == {"Negatif"}
+    assert set(texts["kind"]) <= {"comment", "reply", "mention"}
+    complaints = page(bahasa="en", sumber="pengaduan", periode="90h")
+    assert leftover_indonesian(complaints) == []
+    assert "Complaints this week" in metrics(complaints)
+
+
+def test_the_texts_follow_the_week_sentiment_and_opd_a_click_picks(env):
+    """What a click on the chart picks (analytics.sentiment_trends.drill) lands in the texts' pickers and table."""
+    at = page()
+    day_clicked = TODAY - timedelta(days=29)  # the period's first day: the oldest week
+    picked = drill({"x": day_clicked.isoformat(), "customdata": [day_clicked.isoformat(), "positive", "DINSOS"]},
+                   TODAY)
+    first, last = date.fromisoformat(picked["pekan"]) - timedelta(days=6), date.fromisoformat(picked["pekan"])
+    shown = [o.removesuffix(" ⚠") for o in at.selectbox(key="url_pekan").options]  # AppTest gives the labels
+    assert shown[-1] == week_label(first, last) and first <= day_clicked <= last
+    for name, value in picked.items():  # as the page's on_point callback does, before the rerun
+        at.session_state[f"url_{name}"] = value
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="url_pekan").value == picked["pekan"]
+    assert at.selectbox(key="url_teks_opd").value == "DINSOS"
+    assert at.segmented_control(key="url_teks_sentimen").value == ["positive"]
+    n = env.execute(f"""SELECT count(*) FROM stg_comment WHERE {LOCAL} BETWEEN ? AND ?
+                        AND opd_code = 'DINSOS' AND sentiment = 'positive'""", [first, last]).fetchone()[0]
+    texts = at.dataframe[-1].value
+    assert len(texts) == n > 0 and set(texts["sentiment"]) == {"Positif"}
+    assert texts["permalink"].str.startswith("http").all()
+    assert at.query_params["pekan"] == picked["pekan"] and at.query_params["teks_opd"] == "DINSOS"

@@ -184,3 +184,52 @@ def test_admin_corrections_win(sample_db, tmp_path):
     assert len(keys) == 5
     assert (after["negative"], after["positive"], after["total"]) == \
         (before["negative"] + 5, before["positive"] - 5, before["total"])
+
+
+
+def test_every_day_of_a_period_lies_in_one_of_its_weeks(wh):
+    for start in (END - timedelta(days=6), END - timedelta(days=29), END - timedelta(days=30), date(2026, 8, 23)):
+        ends = tr.week_ends(start, END)
+        assert ends[0] == END and ends[-1] >= start > ends[-1] - timedelta(days=7)
+        assert [(END - e).days for e in ends] == list(range(0, 7 * len(ends), 7))
+        judged = tr.weekly_judged(wh, Filters(start, END), Scope.everything(), NORMS)
+        assert set(judged["end"]) <= set(ends)  # the spike chart's weeks are among the texts' weeks
+        for k in range((END - start).days + 1):
+            d = start + timedelta(days=k)
+            week = tr.week_of(d, END)
+            assert week in ends and week - timedelta(days=6) <= d <= week
+    assert tr.week_of(END - timedelta(days=7), END) == END - timedelta(days=7)  # a week's last day
+    assert tr.week_of(END - timedelta(days=13), END) == END - timedelta(days=7)  # and its first day
+    assert tr.week_of(END + timedelta(days=1), END) == END
+
+
+def test_a_clicked_point_picks_its_week_sentiment_and_opd():
+    # A daily bar (stacked shares): the week holding the day and the bar's sentiment, all OPDs.
+    bar = {"x": "2026-11-09", "y": 0.4, "curve_number": 1, "point_index": 3,
+           "customdata": ["2026-11-09", "negative", "", 25]}
+    assert tr.drill(bar, END) == {"pekan": "2026-11-13", "teks_sentimen": ["negative"], "teks_opd": ""}
+    # The net-sentiment line: all sentiments.
+    net = {"x": "2026-11-20", "y": 0.1, "curve_number": 3, "point_index": 29, "customdata": ["2026-11-20", "", ""]}
+    assert tr.drill(net, END) == {"pekan": "2026-11-20", "teks_sentimen": list(tr.SENTIMENTS), "teks_opd": ""}
+    # A point of the per-OPD chart: its OPD and negative texts; the period's first day is in the oldest week.
+    opd = {"x": "2026-10-22", "curve_number": 0, "point_index": 0, "customdata": ["2026-10-22", "negative", "DINKES"]}
+    assert tr.drill(opd, END) == {"pekan": "2026-10-23", "teks_sentimen": ["negative"], "teks_opd": "DINKES"}
+    assert date(2026, 10, 23) in tr.week_ends(date(2026, 10, 22), END)
+    # A week of the spike chart picks only the week; Plotly may send a lone customdata value as a scalar.
+    assert tr.drill({"x": "2026-11-13", "customdata": ["2026-11-13"]}, END) == {"pekan": "2026-11-13"}
+    assert tr.drill({"x": "2026-11-13", "customdata": "2026-11-13"}, END) == {"pekan": "2026-11-13"}
+    assert tr.drill({"x": "2026-11-13 00:00"}, END) == {"pekan": "2026-11-13"}
+    assert tr.drill({"x": None}, END) == {}
+
+
+def test_spike_list_in_english_keeps_the_figures():
+    found = pd.DataFrame({"start": [date(2026, 11, 14)], "end": [END], "opd_code": [None],
+                          "negative_share": [0.456], "baseline_mean": [0.2], "baseline_sd": [0.031], "total": [1234]})
+    indonesian = tr.spike_list(found, {})
+    english = tr.spike_list(found, {}, "en")
+    assert indonesian.columns.tolist() == ["pekan", "OPD", "porsi negatif", "pembanding (rata-rata ± sd)", "jumlah"]
+    assert english.columns.tolist() == ["week", "Agency (OPD)", "negative share", "baseline (mean ± sd)", "count"]
+    assert indonesian.iloc[0].tolist() == ["14 Nov 2026 – 20 Nov 2026", "Semua OPD", "45,6%", "20,0% ± 3,1 poin",
+                                           "1.234"]
+    assert english.iloc[0].tolist() == ["14 Nov 2026 – 20 Nov 2026", "All agencies", "45,6%", "20,0% ± 3,1 points",
+                                        "1.234"]

@@ -1,5 +1,6 @@
 """Streamlit pieces of the Data page: upload with progress, load report, tables, registry and norms editors.
 
+Texts follow the viewer's language (ui.i18n); messages from the ETL (file, row, column, reason) stay as written.
 Paths are resolved at call time so tests (and a second region) can point them elsewhere:
 SOROT_REGISTRY, SOROT_HOLIDAYS, SOROT_NORMS (SOROT_DB is read by etl.warehouse.default_db).
 """
@@ -19,11 +20,13 @@ from analytics.norms import NORMS_FILE, NormsError
 from etl import warehouse
 from etl.errors import RegistryError
 from ui.format import day, number
+from ui.i18n import language, t
 
 if TYPE_CHECKING:
     from etl.batch import FileResult, Planned
 
-OUTCOMES = {"berhasil": "✅ berhasil", "sebagian": "⚠️ sebagian", "ditolak": "⛔ ditolak", "dilewati": "⏭️ dilewati"}
+OUTCOMES = {"berhasil": "berhasil", "sebagian": "sebagian", "ditolak": "ditolak", "dilewati": "dilewati"}
+ICONS = {"berhasil": "✅", "sebagian": "⚠️", "ditolak": "⛔", "dilewati": "⏭️"}
 DATASETS = {"posts": "postingan", "comments": "komentar", "complaints": "pengaduan"}
 FILE_LABELS = {"file": "berkas", "outcome": "hasil", "message": "keterangan", "format": "format", "rows_read": "dibaca",
                "rows_loaded": "dimuat", "rows_rejected": "ditolak", "rows_new": "baru", "load_id": "no. muat"}
@@ -36,6 +39,17 @@ UNKNOWN_LABELS = {"platform": "platform", "account": "akun", "column": "kolom", 
                   "files": "berkas", "line": "baris untuk akun.csv"}
 SOURCE_LABELS = {"source": "sumber", "name": "platform/kanal", "latest": "data terakhir",
                  "days_behind": "hari tertinggal", "stale": "basi"}
+
+
+def labels(names: dict[str, str]) -> dict[str, str]:
+    """One of the dictionaries above in the viewer's language (column → header, code → name)."""
+    return {k: t(v) for k, v in names.items()}
+
+
+def outcome(code: str, icon: bool = True) -> str:
+    """A load outcome (berhasil, sebagian, ...) as shown, with its icon; an unknown code as it is."""
+    name = t(OUTCOMES[code]) if code in OUTCOMES else code
+    return f"{ICONS[code]} {name}" if icon and code in ICONS else name
 
 
 # --- paths ---------------------------------------------------------------------------------------------------
@@ -60,13 +74,14 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def upload() -> None:
     """File picker, optional account, the load with a progress bar, then the report of the last load."""
-    files = st.file_uploader("Berkas ekspor (boleh beberapa sekaligus)", type=list(admin.UPLOAD_TYPES),
+    files = st.file_uploader(t("Berkas ekspor (boleh beberapa sekaligus)"), type=list(admin.UPLOAD_TYPES),
                              accept_multiple_files=True, key="adm_files",
-                             help="Nama berkas memuat tanggal ekspor (dan @kanal untuk YouTube), "
-                             "mis. youtube@dinkessukamaju_2026-11-22.csv.")
-    account = st.text_input("Akun (opsional)", key="adm_account", placeholder="@kanal",
-                            help="Untuk ekspor yang tidak menyebut akunnya (YouTube Studio) dan namanya tanpa @kanal.")
-    if st.button("Muat ke gudang data", type="primary", disabled=not files, key="adm_load"):
+                             help=t("Nama berkas memuat tanggal ekspor (dan @kanal untuk YouTube), "
+                                    "mis. youtube@dinkessukamaju_2026-11-22.csv."))
+    account = st.text_input(t("Akun (opsional)"), key="adm_account", placeholder=t("@kanal"),
+                            help=t("Untuk ekspor yang tidak menyebut akunnya (YouTube Studio) dan namanya tanpa "
+                                   "@kanal."))
+    if st.button(t("Muat ke gudang data"), type="primary", disabled=not files, key="adm_load"):
         st.session_state["adm_report"] = _load(files, account.strip().lstrip("@"))
         st.cache_data.clear()  # every page shows the new data (pages also key on ui.db.warehouse_version)
         st.rerun()
@@ -76,48 +91,52 @@ def upload() -> None:
 
 
 def _load(files: list, account: str) -> admin.LoadReport:
-    bar = st.progress(0.0, text=f"Menyiapkan {len(files)} berkas…")
+    bar = st.progress(0.0, text=t("Menyiapkan {} berkas…", number(len(files))))
 
     def starting(first: int, total: int, batch: list[Planned]) -> None:
         names = ", ".join(p.path.name for p in batch[:3]) + ("…" if len(batch) > 3 else "")
-        bar.progress((first - 1) / total, text=f"Membaca berkas {first}–{first + len(batch) - 1} dari {total}: {names}")
+        bar.progress((first - 1) / total, text=t("Membaca berkas {first}–{last} dari {total}: {names}", first=first,
+                                                 last=first + len(batch) - 1, total=total, names=names))
 
     def progress(done: int, total: int, result: FileResult) -> None:
-        bar.progress(done / total, text=f"{done}/{total} {result.path.name}: {result.outcome}")
+        bar.progress(done / total, text=f"{done}/{total} {result.path.name}: {outcome(result.outcome)}")
 
     with tempfile.TemporaryDirectory(prefix="sorot-unggah-") as tmp:
         paths = admin.save_uploads([(f.name, f.getvalue()) for f in files], Path(tmp))
         report = admin.load_files(paths, warehouse.default_db(), registry_dir(), holidays_file(),
-                                  account or None, progress=progress, starting=starting)
-    bar.progress(1.0, text="Selesai.")
+                                  account or None, progress=progress, starting=starting, lang=language())
+    bar.progress(1.0, text=t("Selesai."))
     return report
 
 
 def show_report(report: admin.LoadReport) -> None:
     """Outcome per file with its message and counts, then every rejected row (downloadable)."""
-    st.subheader("Laporan pemuatan terakhir")
+    st.subheader(t("Laporan pemuatan terakhir"))
     if report.error:
         st.error(report.error)
         return
     counts = report.files["outcome"].value_counts()
-    st.markdown(f"{number(len(report.files))} berkas: " + ", ".join(
-        f"{number(counts.get(k, 0))} {k}" for k in OUTCOMES))
+    st.markdown(t("{} berkas: {}", number(len(report.files)), ", ".join(
+        f"{number(counts.get(k, 0))} {outcome(k, icon=False)}" for k in OUTCOMES)))
     for row in report.files.itertuples():
         if row.outcome == "ditolak":
-            st.error(row.message.replace("\n", "  \n"))  # messages already name the file
-    files = report.files.assign(outcome=report.files["outcome"].map(OUTCOMES))
-    st.dataframe(files.rename(columns=FILE_LABELS), hide_index=True, key="adm_report_files")
-    rejects_table(report.rejects, "adm_report_rejects", "baris_ditolak_pemuatan_terakhir.csv")
+            st.error(row.message.replace("\n", "  \n"))  # the ETL's message, already naming the file
+    files = report.files.assign(outcome=report.files["outcome"].map(outcome))
+    st.dataframe(files.rename(columns=labels(FILE_LABELS)), hide_index=True, key="adm_report_files")
+    rejects_table(report.rejects, "adm_report_rejects", t("baris_ditolak_pemuatan_terakhir.csv"))
 
 
 def rejects_table(frame: pd.DataFrame, key: str, file_name: str) -> None:
+    """Rejected rows as stored (the ETL's reasons), with a CSV download named ``file_name``."""
     if frame.empty:
-        st.caption("Tidak ada baris yang ditolak.")
+        st.caption(t("Tidak ada baris yang ditolak."))
         return
-    st.markdown(f"**Baris ditolak: {number(len(frame))}** (baris dihitung seperti di spreadsheet, judul = baris 1)")
+    st.markdown(t("**Baris ditolak: {}** (baris dihitung seperti di spreadsheet, judul = baris 1)",
+                  number(len(frame))))
     frame = frame[["file_name", "row_number", "column_name", "value", "reason", "reason_code", "load_id"]]
-    st.dataframe(frame.drop(columns="reason_code").rename(columns=REJECT_LABELS), hide_index=True, key=key)
-    st.download_button("Unduh baris ditolak (CSV)", csv_bytes(frame.rename(columns=REJECT_LABELS)), file_name,
+    headers = labels(REJECT_LABELS)
+    st.dataframe(frame.drop(columns="reason_code").rename(columns=headers), hide_index=True, key=key)
+    st.download_button(t("Unduh baris ditolak (CSV)"), csv_bytes(frame.rename(columns=headers)), file_name,
                        "text/csv", key=f"{key}_csv", on_click="ignore")
 
 
@@ -126,44 +145,46 @@ def rejects_table(frame: pd.DataFrame, key: str, file_name: str) -> None:
 def history(loads: pd.DataFrame) -> int | None:
     """The load log; returns the load the admin picked to see its rejects (None if no load has any)."""
     shown = loads.assign(started_at=[f"{day(t.date())} {t:%H.%M}" for t in loads["started_at"]],
-                         dataset=loads["dataset"].map(DATASETS).fillna(loads["dataset"]),
-                         outcome=loads["outcome"].map(OUTCOMES).fillna(loads["outcome"]))
-    st.dataframe(shown.rename(columns=HISTORY_LABELS), hide_index=True, key="adm_history")
+                         dataset=loads["dataset"].map(labels(DATASETS)).fillna(loads["dataset"]),
+                         outcome=loads["outcome"].map(outcome))
+    st.dataframe(shown.rename(columns=labels(HISTORY_LABELS)), hide_index=True, key="adm_history")
     with_rejects = loads[loads["rows_rejected"] > 0]
     if with_rejects.empty:
-        st.caption("Tidak ada pemuatan dengan baris ditolak.")
+        st.caption(t("Tidak ada pemuatan dengan baris ditolak."))
         return None
-    names = {int(r.load_id): f"#{r.load_id} {r.file_name} ({number(r.rows_rejected)} ditolak)"
+    names = {int(r.load_id): t("#{} {} ({} ditolak)", r.load_id, r.file_name, number(r.rows_rejected))
              for r in with_rejects.itertuples()}
-    return st.selectbox("Baris ditolak dari pemuatan", list(names), format_func=names.get, key="adm_pick_load")
+    return st.selectbox(t("Baris ditolak dari pemuatan"), list(names), format_func=names.get, key="adm_pick_load")
 
 
 def unknown(accounts: pd.DataFrame) -> None:
     if accounts.empty:
-        st.success("Semua akun dalam data sudah terdaftar.")
+        st.success(t("Semua akun dalam data sudah terdaftar."))
         return
-    st.markdown("Baris dari akun ini ditolak. Tambahkan barisnya ke `data/registry/akun.csv` (tab **Registri & "
-                f"norma**), ganti `{admin.OPD_PLACEHOLDER}` dengan kode OPD pemiliknya bila belum terisi, lalu "
-                "muat ulang berkasnya: registri yang berubah membuat berkas dibaca ulang, baris yang sudah "
-                "dimuat tidak digandakan.")
-    st.dataframe(accounts.drop(columns="opd_guess").rename(columns=UNKNOWN_LABELS), hide_index=True,
+    st.markdown(t("Baris dari akun ini ditolak. Tambahkan barisnya ke `data/registry/akun.csv` (tab **{tab}**), "
+                  "ganti `{placeholder}` dengan kode OPD pemiliknya bila belum terisi, lalu muat ulang berkasnya: "
+                  "registri yang berubah membuat berkas dibaca ulang, baris yang sudah dimuat tidak digandakan.",
+                  tab=t("Registri & norma"), placeholder=admin.OPD_PLACEHOLDER))
+    st.dataframe(accounts.drop(columns="opd_guess").rename(columns=labels(UNKNOWN_LABELS)), hide_index=True,
                  key="adm_unknown")
     st.code("\n".join(accounts["line"]), language=None)
 
 
 def fresh(sources: pd.DataFrame, today) -> None:
+    """Warnings for stale sources and the latest day per source (``sources`` from analytics.admin.freshness)."""
     stale = sources[sources["stale"]]
     for r in stale.itertuples():
-        behind = "belum ada data" if r.latest is None else \
-            f"data terakhir {day(r.latest)}, {number(r.days_behind)} hari sebelum {day(today)}"
-        st.warning(f"Sumber basi — {r.source} {r.name}: {behind}. Unggah ekspor terbarunya.")
+        behind = t("belum ada data") if r.latest is None else t(
+            "data terakhir {}, {} hari sebelum {}", day(r.latest), number(r.days_behind), day(today))
+        st.warning(t("Sumber basi — {source} {name}: {behind}. Unggah ekspor terbarunya.", source=r.source,
+                     name=r.name, behind=behind))
     if stale.empty and not sources.empty:
-        st.success(f"Semua sumber diperbarui dalam {admin.STALE_DAYS} hari terakhir (sampai {day(today)}).")
+        st.success(t("Semua sumber diperbarui dalam {} hari terakhir (sampai {}).", admin.STALE_DAYS, day(today)))
     shown = sources.assign(latest=[day(d) for d in sources["latest"]],
-                           stale=sources["stale"].map({True: "ya", False: ""}))
-    st.dataframe(shown.rename(columns=SOURCE_LABELS), hide_index=True, key="adm_fresh")
-    st.caption(f"Basi = lebih dari {admin.STALE_DAYS} hari di belakang hari ini, atau platform berakun terdaftar "
-               "tanpa data. Sumber: mart_post, mart_complaint, mart_comment_day.")
+                           stale=sources["stale"].map({True: t("ya"), False: ""}))
+    st.dataframe(shown.rename(columns=labels(SOURCE_LABELS)), hide_index=True, key="adm_fresh")
+    st.caption(t("Basi = lebih dari {} hari di belakang hari ini, atau platform berakun terdaftar tanpa data. "
+                 "Sumber: mart_post, mart_complaint, mart_comment_day.", admin.STALE_DAYS))
 
 
 # --- registry and norms --------------------------------------------------------------------------------------
@@ -176,53 +197,54 @@ def _flash(key: str) -> None:
 
 
 def table_editor(target: Path, label: str) -> None:
-    """st.data_editor of a registry CSV; saved only when the whole registry still reads."""
+    """st.data_editor of a registry CSV (``label`` as shown); saved only when the whole registry still reads.
+    Its columns are the file's own (Indonesian) headers, which the ETL's messages name."""
     key = f"adm_edit_{target.stem}"
     round_ = st.session_state.get(f"{key}_round", 0)
     with st.expander(f"{label} — {target.name}"):
         _flash(key)
         if not target.exists():
-            st.warning(f"{target} tidak ada.")
+            st.warning(t("{} tidak ada.", target))
             return
         with st.form(f"{key}_form", border=False):
             edited = st.data_editor(admin.read_table(target), num_rows="dynamic", hide_index=True,
                                     key=f"{key}_{round_}")
-            saved = st.form_submit_button(f"Simpan {target.name}", key=f"{key}_save")
+            saved = st.form_submit_button(t("Simpan {}", target.name), key=f"{key}_save")
         if saved:
             try:
                 admin.save_table(registry_dir(), holidays_file(), target, edited)
             except RegistryError as err:
-                st.error(f"Tidak disimpan: {err}")
+                st.error(t("Tidak disimpan: {}", err))
                 return
             st.session_state[f"{key}_round"] = round_ + 1  # a fresh editor over the written file
-            st.session_state[f"{key}_ok"] = f"{target.name} tersimpan; berlaku pada pemuatan berikutnya."
+            st.session_state[f"{key}_ok"] = t("{} tersimpan; berlaku pada pemuatan berikutnya.", target.name)
             st.rerun()
 
 
 def registry() -> None:
-    st.info("Perubahan registri dan kalender libur berlaku pada **pemuatan berikutnya** (registri yang berubah "
-            "membuat berkas yang sama dibaca ulang). Perubahan norma berlaku **segera** di semua halaman.")
+    st.info(t("Perubahan registri dan kalender libur berlaku pada **pemuatan berikutnya** (registri yang berubah "
+              "membuat berkas yang sama dibaca ulang). Perubahan norma berlaku **segera** di semua halaman."))
     reg = registry_dir()
-    table_editor(reg / "opd.csv", "OPD")
-    table_editor(reg / "akun.csv", "Akun media sosial")
-    table_editor(reg / "wilayah.csv", "Kecamatan dan desa")
-    table_editor(holidays_file(), "Kalender libur nasional dan cuti bersama")
+    table_editor(reg / "opd.csv", t("OPD"))
+    table_editor(reg / "akun.csv", t("Akun media sosial"))
+    table_editor(reg / "wilayah.csv", t("Kecamatan dan desa"))
+    table_editor(holidays_file(), t("Kalender libur nasional dan cuti bersama"))
     norms_editor(norms_file())
 
 
 def norms_editor(path: Path) -> None:
-    st.subheader("Norma, ambang dan bobot")
+    st.subheader(t("Norma, ambang dan bobot"))
     _flash("adm_norms")
     with st.form("adm_norms_form", border=False):
         text = st.text_area(path.name, path.read_text(encoding="utf-8") if path.exists() else "", height=420,
                             key="adm_norms")
-        saved = st.form_submit_button("Simpan norma", key="adm_norms_save")
+        saved = st.form_submit_button(t("Simpan norma"), key="adm_norms_save")
     if saved:
         try:
             admin.save_norms(path, text)
         except NormsError as err:
-            st.error(f"Norma tidak disimpan: {err}")
+            st.error(t("Norma tidak disimpan: {}", err))
             return
         st.cache_data.clear()
-        st.session_state["adm_norms_ok"] = f"{path.name} tersimpan; berlaku segera."
+        st.session_state["adm_norms_ok"] = t("{} tersimpan; berlaku segera.", path.name)
         st.rerun()
