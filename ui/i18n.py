@@ -16,7 +16,7 @@ _last = ["id"]  # the language of the last page run in this process
 def language() -> str:
     """"id" or "en". Outside a page run — AppTest formats a widget's value with its ``format_func`` in the
     test's own thread — the language of the last run, so options and value read alike."""
-    if get_script_run_ctx() is None:
+    if get_script_run_ctx(suppress_warning=True) is None:
         return _last[0]
     _last[0] = "en" if st.session_state.get("w_bahasa", st.query_params.get("bahasa")) == "en" else "id"
     return _last[0]
