@@ -6,11 +6,11 @@ The trend chart and the topic × kecamatan heatmap drill down: a click sets the 
 from dataclasses import replace
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import complaint_trends as ct
-from ui.charts import NEGATIVE, POSITIVE, style
+from ui import complaint_charts as charts
+from ui.charts import style
 from ui.drill import clickable, custom
 from ui.format import day, number, percent
 from ui.i18n import language, t
@@ -114,21 +114,11 @@ tr = compute(ct.trend, view, f, view.scope)
 points = ct.bucket_choices(f, tr["period"], lang)  # the chart picker's choices: one per point of each line
 
 
-def line(kind: str, color: str) -> go.Scatter:
-    keys = [ct.bucket_key(kind, p) for p in tr["period"]]
-    return go.Scatter(x=tr["period"], y=tr[kind], name=t(ct.BUCKET_KINDS[kind]), mode="lines+markers",
-                      line={"color": color}, marker={"size": 5}, text=[points[k] for k in keys],
-                      customdata=[[kind, k.partition(":")[2]] for k in keys],
-                      hovertemplate="%{text}: %{y}<extra></extra>")
-
-
 def on_trend(point: dict) -> None:
     st.session_state["pg_bucket"] = ct.trend_pick(custom(point, 0), custom(point, 1), points)
 
 
-fig = go.Figure([line(ct.RECEIVED, NEGATIVE), line(ct.RESOLVED, POSITIVE)])
-ticks = tr["period"][:: max(1, len(tr) // 8)]
-fig.update_xaxes(tickvals=ticks, ticktext=[day(d)[:-5] for d in ticks])
+fig = charts.incoming_and_resolved(tr, points)
 title = (t("Pengaduan masuk dan selesai per pekan (mulai Senin), {}", PERIOD) if weekly
          else t("Pengaduan masuk dan selesai per hari, {}", PERIOD))
 clickable(style(fig, title, SOURCE + (t(" · pekan pertama/terakhir bisa tidak penuh") if weekly else ""), height=380),
@@ -151,10 +141,7 @@ def on_cell(point: dict) -> None:
         custom(point, 0), custom(point, 1), topics, areas)
 
 
-heat = go.Figure(go.Heatmap(z=grid.values, x=list(grid.columns), y=list(grid.index), colorscale="Blues",
-                            customdata=[[[tp, area] for area in grid.columns] for tp in grid.index],
-                            texttemplate="%{z}", hovertemplate="%{y} · %{x}: %{z}<extra></extra>"))
-heat.update_xaxes(tickangle=-40, tickvals=list(grid.columns)).update_yaxes(autorange="reversed")
+heat = charts.topic_by_area(grid)
 clickable(style(heat, t("Pengaduan per topik dan kecamatan, {}", PERIOD), height=200 + 26 * len(grid)),
           "pg_heat_chart", on_cell)
 st.caption(SOURCE + t(" · kecamatan dicocokkan dengan daftar wilayah; yang tidak cocok: {}", t("Tidak diketahui")))

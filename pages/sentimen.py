@@ -7,13 +7,12 @@ Clicking a point of the trend or spike chart picks the week (and sentiment, OPD)
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
-from plotly.subplots import make_subplots
 
 from analytics import sentiment_trends as tr
 from analytics.labels import CHANNELS, PLATFORMS, SENTIMENTS, TOPICS, UNKNOWN, named
-from ui.charts import NEGATIVE, NEUTRAL, SENTIMENT_COLORS, style
+from ui import sentiment_charts as charts
+from ui.charts import style
 from ui.drill import clickable
 from ui.filters import url_choice
 from ui.format import day, number, percent
@@ -77,36 +76,19 @@ st.caption(t("Pekan ini = 7 hari terakhir periode ({}), dibandingkan dengan 7 ha
              "(positif − negatif) ÷ jumlah, dari −1 sampai +1.", tr.week_label(now["start"], now["end"])))
 
 # Trend: shares and net sentiment, or the negative share per group with a table of every group.
-# customdata = [ISO day, sentiment, OPD] of each point: what a click picks in the texts below.
 rows = compute(tr.trend, view, f, view.scope, source, grain, by)
-iso = [d.isoformat() for d in rows["end"]]
 if rows.empty:
     st.info(t("Tidak ada {what} dalam periode dan saringan ini.", what=what))
 elif by is None:
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
-    for s, label in SENTI.items():
-        fig.add_bar(x=rows["end"], y=rows[f"{s}_share"], name=label, marker_color=SENTIMENT_COLORS[s],
-                    customdata=[[d, s, "", n] for d, n in zip(iso, rows["total"])],
-                    hovertemplate=t("%{y:.1%} dari %{customdata[3]} teks"))
-    fig.add_scatter(x=rows["end"], y=rows["net"], name=t("Sentimen bersih"), mode="lines+markers",
-                    line={"color": "#000000"}, secondary_y=True, customdata=[[d, "", ""] for d in iso])
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(tickformat=".0%", range=[0, 1], secondary_y=False)
-    fig.update_xaxes(tickformat="%d/%m")
-    fig.update_yaxes(range=[-1, 1], title_text=t("sentimen bersih"), secondary_y=True)
+    fig = charts.shares(rows, SENTI)
     title = (t("Porsi sentimen {what} per hari, {span}", what=what, span=span) if grain == "hari"
              else t("Porsi sentimen {what} per pekan, {span}", what=what, span=span))
     clickable(style(fig, title, caption, height=380), "klik_tren", pick)
 else:
     col = tr.COLUMN[by]
     table = compute(tr.summary, view, f, view.scope, source, by)
-    fig = go.Figure()
-    for g, name in zip(table[col].head(5), readable(col, table[col].head(5))):
-        part = rows[rows[col].isna()] if pd.isna(g) else rows[rows[col] == g]
-        code = "" if by != "opd" or pd.isna(g) else g
-        fig.add_scatter(x=part["end"], y=part["negative_share"], name=name, mode="lines+markers",
-                        customdata=[[d.isoformat(), "negative", code] for d in part["end"]])
-    fig.update_yaxes(tickformat=".0%").update_xaxes(tickformat="%d/%m")
+    top = table[col].head(5)
+    fig = charts.negative_by_group(rows, col, list(top), readable(col, top), by == "opd")
     title = (t("Porsi negatif {what} per hari menurut {by} (5 terbesar), {span}", what=what, by=BY[by], span=span)
              if grain == "hari" else
              t("Porsi negatif {what} per pekan menurut {by} (5 terbesar), {span}", what=what, by=BY[by], span=span))
@@ -131,18 +113,7 @@ st.markdown(t("Sebuah pekan ditandai **lonjakan** bila porsi {what} negatifnya l
               baseline=tr.MIN_BASELINE))
 weeks = compute(tr.weekly_judged, view, f, view.scope, view.norms, source)
 if not weeks.empty:
-    # A week's point picks that week; a spike marker also negative texts of all OPDs (the chart's view).
-    week_iso = [[d.isoformat()] for d in weeks["end"]]
-    fig = go.Figure()
-    fig.add_scatter(x=weeks["end"], y=weeks["negative_share"], name=t("Porsi negatif"), mode="lines+markers",
-                    line={"color": NEGATIVE}, customdata=week_iso)
-    fig.add_scatter(x=weeks["end"], y=weeks["threshold"], name=t("Ambang lonjakan"), mode="lines",
-                    line={"color": NEUTRAL, "dash": "dash"}, customdata=week_iso)
-    hit = weeks[weeks["spike"]]
-    fig.add_scatter(x=hit["end"], y=hit["negative_share"], name=t("Lonjakan"), mode="markers",
-                    marker={"color": NEGATIVE, "size": 14, "symbol": "triangle-up"},
-                    customdata=[[d.isoformat(), "negative", ""] for d in hit["end"]])
-    fig.update_yaxes(tickformat=".0%").update_xaxes(tickformat="%d/%m")
+    fig = charts.spikes(weeks)
     clickable(style(fig, t("Porsi negatif per pekan dan ambang lonjakan, {span}", span=span), caption, height=380),
               "klik_lonjakan", pick)
 if spikes.empty:
