@@ -282,3 +282,23 @@ def updated_at(wh: Warehouse) -> datetime | None:
     if value is None or pd.isna(value):
         return None
     return pd.Timestamp(value).tz_convert(wh.setting("zona_waktu", "Asia/Jakarta")).to_pydatetime()
+
+
+COMPLEXITY = {"ringan": "ringan", "normatif": "normatif", "tanpa_audit": "tanpa audit", "audit": "audit",
+              "lainnya": "lainnya"}
+
+
+def sla_rules(norms: Norms, lang: str = "id") -> str:
+    """How working days and deadlines are counted, in words, with the norms in force."""
+    exceptions = [*(translate("; kanal {}: {}", lang, channel_label(k, lang), v)
+                    for k, v in norms.response_by_channel.items()),
+                  *(translate("; topik {}: {}", lang, topic_label(k, lang), v)
+                    for k, v in norms.response_by_topic.items())]
+    return translate(
+        "Hari kerja tidak menghitung Sabtu, Minggu, libur nasional dan cuti bersama (`data/kalender/libur.csv`, "
+        "sesuai SKB). Umur pengaduan = hari kerja sejak diterima. Norma dari `data/norma.toml`: tanggapan pertama "
+        "{response} hari kerja{exceptions} (berlaku yang paling ketat). Penyelesaian menurut kompleksitas: "
+        "{resolution} hari kerja. *Lewat batas* = belum selesai/ditutup/ditolak dan belum ditanggapi melewati batas "
+        "tanggapan atau belum diselesaikan melewati batas penyelesaian.", lang,
+        response=norms.first_response_days, exceptions="".join(exceptions),
+        resolution=", ".join(f"{translate(COMPLEXITY.get(k, k), lang)} {v}" for k, v in norms.resolution_days.items()))

@@ -37,8 +37,6 @@ HELP = {t("Median tanggapan"): st.column_config.NumberColumn(
             help=t("Pengaduan terbuka yang lewat batas hari ini, kapan pun masuknya"))}
 LIST = {t("Tautan"): LINK, **{c: st.column_config.DateColumn(c, format="DD/MM/YYYY")
                               for c in (t("Diterima"), t("Ditanggapi"), t("Selesai"))}}
-COMPLEXITY = {"ringan": t("ringan"), "normatif": t("normatif"), "tanpa_audit": t("tanpa audit"),
-              "audit": t("audit"), "lainnya": t("lainnya")}
 
 
 h = compute(ct.headline, view, *args)
@@ -57,19 +55,7 @@ change_metric(cols[3], t("Lewat batas kini"), number(h["overdue"]), h["overdue"]
               help=t("Pengaduan terbuka yang melewati batas tanggapan atau penyelesaian hari ini, kapan pun masuknya."))
 
 with st.expander(t("Cara menghitung hari kerja dan batas waktu (SLA)")):
-    n = view.norms
-    st.markdown(t(
-        "Hari kerja tidak menghitung Sabtu, Minggu, libur nasional dan cuti bersama (`data/kalender/libur.csv`, "
-        "sesuai SKB). Umur pengaduan = hari kerja sejak diterima. Norma dari `data/norma.toml`: tanggapan pertama "
-        "{response} hari kerja{exceptions} (berlaku yang paling ketat). Penyelesaian menurut kompleksitas: "
-        "{resolution} hari kerja. *Lewat batas* = belum selesai/ditutup/ditolak dan belum ditanggapi melewati batas "
-        "tanggapan atau belum diselesaikan melewati batas penyelesaian.",
-        response=n.first_response_days,
-        exceptions="".join([*(t("; kanal {}: {}", ct.channel_label(k, lang), v)
-                              for k, v in n.response_by_channel.items()),
-                            *(t("; topik {}: {}", ct.topic_label(k, lang), v)
-                              for k, v in n.response_by_topic.items())]),
-        resolution=", ".join(f"{COMPLEXITY.get(k, k)} {v}" for k, v in n.resolution_days.items())))
+    st.markdown(ct.sla_rules(view.norms, lang))
 
 st.subheader(t("Perlu perhatian: {} pengaduan lewat batas", number(h["overdue"])))
 st.caption(t("Semua pengaduan terbuka yang lewat batas hari ini, tidak tergantung periode; yang tertua di atas."))

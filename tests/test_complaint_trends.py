@@ -199,3 +199,12 @@ def test_a_clicked_point_gives_the_pickers_values():
     assert ct.cell_pick(custom(cell, 0), custom(cell, 1), ["Banjir & drainase"], NAMES) == ("Banjir & drainase",
                                                                                             "Cikaret")
     assert ct.cell_pick(custom(cell, 0), custom(cell, 1), ["Kesehatan"], NAMES) == (None, "Cikaret")
+
+
+def test_sla_rules_name_the_norms_in_either_language():
+    norms = Norms()
+    indonesian, english = ct.sla_rules(norms, "id"), ct.sla_rules(norms, "en")
+    assert f"tanggapan pertama {norms.first_response_days} hari kerja" in indonesian
+    assert "hari kerja" not in english and "working days" in english
+    for days in norms.resolution_days.values():
+        assert f" {days}" in english
