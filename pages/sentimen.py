@@ -18,7 +18,7 @@ from ui.filters import url_choice
 from ui.format import day, number, percent
 from ui.i18n import language, t
 from ui.page import compute, opd_names, start
-from ui.widgets import change_metric
+from ui.widgets import change_metric, percent1, show
 
 view = start("Tren Sentimen")
 f, names, lang = view.filters, opd_names(view), language()
@@ -94,13 +94,11 @@ else:
              t("Porsi negatif {what} per pekan menurut {by} (5 terbesar), {span}", what=what, by=BY[by], span=span))
     clickable(style(fig, title, caption, height=420), "klik_tren", pick)
     table[col] = readable(col, table[col])
-    pct = lambda v: percent(v, 1)  # noqa: E731
     labels = {col: BY[by], "total": t("jumlah"), "positive_share": t("positif"), "negative_share": t("negatif"),
               "neutral_share": t("netral"), "net": t("sentimen bersih")}
-    formats = {"total": number, "positive_share": pct, "negative_share": pct, "neutral_share": pct,
+    formats = {"total": number, "positive_share": percent1, "negative_share": percent1, "neutral_share": percent1,
                "net": lambda v: number(v, 2)}
-    st.dataframe(table[list(labels)].rename(columns=labels).style.format(
-        {labels[c]: fn for c, fn in formats.items()}, na_rep="—"), hide_index=True)
+    show(table, labels, formats)
 
 # Spikes: the rule in words, the weekly negative share against its threshold, the list.
 n = view.norms

@@ -107,9 +107,8 @@ def test_history_rejects_and_unknown_accounts_equal_sql(sample_copy):
     assert not at.warning  # the sample is up to date on 20 Nov 2026
 
 
-def test_upload_through_the_page_loads_and_reports(small_db):
-    before = sql(small_db, "SELECT max(load_id) FROM etl_load")[0][0]
-    at = open_page()
+def upload_two_files(at, small_db) -> None:
+    """Load a Facebook export (one good row, one bad date) and a file that is not CSV through the page."""
     fb = write_fb(small_db.parent / FB_NAME, [fb_row("2_1"), fb_row("2_2", when="kemarin sore")]).read_bytes()
     at.file_uploader(key="adm_files").set_value([(FB_NAME, fb, "text/csv"), ("rusak.csv", b"\x00\xff" * 40,
                                                                              "text/csv")])
@@ -117,6 +116,12 @@ def test_upload_through_the_page_loads_and_reports(small_db):
     at.button(key="adm_load").click()
     at.run()
     assert not at.exception, at.exception
+
+
+def test_upload_through_the_page_loads_and_reports(small_db):
+    before = sql(small_db, "SELECT max(load_id) FROM etl_load")[0][0]
+    at = open_page()
+    upload_two_files(at, small_db)
     report = table(at, "berkas", "hasil")
     assert report[["berkas", "dibaca", "dimuat", "ditolak"]].values.tolist() == [[FB_NAME, 2, 1, 1],
                                                                               ["rusak.csv", 0, 0, 0]]
@@ -269,13 +274,7 @@ def test_every_tab_in_english_shows_the_same_figures(sample_copy):
 
 def test_upload_report_and_warnings_in_english(small_db):
     at = open_page("en")
-    fb = write_fb(small_db.parent / FB_NAME, [fb_row("2_1"), fb_row("2_2", when="kemarin sore")]).read_bytes()
-    at.file_uploader(key="adm_files").set_value([(FB_NAME, fb, "text/csv"), ("rusak.csv", b"\x00\xff" * 40,
-                                                                             "text/csv")])
-    at.run()
-    at.button(key="adm_load").click()
-    at.run()
-    assert not at.exception, at.exception
+    upload_two_files(at, small_db)
     assert "Report of the last load" in [h.value for h in at.subheader]
     assert "2 files: 0 succeeded, 1 partial, 1 rejected, 0 skipped" in [m.value for m in at.markdown]
     report = table(at, "file", "outcome")
