@@ -14,16 +14,32 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import resolve, typed
+from etl import dateorder, resolve, typed
+from etl.advice import advice
 from etl.classify import JOBS, Labeller, distinct_texts, text_sql
+from etl.errors import FileRefused
+from etl.exportdate import ExportDate
 from etl.registry import Registry
 from etl.schema import TABLES
+from etl.sources import Source
 from etl.textio import Sniffed, read_batch
+
+
+class SplitBatch(Exception):
+    """The files of a batch need different readings (day/month order): load them one by one."""
+
+
+@dataclass
+class RejectGroup:
+    code: str
+    rows: int
+    reason: str  # one of the group's reasons, as stored
+    todo: str  # what the admin can do about it
 
 
 @dataclass
 class FileResult:
-    path: Path
+    path: Path  # the file or archive given
     outcome: str  # berhasil | sebagian | ditolak | dilewati
     format: str | None = None
     dataset: str | None = None
@@ -34,18 +50,39 @@ class FileResult:
     message: str | None = None
     seconds: float = 0.0
     rejects: list[tuple] = field(default_factory=list)  # first few (row, column, value, reason)
+    name: str = ""  # as shown: "x.csv" or "x.zip › y.csv"
+    where: str = ""  # as logged in etl_load.file_path
+    layout: str | None = None  # the recognised layout, in words
+    language: str | None = None  # language of its headers
+    kind: str | None = None  # export kind
+    snapshot: str | None = None  # ISO time the export was taken
+    snapshot_source: str | None = None  # where that came from
+    notes: list[str] = field(default_factory=list)  # assumptions made (year, time zone, date order …)
+    groups: list[RejectGroup] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.path.name
+        self.where = self.where or str(self.path)
+
+    @property
+    def rows_duplicate(self) -> int:
+        """Accepted rows already in the warehouse (or repeated across the files of this load)."""
+        return max(self.rows_loaded - self.rows_new, 0)
 
 
 @dataclass
 class Planned:
     """A file to load: what sniffing found, and what the loader knows of it."""
 
-    path: Path
-    digest: str
+    source: Source
     sniffed: Sniffed | None  # None when the file was refused on sight
-    snapshot: str  # ISO time the export was taken
-    handle: str | None  # account named by the file name (YouTube)
+    export: ExportDate | None
+    handle: str | None  # account named by the file name, folder or --account (YouTube)
     result: FileResult
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
 
 
 LOAD_COLUMNS = next(t.columns for t in TABLES if t.name == "etl_load")
@@ -66,6 +103,10 @@ TARGETS: dict[str, tuple[str, dict[str, str], dict[str, str], str]] = {
         "post_permalink": "post_permalink", "created_at": "created_at", "author": "author",
         "text": "text", "permalink": "permalink",
     }, {"comment_key": "_key"}, "_file"),
+    "video_daily": ("raw_video_daily", {
+        "platform": "platform", "post_id": "post_id", "handle": "handle", "opd_code": "opd_code",
+        "day": "day_", "views": "views", "snapshot_at": "snap",
+    }, {"platform": "platform", "post_id": "post_id", "day": "day_", "snapshot_at": "snap"}, "_file DESC"),
     "complaints": ("raw_complaint", {
         "complaint_key": "_key", "channel": "channel_", "complaint_id": "complaint_id",
         "opd_code": "opd_code", "title": "title", "text": "text", "category": "category",
@@ -81,7 +122,7 @@ TARGETS: dict[str, tuple[str, dict[str, str], dict[str, str], str]] = {
 
 # the stored and the batch column that bound where an already-stored copy of a row can be
 TIME_COLUMN = {"posts": ("snapshot_at", "snap"), "comments": ("created_at", "created_at"),
-               "complaints": ("snapshot_at", "snap")}
+               "complaints": ("snapshot_at", "snap"), "video_daily": ("snapshot_at", "snap")}
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
@@ -122,7 +163,12 @@ def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int, labelle
     table, mapping, _, _ = TARGETS[dataset]
     have = _columns(con, "good")
     pairs = [(t, s) for t, s in mapping.items() if s in have]
-    job = JOBS[dataset]
+    job = JOBS.get(dataset)
+    if job is None:  # a series with no text to classify
+        con.execute(f"INSERT INTO {table} ({', '.join(t for t, _ in pairs)}, load_id, source_row) "
+                    f"SELECT {', '.join(f'g.{s}' for _, s in pairs)}, $first + g._file, g._row FROM good g",
+                    {"first": first_id})
+        return _inserted(con, table, first_id)
     text = text_sql([f"g.{mapping[c]}" if mapping[c] in have else None for c in job.text])
     labeller.table(con, job, distinct_texts(con, "good g", text))
     labels = job.columns()[:-1]
@@ -135,6 +181,10 @@ def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int, labelle
     )
     if dataset == "complaints" and {"reporter_name", "reporter_phone"} & have:
         _store_reporters(con, have, first_id)
+    return _inserted(con, table, first_id)
+
+
+def _inserted(con: duckdb.DuckDBPyConnection, table: str, first_id: int) -> dict[int, int]:
     return dict(con.execute(
         f"SELECT load_id - $first, count(*) FROM {table} WHERE load_id >= $first GROUP BY 1", {"first": first_id}
     ).fetchall())
@@ -156,13 +206,37 @@ def _store_reporters(con: duckdb.DuckDBPyConnection, have: set[str], first_id: i
 def _register_files(con: duckdb.DuckDBPyConnection, batch: list[Planned]) -> None:
     frame = pd.DataFrame({
         "_file": range(len(batch)),
-        "name": [p.path.name for p in batch],
-        "snapshot": pd.to_datetime([p.snapshot for p in batch], utc=True, format="ISO8601"),
+        "name": [p.result.name for p in batch],
+        "snapshot": pd.to_datetime([p.export.at.isoformat() for p in batch], utc=True, format="ISO8601"),
+        "export_day": [p.export.day for p in batch],
         "handle": [p.handle for p in batch],
     })
     con.register("files_frame", frame)
-    con.execute("CREATE OR REPLACE TEMP TABLE batch_files AS SELECT * FROM files_frame")
+    con.execute("CREATE OR REPLACE TEMP TABLE batch_files AS SELECT * EXCLUDE (export_day), "
+                "CAST(export_day AS DATE) AS export_day FROM files_frame")
     con.unregister("files_frame")
+
+
+def _date_order(con: duckdb.DuckDBPyConnection, batch: list[Planned]) -> str:
+    """The day/month order of the batch's files (all the same, else SplitBatch); notes said per file."""
+    match = batch[0].sniffed.match
+    found = dateorder.evidence(con, match)
+    decisions = [dateorder.decide(found.get(i), match, p.result.name, p.export.period, p.export.day)
+                 for i, p in enumerate(batch)]
+    if len({d.order for d in decisions}) > 1:
+        raise SplitBatch()
+    for p, d in zip(batch, decisions):
+        if d.note:
+            p.result.notes.append(d.note)
+    return decisions[0].order
+
+
+SHOWN_VALUE = 200  # longer values are cut in the reject list (with their full length said)
+
+
+def _shown(expr: str) -> str:
+    return (f"CASE WHEN length({expr}) > {SHOWN_VALUE} THEN left({expr}, {SHOWN_VALUE - 40}) || ' … (' || "
+            f"length({expr}) || ' karakter)' ELSE {expr} END")
 
 
 def _per_file(con: duckdb.DuckDBPyConnection, sql: str) -> dict[int, int]:
@@ -173,48 +247,58 @@ def process(con: duckdb.DuckDBPyConnection, batch: list[Planned], first_id: int,
             labeller: Labeller) -> None:
     """Load one batch inside the caller's transaction; fills each file's result.
 
-    Raises duckdb.Error for a structural problem in a multi-file batch (retry one by one) and
-    FileRefused for a single file that cannot be read.
+    Raises duckdb.Error for a structural problem in a multi-file batch and SplitBatch when its files
+    need different readings (retry one by one), FileRefused for a single file that cannot be read.
     """
     t0 = time.perf_counter()
     match = batch[0].sniffed.match
     dataset = match.format.dataset
     _register_files(con, batch)
     read_batch(con, [p.sniffed for p in batch])
-    typed.build_typed(con, match, reg.timezone)
+    order = _date_order(con, batch)
+    con.execute(typed.NOTES_DDL)
+    typed.build_typed(con, match, reg.timezone, order)
     getattr(resolve, dataset)(con, match)
     read = _per_file(con, "SELECT _file, count(*) FROM typed GROUP BY 1")
     rejected = _per_file(con, "SELECT _file, count(DISTINCT _row) FROM problems GROUP BY 1")
     _good_rows(con, dataset, len(batch))
     new = _insert(con, dataset, first_id, labeller)
     con.execute(
-        "INSERT INTO etl_reject SELECT $first + p._file, f.name, p._row, p.column_name, p.value, "
+        f"INSERT INTO etl_reject SELECT $first + p._file, f.name, p._row, p.column_name, {_shown('p.value')}, "
         "p.reason_code, p.reason, p.platform FROM problems p JOIN batch_files f USING (_file) "
         "ORDER BY p._file, p._row, p.column_name", {"first": first_id})
     samples = con.execute(
-        "SELECT _file, _row, column_name, value, reason FROM problems "
+        f"SELECT _file, _row, column_name, {_shown('value')}, reason FROM problems "
         "QUALIFY row_number() OVER (PARTITION BY _file ORDER BY _row) <= 5 ORDER BY _file, _row").fetchall()
+    groups = con.execute(
+        "SELECT _file, reason_code, count(DISTINCT _row), min(reason) FROM problems GROUP BY 1, 2 "
+        "ORDER BY 1, 3 DESC, 2").fetchall()
+    notes = con.execute("SELECT _file, note FROM batch_notes ORDER BY rowid").fetchall()
     seconds = (time.perf_counter() - t0) / len(batch)
     for i, p in enumerate(batch):
         r = p.result
-        r.format, r.dataset = match.format.name, dataset
         r.rows_read, r.rows_rejected, r.rows_new = read.get(i, 0), rejected.get(i, 0), new.get(i, 0)
         r.rows_loaded = r.rows_read - r.rows_rejected
         r.rejects = [s[1:] for s in samples if s[0] == i]
+        r.groups = [RejectGroup(code, n, reason, advice(code)) for f, code, n, reason in groups if f == i]
+        r.notes += [n for f, n in notes if f == i]
         r.seconds = seconds
         if r.rows_read == 0:
-            r.outcome, r.message = "ditolak", f"{p.path.name}: tidak ada baris data."
-        else:
-            r.outcome = "sebagian" if r.rows_rejected else "berhasil"
+            raise FileRefused("tanpa_data", f"{r.name}: tidak ada baris data.")
+        r.outcome = "sebagian" if r.rows_rejected else "berhasil"
 
 
 def log(con: duckdb.DuckDBPyConnection, first_id: int, batch: list[Planned], reg: Registry,
         started: datetime) -> None:
     """One etl_load row per file of the batch, in one insert."""
     finished = datetime.now(UTC)
-    rows = [(first_id + i, p.path.name, str(p.path), p.digest, reg.sha256, p.result.format, p.result.dataset,
-             p.result.rows_read, p.result.rows_loaded, p.result.rows_rejected, p.result.rows_new, started,
-             finished, p.result.outcome, p.result.message) for i, p in enumerate(batch)]
+    rows = []
+    for i, p in enumerate(batch):
+        r = p.result
+        rows.append((first_id + i, r.name, r.where, p.source.digest, reg.sha256, r.format, r.dataset,
+                     r.rows_read, r.rows_loaded, r.rows_rejected, r.rows_new, started, finished, r.outcome,
+                     r.message, r.layout, r.language, r.kind, r.snapshot, r.snapshot_source,
+                     "\n".join(r.notes) or None))
     frame = pd.DataFrame(rows, columns=[c[0] for c in LOAD_COLUMNS])
     con.register("log_frame", frame)
     con.execute("INSERT INTO etl_load BY NAME SELECT * FROM log_frame")

@@ -42,14 +42,23 @@ def _positions(fmt: Format, normalized: list[str]) -> dict[str, int]:
     return found
 
 
+def _exclusive_ok(fmt: Format, normalized: list[str]) -> bool:
+    """An exclusive layout (a two-column total) must not claim a wider file that merely shares its names."""
+    if not fmt.exclusive:
+        return True
+    known = {normalize_header(a) for c in fmt.columns for a in c.headers}
+    return all(n in known for n in normalized if n)
+
+
 def match_format(headers: list[str]) -> Match | None:
-    """The format whose required columns are all present, preferring the most columns matched."""
+    """The format whose required columns are all present: the most specific one (most required
+    columns), then the one matching most columns, then the first declared."""
     normalized = [normalize_header(h) for h in headers]
-    best: tuple[int, Match] | None = None
+    best: tuple[tuple[int, int], Match] | None = None
     for fmt in FORMATS:
         found = _positions(fmt, normalized)
-        if all(c.field in found for c in fmt.required):
-            score = len(found)
+        if all(c.field in found for c in fmt.required) and _exclusive_ok(fmt, normalized):
+            score = (len(fmt.required), len(found))
             if best is None or score > best[0]:
                 best = (score, Match(fmt, found, tuple(str(h).strip() for h in headers)))
     return best[1] if best else None
@@ -60,6 +69,8 @@ def closest_format(headers: list[str]) -> tuple[Format, list[str]]:
     normalized = [normalize_header(h) for h in headers]
     ranked = []
     for order, fmt in enumerate(FORMATS):
+        if fmt.dataset == "reference":
+            continue
         found = _positions(fmt, normalized)
         missing = [c.headers[0] for c in fmt.required if c.field not in found]
         ranked.append((len(missing), -len(found), order, fmt, missing))
@@ -71,6 +82,8 @@ def expected_layouts() -> str:
     """One line per accepted format with its required columns."""
     lines = []
     for fmt in FORMATS:
+        if fmt.dataset == "reference":
+            continue
         needed = ", ".join(c.headers[0] for c in fmt.required)
         lines.append(f"  - {fmt.label}: {needed}")
     return "\n".join(lines)

@@ -1,16 +1,22 @@
-"""Every file layout Sorot accepts, declared as data.
+"""Every file layout Sorot accepts (or recognises in order to refuse it with a reason), declared as data.
 
 A format lists the columns it reads, each with the header names seen in real exports
 (compared case- and space-insensitively), the kind of value it holds and whether it is
 required. The format of a file is recognised from its header alone (see ``detect.py``).
+
+Header spellings belong to one layout, never to all: ``Tayangan`` is impressions in X's and
+YouTube's Indonesian exports but views in Sorot's own template. Each localised spelling names
+its public source beside it; a layout whose localised headers have not been seen anywhere is
+not guessed (its files get the unknown-layout message listing the columns seen and the nearest
+known layout, so an admin can report it).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-Dataset = Literal["posts", "comments", "complaints"]
+Dataset = Literal["posts", "comments", "complaints", "video_daily", "reference"]
 ValueKind = Literal["text", "id", "count", "number", "duration", "timestamp"]
 DateOrder = Literal["dmy", "mdy"]
 
@@ -31,9 +37,16 @@ class Format:
     columns: tuple[Column, ...]
     platform: str | None = None  # fixed platform of a post/comment export
     channel: str | None = None  # fixed complaint channel
-    date_order: DateOrder = "dmy"  # how to read an ambiguous 03/04/2026
+    date_order: DateOrder = "dmy"  # how the source itself writes 03/04/2026 (a file may prove otherwise)
     account_from: str = "column"  # column | permalink | filename
     skip_first_values: tuple[str, ...] = field(default=())  # e.g. YouTube's "Total" row
+    language: str = "en"  # language of the headers: en | id
+    kind: str = ""  # the export kind, in words, for the load report
+    timezone: str = "local"  # zone of times written without one: local (the region's) or an IANA name
+    year_from_export: bool = False  # dates without a year take it from the export date (TikTok Studio)
+    time_from_id: bool = False  # the exact time is inside the post id (X's snowflake ids)
+    refuse: str | None = None  # recognised but not loaded: why, and what to download instead
+    exclusive: bool = False  # matches only when every header of the file is one of its columns
 
     @property
     def required(self) -> tuple[Column, ...]:
@@ -44,12 +57,22 @@ def col(fld: str, *headers: str, kind: ValueKind = "text", required: bool = Fals
     return Column(fld, headers or (fld,), kind, required)
 
 
+def localized(base: Format, language: str, headers: dict[str, tuple[str, ...]], **changes: object) -> Format:
+    """The same layout with its headers in another language (fields without a known spelling dropped)."""
+    columns = tuple(replace(c, headers=headers[c.field]) for c in base.columns if c.field in headers)
+    missing = [c.field for c in base.required if c.field not in headers]
+    if missing:
+        raise ValueError(f"{base.name}/{language}: required fields without a spelling: {missing}")
+    return replace(base, name=f"{base.name}_{language}", language=language, columns=columns, **changes)
+
+
 META_FACEBOOK = Format(
     name="meta_facebook",
     label="Meta Business Suite — postingan Facebook",
     dataset="posts",
     platform="facebook",
     date_order="mdy",
+    kind="konten (postingan)",
     columns=(
         col("post_id", "Post ID", kind="id", required=True),
         col("account_id", "Page ID", kind="id"),
@@ -74,6 +97,7 @@ META_INSTAGRAM = Format(
     dataset="posts",
     platform="instagram",
     date_order="mdy",
+    kind="konten (postingan feed)",
     columns=(
         col("post_id", "Post ID", kind="id", required=True),
         col("account_id", "Account ID", kind="id"),
@@ -99,6 +123,8 @@ X_LEGACY = Format(
     platform="x",
     date_order="mdy",
     account_from="permalink",
+    kind="tweet activity",
+    timezone="UTC",  # times carry "+0000"
     columns=(
         col("post_id", "Tweet id", kind="id", required=True),
         col("permalink", "Tweet permalink", required=True),
@@ -119,6 +145,9 @@ X_CURRENT = Format(
     platform="x",
     date_order="mdy",
     account_from="permalink",
+    kind="account analytics content",
+    timezone="UTC",  # the date is the UTC day: a post at 05:30 WIB on the 4th is dated the 3rd
+    time_from_id=True,
     columns=(
         col("post_id", "Post id", kind="id", required=True),
         col("published_at", "Date", kind="timestamp", required=True),
@@ -140,6 +169,8 @@ TIKTOK = Format(
     platform="tiktok",
     date_order="mdy",
     account_from="permalink",
+    kind="Content (video)",
+    year_from_export=True,  # "Post time" is "November 4" (English UI) or "27 Oktober" (Indonesian UI)
     columns=(
         col("caption", "Video title"),
         col("permalink", "Video link", required=True),
@@ -160,6 +191,7 @@ YOUTUBE = Format(
     platform="youtube",
     date_order="mdy",
     account_from="filename",
+    kind="Table data (per video)",
     skip_first_values=("total",),
     columns=(
         col("post_id", "Content", kind="id", required=True),
@@ -173,10 +205,84 @@ YOUTUBE = Format(
     ),
 )
 
+YOUTUBE_CHART = Format(
+    name="youtube_chart",
+    label="YouTube Studio — data diagram harian",
+    dataset="video_daily",
+    platform="youtube",
+    date_order="mdy",
+    account_from="filename",
+    kind="Chart data (per video per hari)",
+    # Chart data.csv: "Date,Content,Video title,Video publish time,Duration,Views", Date as 2025-06-13
+    # (priyankapatel05/YouTube-Channel-Analytics-Dashboard: Chart data.csv). Per-day figures: a series
+    # of its own, never the lifetime metrics of a video.
+    columns=(
+        col("day", "Date", kind="timestamp", required=True),
+        col("post_id", "Content", kind="id", required=True),
+        col("caption", "Video title"),
+        col("published_at", "Video publish time", kind="timestamp"),
+        col("views", "Views", kind="count", required=True),
+    ),
+)
+
+YOUTUBE_TOTALS = Format(
+    name="youtube_totals",
+    label="YouTube Studio — total harian (Totals.csv)",
+    dataset="reference",
+    platform="youtube",
+    kind="Totals (semua video per hari)",
+    exclusive=True,
+    # Totals.csv: "Date,Views" (Layla-Damoyi/youtube-engagement-dashboard, priyankapatel05/…: Totals.csv)
+    columns=(col("day", "Date", kind="timestamp", required=True), col("views", "Views", kind="count", required=True)),
+)
+
+INSTAGRAM_STORIES = Format(
+    name="meta_instagram_stories",
+    label="Meta Business Suite — Story Instagram",
+    dataset="reference",
+    platform="instagram",
+    kind="Stories",
+    refuse=("Story bukan postingan feed dan tidak dihitung sebagai postingan. Di Meta Business Suite buka "
+            "Insights › Content, pilih «Posts» (bukan «Stories»), lalu ekspor CSV."),
+    # story-only columns (shared/reference/export_formats.md: Navigation, Exits, Replies, Sticker taps)
+    columns=(
+        col("published_at", "Publish time", required=True),
+        col("navigation", "Navigation", required=True),
+        col("exits", "Exits", required=True),
+        col("sticker_taps", "Sticker taps"),
+        col("replies", "Replies"),
+    ),
+)
+
+_TIKTOK_CONTENT_HOWTO = ("Sorot memerlukan ekspor Content: di TikTok Studio buka Analytics › Content, pilih "
+                         "rentang tanggal, lalu Download data (Content_<akun>.zip).")
+
+
+def _tiktok_other(name: str, kind: str, *headers: str) -> Format:
+    """A TikTok Studio export that is not the Content export (overview, followers, viewers)."""
+    return Format(name=f"tiktok_{name}", label=f"TikTok Studio — {kind}", dataset="reference", platform="tiktok",
+                  kind=kind, exclusive=True, refuse=f"Ini ekspor {kind}, bukan ekspor Content. {_TIKTOK_CONTENT_HOWTO}",
+                  columns=tuple(col(f"c{i}", h, required=True) for i, h in enumerate(headers)))
+
+
+# Headers of the other TikTok Studio exports, as written in real files described by public projects
+# (search corpus: pt-BR notes on a real export of 2026-10-02, a Vietnamese data-check doc, test fixtures).
+TIKTOK_OTHERS = (
+    _tiktok_other("overview", "Overview", "Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"),
+    _tiktok_other("follower_history", "Followers (FollowerHistory)", "Date", "Followers",
+                  "Difference in followers from previous day"),
+    _tiktok_other("follower_activity", "Followers (FollowerActivity)", "Date", "Hour", "Active followers"),
+    _tiktok_other("follower_gender", "Followers (FollowerGender)", "Gender", "Distribution"),
+    _tiktok_other("follower_territories", "Followers (FollowerTopTerritories)", "Top territories", "Distribution"),
+    _tiktok_other("viewers", "Viewers", "Date", "Total Viewers", "New Viewers", "Returning Viewers"),
+)
+
 TEMPLATE_POSTS = Format(
     name="template_posts",
     label="Templat Sorot — postingan",
     dataset="posts",
+    language="id",
+    kind="templat postingan",
     columns=(
         col("platform", "platform", required=True),
         col("account", "akun", required=True),
@@ -200,6 +306,8 @@ TEMPLATE_COMMENTS = Format(
     name="template_comments",
     label="Templat Sorot — komentar dan mention",
     dataset="comments",
+    language="id",
+    kind="templat komentar",
     columns=(
         col("platform", "platform", required=True),
         col("account", "akun_opd", required=True),
@@ -219,6 +327,8 @@ LAPOR = Format(
     label="SP4N-LAPOR! — ekspor laporan",
     dataset="complaints",
     channel="lapor",
+    language="id",
+    kind="ekspor laporan",
     columns=(
         col("complaint_id", "TrackingID", "Tracking ID", "No Tracking", kind="id", required=True),
         col("received_at", "TanggalLaporanMasuk", kind="timestamp", required=True),
@@ -244,6 +354,7 @@ LOCAL_APP = Format(
     label="Aplikasi pengaduan daerah (ekspor berkolom Inggris)",
     dataset="complaints",
     channel="aplikasi",
+    kind="ekspor aplikasi",
     columns=(
         col("complaint_id", "code", kind="id", required=True),
         col("received_at", "received_at", kind="timestamp", required=True),
@@ -271,6 +382,8 @@ TEMPLATE_COMPLAINTS = Format(
     name="template_complaints",
     label="Templat Sorot — pengaduan (WhatsApp, 112, media sosial, dll.)",
     dataset="complaints",
+    language="id",
+    kind="templat pengaduan",
     columns=(
         col("channel", "kanal", required=True),
         col("complaint_id", "nomor_tiket", kind="id", required=True),
@@ -298,10 +411,14 @@ TEMPLATE_COMPLAINTS = Format(
 FORMATS: tuple[Format, ...] = (
     META_FACEBOOK,
     META_INSTAGRAM,
+    INSTAGRAM_STORIES,
     X_LEGACY,
     X_CURRENT,
     TIKTOK,
+    *TIKTOK_OTHERS,
     YOUTUBE,
+    YOUTUBE_CHART,
+    YOUTUBE_TOTALS,
     TEMPLATE_POSTS,
     TEMPLATE_COMMENTS,
     LAPOR,

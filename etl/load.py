@@ -1,77 +1,60 @@
 """Loading files into the warehouse: each file fully or not at all, the warehouse swapped atomically.
 
-hash every file → skip those loaded before under the same registry → sniff each (format, header)
-→ group files of one layout into batches read in one scan (``etl/batch.py``) → swap the warehouse.
+find the files (folders walked, ``.zip`` archives opened member by member, ``etl/sources.py``) → hash
+each → skip those loaded before under the same registry → sniff each (format, header), date it
+(``etl/exportdate.py``), name its account → group files of one layout into batches read in one scan
+(``etl/batch.py``) → swap the warehouse. No exception from one file stops the others: it becomes that
+file's refusal, with the details in the error log beside the warehouse.
 """
 
 from __future__ import annotations
 
-import hashlib
+import logging
 import re
+import tempfile
+import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import duckdb
 
-from etl import textio, warehouse
+from etl import crosscheck, textio, warehouse
 from etl.batch import FileResult, Planned, log, process
 from etl.classify import Labeller
 from etl.errors import FileRefused
+from etl.exportdate import export_date, future_problem
 from etl.registry import Registry, read_registry, write_reference
+from etl.sources import ACCEPTED_SUFFIXES, Refusal, Source, discover, sha256_file
 
-ACCEPTED_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
-SKIPPED_FOLDERS = {"registry", "__pycache__"}
-FILE_HANDLE = re.compile(r"@([A-Za-z0-9._-]+?)(?=_\d|\.[A-Za-z0-9]+$)")
+__all__ = ["ACCEPTED_SUFFIXES", "FileResult", "load"]
 
+FILE_HANDLE = re.compile(r"@([A-Za-z0-9._-]+?)(?=_\d|\.[A-Za-z0-9]+$|$| )")
+# YouTube Studio names its Advanced-mode download "Content 2025-06-15_2026-06-15 <Channel name>"
+YOUTUBE_FOLDER = re.compile(r"^(?:Content|Konten) \d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2} (.+?)(?: \(\d+\))?(?:\.zip)?$")
 
 Progress = Callable[[int, int, FileResult], None]
 Starting = Callable[[int, int, list[Planned]], None]
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders walked recursively (sorted), skipping hidden and registry folders."""
-    found: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                parts = f.relative_to(p).parts
-                if any(x.startswith(".") or x in SKIPPED_FOLDERS for x in parts):
-                    continue
-                if f.is_file() and f.suffix.lower() in ACCEPTED_SUFFIXES:
-                    found.append(f)
-        else:
-            found.append(p)
-    return found
+def error_log(db: Path) -> Path:
+    return db.with_name(db.name + ".errors.log")
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 22):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def snapshot_time(path: Path, tz: str) -> str:
-    """When an export was taken: the last date in its name (end of that day), else its mtime."""
-    dates = re.findall(r"(20\d\d)-?([01]\d)-?([0-3]\d)", path.name)
-    if dates:
-        y, m, d = (int(x) for x in dates[-1])
-        try:
-            return datetime(y, m, d, 23, 59, 59, tzinfo=ZoneInfo(tz)).isoformat()
-        except ValueError:
-            pass
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).isoformat()
-
-
-def file_handle(path: Path, account: str | None) -> str | None:
+def file_handle(src: Source, account: str | None) -> tuple[str | None, str | None]:
+    """The account of an export that does not name it (YouTube), and where it was found."""
     if account:
-        return account.lstrip("@")
-    m = FILE_HANDLE.search(path.name)
-    return m.group(1) if m else None
+        return account.strip().lstrip("@"), "akun yang dipilih (--account / pilihan saat mengunggah)"
+    for i, name in enumerate(src.context):
+        m = FILE_HANDLE.search(name)
+        if m:
+            return m.group(1), "nama berkas" if i == 0 else f"nama «{name}»"
+    for name in src.context[1:]:
+        m = YOUTUBE_FOLDER.match(name)
+        if m:
+            return m.group(1).strip(), f"nama kanal pada «{name}»"
+    return None, None
 
 
 def _already_loaded(db: Path, registry_sha: str) -> set[str]:
@@ -93,25 +76,50 @@ def _already_loaded(db: Path, registry_sha: str) -> set[str]:
 BATCH_BYTES = 192 << 20  # files of one layout are read together up to this size
 
 
-def _plan(files: list[tuple[Path, str]], reg: Registry, account: str | None) -> list[Planned]:
-    planned = []
-    for path, digest in files:
-        result = FileResult(path, "ditolak")
-        try:
-            sniffed = textio.sniff(path)
-        except FileRefused as err:
-            result.message = err.message
-            planned.append(Planned(path, digest, None, "", None, result))
-            continue
+def _unexpected(db: Path, name: str, err: BaseException) -> str:
+    """Write the details of an unexpected error to the log; the message names the file and the log."""
+    path = error_log(db)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as f:
+            f.write(f"--- {datetime.now(UTC).isoformat()} {name}\n")
+            f.write("".join(traceback.format_exception(err)))
+    except OSError:
+        logging.getLogger(__name__).exception("cannot write %s", path)
+    return (f"{name}: kesalahan tak terduga saat membaca berkas ({type(err).__name__}: {str(err)[:200]}). "
+            f"Berkas lain tetap dimuat. Rincian untuk pengembang: {path}")
+
+
+def _plan_one(src: Source, reg: Registry, account: str | None, db: Path) -> Planned:
+    result = FileResult(src.given, "ditolak", name=src.name, where=src.where)
+    planned = Planned(src, None, None, None, result)
+    try:
+        sniffed = textio.sniff(src.path, src.name)
         fmt = sniffed.match.format
         result.format, result.dataset = fmt.name, fmt.dataset
-        handle = file_handle(path, account) if fmt.account_from == "filename" else None
-        if fmt.account_from == "filename" and not handle:
-            result.message = (
-                f"{path.name}: ekspor {fmt.label} tidak menyebut kanalnya. Beri nama berkas yang memuat "
-                "@akun (mis. youtube@dinkes.sukamaju_2026-11-22.csv) atau pilih akun saat mengunggah "
-                "(--account di baris perintah).")
-        planned.append(Planned(path, digest, sniffed, snapshot_time(path, reg.timezone), handle, result))
+        result.layout, result.language, result.kind = fmt.label, fmt.language, fmt.kind
+        planned.sniffed = sniffed
+        if fmt.refuse:
+            result.message = f"{src.name}: ini ekspor {fmt.label}. {fmt.refuse}"
+            return planned
+        planned.export = export_date(src, reg.timezone)
+        result.snapshot, result.snapshot_source = planned.export.at.isoformat(), planned.export.source
+        if problem := future_problem(planned.export, reg.timezone, src.name):
+            result.message = problem
+            return planned
+        if fmt.account_from == "filename":
+            planned.handle, said = file_handle(src, account)
+            if planned.handle:
+                result.notes.append(f"kanal @{planned.handle} diambil dari {said}")
+            else:
+                result.message = (
+                    f"{src.name}: ekspor {fmt.label} tidak menyebut kanalnya. Beri nama berkas/folder yang memuat "
+                    "@akun (mis. youtube@dinkes.sukamaju_2026-11-22.csv), atau pilih akun saat mengunggah "
+                    "(--account di baris perintah).")
+    except FileRefused as err:
+        result.message = err.message
+    except Exception as err:  # one odd file must not stop the others
+        result.message = _unexpected(db, src.name, err)
     return planned
 
 
@@ -119,7 +127,7 @@ def _batches(planned: list[Planned]) -> list[list[Planned]]:
     """Readable files grouped by layout (in order of first appearance), each batch ≤ BATCH_BYTES."""
     groups: dict[tuple, list[list[Planned]]] = {}
     for p in planned:
-        if p.result.message:
+        if p.result.message or p.result.outcome == "dilewati":
             continue
         chunks = groups.setdefault(p.sniffed.layout_key, [[]])
         size = sum(q.path.stat().st_size for q in chunks[-1])
@@ -133,9 +141,9 @@ class _Loader:
     """Runs batches inside the private copy of the warehouse and logs every file."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, reg: Registry, progress: Progress | None,
-                 starting: Starting | None, total: int, labeller: Labeller) -> None:
+                 starting: Starting | None, total: int, labeller: Labeller, db: Path) -> None:
         self.con, self.reg, self.progress, self.starting, self.total = con, reg, progress, starting, total
-        self.labeller = labeller
+        self.labeller, self.db = labeller, db
         self.done = 0
         self.next_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM etl_load").fetchall()[0][0]
 
@@ -151,22 +159,25 @@ class _Loader:
         self.con.begin()
         try:
             process(self.con, batch, self.next_id, self.reg, self.labeller)
-        except duckdb.Error:
+        except Exception as err:  # SplitBatch, FileRefused, duckdb.Error or anything else
             self.con.rollback()
-            if len(batch) == 1:
-                raise
-            for p in batch:  # find the broken file: the others still load
-                self.run([p])
-            return
-        except FileRefused as err:
-            self.con.rollback()
+            if len(batch) > 1:  # find the file that cannot go with the others: they still load
+                for p in batch:
+                    self.run([p])
+                return
+            self._fail(batch[0], err)
             self.con.begin()
-            batch[0].result.message = err.message
         except BaseException:
             self.con.rollback()
             raise
         self._log(batch, started)
         self.con.commit()
+
+    def _fail(self, p: Planned, err: BaseException) -> None:
+        r = p.result
+        r.outcome, r.rows_read, r.rows_loaded, r.rows_rejected, r.rows_new = "ditolak", 0, 0, 0, 0
+        r.rejects, r.groups = [], []
+        r.message = err.message if isinstance(err, FileRefused) else _unexpected(self.db, r.name, err)
 
     def _log(self, batch: list[Planned], started: datetime) -> None:
         log(self.con, self.next_id, batch, self.reg, started)
@@ -177,39 +188,53 @@ class _Loader:
                 self.progress(self.done, self.total, p.result)
 
 
+def _refusal_result(r: Refusal) -> FileResult:
+    return FileResult(r.given, r.outcome, message=r.message, name=r.name, where=r.where)
+
+
 def load(paths: Iterable[Path], db: Path, registry_dir: Path = warehouse.DEFAULT_REGISTRY,
          holidays: Path = warehouse.DEFAULT_HOLIDAYS, account: str | None = None,
          progress: Progress | None = None, starting: Starting | None = None,
          labeller: Labeller | None = None) -> list[FileResult]:
-    """Load files/folders into ``db``; returns one result per file (refused ones included).
-
-    Every row is classified on the way in (pass a ``labeller`` to read its statistics).
-    """
+    """Load files, folders and .zip archives into ``db``; returns one result per file or archive member
+    (refused and skipped ones included). Every row is classified on the way in (pass a ``labeller``
+    to read its statistics)."""
     reg = read_registry(registry_dir, holidays)
-    files = expand(paths)
-    for f in files:
-        if not f.exists():
-            raise FileNotFoundError(f"{f}: berkas tidak ditemukan.")
+    with tempfile.TemporaryDirectory(prefix="sorot-arsip-") as work:
+        found = discover(list(paths), Path(work))
+        return _load_sources(found.sources, found.refused, db, reg, account, progress, starting, labeller)
+
+
+def _load_sources(sources: list[Source], refusals: list[Refusal], db: Path, reg: Registry, account: str | None,
+                  progress: Progress | None, starting: Starting | None,
+                  labeller: Labeller | None) -> list[FileResult]:
     done = _already_loaded(db, reg.sha256)
-    results, todo, seen = [], [], set()
+    results = [_refusal_result(r) for r in refusals if r.outcome == "dilewati"]
+    refused_archives = [r for r in refusals if r.outcome != "dilewati"]
     with ThreadPoolExecutor(max_workers=2) as pool:  # hashlib releases the GIL: both cores hash
-        digests = list(pool.map(sha256, files))
-    for f, digest in zip(files, digests):
-        if digest in done or digest in seen:
-            why = "sudah dimuat sebelumnya (hash sama)" if digest in done else "isi sama dengan berkas lain"
-            results.append(FileResult(f, "dilewati", message=why))
+        for src, digest in zip(sources, pool.map(lambda s: sha256_file(s.path), sources)):
+            src.digest = digest
+    todo, seen = [], set()
+    for src in sources:
+        if src.digest in done or src.digest in seen:
+            why = "sudah dimuat sebelumnya (hash sama)" if src.digest in done else "isi sama dengan berkas lain"
+            results.append(FileResult(src.given, "dilewati", message=why, name=src.name, where=src.where))
         else:
-            seen.add(digest)
-            todo.append((f, digest))
-    if not todo and db.exists():
+            seen.add(src.digest)
+            todo.append(src)
+    if not todo and not refused_archives and db.exists():
         return results
-    planned = _plan(todo, reg, account)
+    planned = [_plan_one(src, reg, account, db) for src in todo]
+    planned += [Planned(Source(r.given, r.name, r.where, r.given, digest=sha256_file(r.given)), None, None, None,
+                        _refusal_result(r)) for r in refused_archives]
+    crosscheck.youtube_totals(planned)
     labeller = labeller or Labeller()
     with warehouse.updating(db) as con:
         write_reference(con, reg)
-        loader = _Loader(con, reg, progress, starting, len(planned), labeller)
+        loader = _Loader(con, reg, progress, starting, len(planned), labeller, db)
         for p in planned:
-            if p.result.message:
+            if p.result.message and p.result.outcome != "dilewati":
+                p.result.outcome = "ditolak"
                 loader.refused(p)
         try:
             for batch in _batches(planned):

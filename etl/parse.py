@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 _SUFFIX = {
@@ -96,7 +96,7 @@ def parse_duration(raw: str | None) -> float | None:
 
 # ----- dates -----------------------------------------------------------------------------------
 
-_MONTHS = {
+MONTHS = {
     "januari": 1, "jan": 1, "january": 1,
     "februari": 2, "feb": 2, "pebruari": 2, "peb": 2, "february": 2,
     "maret": 3, "mar": 3, "march": 3,
@@ -124,6 +124,8 @@ _ZONE_ONLY_RE = re.compile(r"\s+(wib|wita|wit)$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
 _NAMED_DMY = re.compile(r"^(\d{1,2})[\s\-]+([a-z]+)\.?[\s\-,]+(\d{4})$")
 _NAMED_MDY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_YEARLESS_DM = re.compile(r"^(\d{1,2})[\s\-]+([a-z]+)\.?$")  # TikTok Studio in Indonesian: 27 Oktober
+_YEARLESS_MD = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})$")  # TikTok Studio in English: November 4
 
 
 def _offset(zone: str | None) -> timezone | None:
@@ -149,7 +151,26 @@ def _split_time(s: str) -> tuple[str, tuple[int, int, int] | None, timezone | No
     return s[: m.start()].strip(" ,"), (hour, minute, second), _offset(m.group(5))
 
 
-def _date_part(s: str, order: str) -> tuple[int, int, int] | None:
+def _yearless(s: str, reference: date) -> tuple[int, int, int] | None:
+    """Month and day without a year: the latest such date not after ``reference`` (the export day)."""
+    if m := _YEARLESS_DM.match(s):
+        day, month = int(m.group(1)), MONTHS.get(m.group(2))
+    elif m := _YEARLESS_MD.match(s):
+        day, month = int(m.group(2)), MONTHS.get(m.group(1))
+    else:
+        return None
+    if not month:
+        return None
+    year = reference.year if (month, day) <= (reference.month, reference.day) else reference.year - 1
+    if (month, day) == (2, 29):  # the latest 29 February not after the reference
+        while not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+            year -= 1
+    return year, month, day
+
+
+def _date_part(s: str, order: str, reference: date | None = None) -> tuple[int, int, int] | None:
+    if reference is not None and (found := _yearless(s, reference)):
+        return found
     if m := _NUMERIC_DATE.match(s):
         a, b, c = (int(x) for x in m.groups())
         if len(m.group(1)) == 4:
@@ -158,18 +179,20 @@ def _date_part(s: str, order: str) -> tuple[int, int, int] | None:
             return None
         return (c, a, b) if order == "mdy" else (c, b, a)
     if m := _NAMED_DMY.match(s):
-        month = _MONTHS.get(m.group(2))
+        month = MONTHS.get(m.group(2))
         return (int(m.group(3)), month, int(m.group(1))) if month else None
     if m := _NAMED_MDY.match(s):
-        month = _MONTHS.get(m.group(1))
+        month = MONTHS.get(m.group(1))
         return (int(m.group(3)), month, int(m.group(2))) if month else None
     return None
 
 
-def parse_timestamp(raw: str | None, tz: str = "Asia/Jakarta", order: str = "dmy") -> datetime | None:
+def parse_timestamp(raw: str | None, tz: str = "Asia/Jakarta", order: str = "dmy",
+                    reference: date | None = None) -> datetime | None:
     """Read a platform or Indonesian date/time; naive values are local time in ``tz``.
 
-    Returns an aware datetime in UTC. ``order`` settles '03/04/2026' (dmy: 3 April).
+    Returns an aware datetime in UTC. ``order`` settles '03/04/2026' (dmy: 3 April). With a
+    ``reference`` day, a date without a year ('November 4') takes the latest year not after it.
     """
     if raw is None:
         return None
@@ -178,7 +201,7 @@ def parse_timestamp(raw: str | None, tz: str = "Asia/Jakarta", order: str = "dmy
         return None
     s = _DAY_RE.sub("", s)
     rest, clock, zone = _split_time(s)
-    ymd = _date_part(rest.strip(" ,"), order)
+    ymd = _date_part(rest.strip(" ,"), order, reference)
     if ymd is None:
         return None
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
+from etl import warehouse
 from etl.detect import Match
 from etl.typed import add_problem
 from etl.vocab import accepted, spellings
@@ -77,9 +78,11 @@ def _duplicates(con: duckdb.DuckDBPyConnection, header: str) -> None:
 
 
 def _unknown_account(con: duckdb.DuckDBPyConnection, header: str) -> None:
+    """The account quoted exactly as the file writes it (case and all)."""
+    shown = "ltrim(trim(handle_raw), '@')"
     con.execute(
-        "INSERT INTO problems SELECT _file, _row, $header, handle_seen, 'akun_tidak_terdaftar', "
-        "'akun tidak terdaftar: @' || handle_seen || ' (' || platform || '); daftarkan di "
+        f"INSERT INTO problems SELECT _file, _row, $header, {shown}, 'akun_tidak_terdaftar', "
+        f"'akun tidak terdaftar: @' || {shown} || ' (' || platform || '); daftarkan di "
         "data/registry/akun.csv', platform FROM ready "
         "WHERE opd_code IS NULL AND platform IS NOT NULL AND handle_seen IS NOT NULL",
         {"header": header},
@@ -133,8 +136,8 @@ def _create_ready(con: duckdb.DuckDBPyConnection, match: Match, sources: dict[st
     drop = "EXCLUDE (platform)" if _platform_raw(match) != "NULL" else ""
     con.execute(
         f"""CREATE OR REPLACE TEMP VIEW ready AS
-        SELECT t.* {drop}, {per_row}, l.platform_ AS platform, l.handle_seen, l.handle, l.opd_code,
-               {key} AS _key
+        SELECT t.* {drop}, {per_row}, l.platform_ AS platform, l.handle_src AS handle_raw, l.handle_seen,
+               l.handle, l.opd_code, {key} AS _key
         FROM typed t JOIN batch_files bf ON bf._file = t._file LEFT JOIN look l ON {on}"""
     )
 
@@ -158,6 +161,17 @@ def posts(con: duckdb.DuckDBPyConnection, match: Match) -> None:
                     "tautan_tanpa_id", "tautan tidak memuat ID postingan", table="ready")
     header = match.header_of("account" if fmt.account_from == "column" else "permalink")
     _unknown_account(con, header if fmt.account_from != "filename" else "nama berkas")
+    _duplicates(con, match.header_of("post_id"))
+
+
+def video_daily(con: duckdb.DuckDBPyConnection, match: Match) -> None:
+    """YouTube's per-day views per video; the channel comes from the file/folder name or --account."""
+    tz = _literal(warehouse.timezone(con))
+    sources = {"platform_src": "NULL", "handle_src": "bf.handle", "id_src": "NULL"}
+    day = f"CAST(timezone({tz}, t.day) AS DATE)"
+    _create_ready(con, match, sources, f"{day} AS day_, bf.snapshot AS snap",
+                  f"l.platform_ || ':' || t.post_id || ':' || CAST({day} AS VARCHAR)", by_alias=False)
+    _unknown_account(con, "nama berkas")
     _duplicates(con, match.header_of("post_id"))
 
 

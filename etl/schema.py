@@ -150,6 +150,18 @@ TABLES: tuple[Table, ...] = (
         ("load_id", "INTEGER NOT NULL", "Load that brought it."),
         ("source_row", "INTEGER NOT NULL", "Row in the file."),
     ), key=("complaint_key", "snapshot_at")),
+    Table("raw_video_daily", "Views per video per day (YouTube Studio's Chart data): a series of its own, "
+          "never a video's lifetime metrics.", (
+        ("platform", "VARCHAR NOT NULL", "Platform (youtube)."),
+        ("post_id", "VARCHAR NOT NULL", "Video id."),
+        ("handle", "VARCHAR NOT NULL", "Channel."),
+        ("opd_code", "VARCHAR NOT NULL", "OPD of the channel at load time."),
+        ("day", "DATE NOT NULL", "The day (as the export dates it)."),
+        ("views", "BIGINT", "Views that day."),
+        ("snapshot_at", "TIMESTAMPTZ NOT NULL", "When the export was taken."),
+        ("load_id", "INTEGER NOT NULL", "Load that brought it."),
+        ("source_row", "INTEGER NOT NULL", "Row in the file."),
+    ), key=("platform", "post_id", "day", "snapshot_at")),
     Table("pii_complaint_reporter", "Reporter identity, kept apart from complaint text (UU 27/2022).", (
         ("complaint_key", "VARCHAR NOT NULL", "Complaint."),
         ("name", "VARCHAR", "Reporter name as given (often Anonim)."),
@@ -183,6 +195,12 @@ TABLES: tuple[Table, ...] = (
         ("finished_at", "TIMESTAMPTZ NOT NULL", "End."),
         ("outcome", "VARCHAR NOT NULL", "berhasil (all rows), sebagian (some rejected), ditolak (file refused)."),
         ("message", "VARCHAR", "Why a file was refused."),
+        ("layout", "VARCHAR", "The recognised layout, in words (platform and export)."),
+        ("language", "VARCHAR", "Language of the file's headers: en or id."),
+        ("export_kind", "VARCHAR", "Which export of the platform it is (Content, Table data, Stories …)."),
+        ("snapshot_at", "TIMESTAMPTZ", "When the export was taken (the snapshot its metrics hold)."),
+        ("snapshot_source", "VARCHAR", "Where snapshot_at came from (file name, archive, file time)."),
+        ("notes", "VARCHAR", "Assumptions made while reading (year, time zone, day/month order), one per line."),
     ), key=("load_id",)),
     Table("etl_reject", "Rows refused, with the reason in Bahasa Indonesia.", (
         ("load_id", "INTEGER NOT NULL", "Load."),

@@ -12,7 +12,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -26,6 +28,8 @@ import pyarrow as pa
 from etl.detect import Match, match_format, unknown_layout_message
 from etl.errors import FileRefused
 
+csv.field_size_limit(sys.maxsize)  # a real caption may exceed Python's default 131,072 characters
+MAX_LINE_BYTES = 64 << 20  # one record larger than this is not a post: the file is refused naming it
 HEAD_LINES = 12  # a header may follow a preamble such as Meta's "sep=," line
 DELIMITERS = (",", ";", "\t")
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -45,7 +49,7 @@ class Sniffed:
     def layout_key(self) -> tuple:
         """Files with equal keys are read together in one scan."""
         return (self.match.format.name, self.match.headers, self.header_row, self.delimiter,
-                self.encoding == "xlsx", self.path.name if self.encoding == "xlsx" else "")
+                self.encoding == "xlsx", str(self.path) if self.encoding == "xlsx" else "")
 
 
 def detect_encoding(path: Path) -> str:
@@ -163,6 +167,16 @@ def read_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> None:
     )
 
 
+def read_text_rows(sniffed: Sniffed, limit: int | None = None) -> list[list[str]]:
+    """The data rows of a small file as text (for cross-checks), without DuckDB."""
+    if sniffed.encoding == "xlsx":
+        rows = sniffed.sheet_rows or []
+        return [[_cell_text(v) or "" for v in r] for r in rows[:limit]]
+    with utf8_copy(sniffed.path, sniffed.encoding) as path, path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(itertools.islice(f, sniffed.header_row, None), delimiter=sniffed.delimiter)
+        return list(itertools.islice(reader, limit))
+
+
 def _read_csv_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> None:
     first = files[0]
     columns = {f"c{i}": "VARCHAR" for i in range(len(first.match.headers))}
@@ -173,8 +187,9 @@ def _read_csv_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> Non
                 "CREATE OR REPLACE TEMP TABLE src AS SELECT list_position($paths, filename) - 1 AS _file, "
                 "* EXCLUDE (filename) FROM read_csv($paths, header=false, skip=$skip, delim=$delim, "
                 "quote='\"', escape='\"', columns=$columns, all_varchar=true, strict_mode=true, "
-                "null_padding=false, encoding='utf-8', filename=true)",
-                {"paths": paths, "skip": first.header_row, "delim": first.delimiter, "columns": columns},
+                "null_padding=false, encoding='utf-8', filename=true, max_line_size=$max_line)",
+                {"paths": paths, "skip": first.header_row, "delim": first.delimiter, "columns": columns,
+                 "max_line": MAX_LINE_BYTES},
             )
         except duckdb.Error as err:
             if len(files) > 1:
@@ -191,6 +206,10 @@ def _locate_bad_record(path: Path, delimiter: str, header_row: int, width: int) 
             for _ in range(header_row):
                 next(csv.reader(f, delimiter=delimiter), None)
             for row, record in enumerate(csv.reader(f, delimiter=delimiter, strict=True), header_row + 1):
+                size = sum(len(x) for x in record)
+                if size > MAX_LINE_BYTES // 4 and size * 2 > MAX_LINE_BYTES:
+                    return (f"baris {row} terlalu besar ({size / (1 << 20):,.0f} juta karakter; batas "
+                            f"{MAX_LINE_BYTES >> 20} MB per baris) — bukan data postingan yang wajar")
                 if record and len(record) != width:
                     return (f"baris {row} berisi {len(record)} kolom, padahal judul kolom ada {width} "
                             "(berkas terpotong atau rusak?)")

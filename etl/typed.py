@@ -8,6 +8,7 @@ while every odd spelling is still read by one well-tested parser.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -61,8 +62,13 @@ def _timestamp_format(con: duckdb.DuckDBPyConnection, src_col: str, order: str) 
     return candidates[best]
 
 
+EXCEL_NUMBER = "\\d+([.,]\\d+)?[eE][+-]?\\d+"  # 1.22E+17, and 1,22104E+17 from an Indonesian Excel
+
+
 def _fast(con: duckdb.DuckDBPyConnection, column: Column, pos: int, order: str, tz: str) -> str | None:
     ref = f"{column.field}__raw"
+    if column.kind == "id":  # an id Excel turned into a number has lost its digits: never store it
+        return f"CASE WHEN NOT regexp_full_match({ref}, '{EXCEL_NUMBER}') THEN {ref} END"
     if column.kind == "count":
         return sql_count(ref)
     if column.kind == "timestamp":
@@ -73,14 +79,14 @@ def _fast(con: duckdb.DuckDBPyConnection, column: Column, pos: int, order: str, 
     return None
 
 
-def _slow_parser(column: Column, tz: str, order: str) -> Callable[[str], object]:
+def _slow_parser(column: Column, tz: str, order: str, reference: date | None = None) -> Callable[[str], object]:
     if column.kind == "count":
         return parse_count
     if column.kind == "number":
         return parse_number
     if column.kind == "duration":
         return parse_duration
-    return lambda raw: parse_timestamp(raw, tz, order)
+    return lambda raw: parse_timestamp(raw, tz, order, reference)
 
 
 def _example(column: Column, order: str) -> str:
@@ -91,34 +97,51 @@ def _example(column: Column, order: str) -> str:
     return "1.234, 1,2 rb atau 1.2K"
 
 
-def _fill_from_python(con: duckdb.DuckDBPyConnection, column: Column, tz: str, order: str) -> None:
-    """Parse in Python the distinct values the fast path missed, and write them into ``typed``."""
+def _fill_from_python(con: duckdb.DuckDBPyConnection, column: Column, tz: str, order: str,
+                      yearless: bool) -> None:
+    """Parse in Python the distinct values the fast path missed, and write them into ``typed``.
+
+    With ``yearless`` (TikTok Studio), a date without a year takes it from its file's export day,
+    so the distinct values are taken per export day.
+    """
     f = column.field
-    missed = con.execute(f"SELECT DISTINCT {f}__raw FROM typed WHERE {f}__raw IS NOT NULL AND {f} IS NULL")
-    raws = [r[0] for r in missed.fetchall()]
-    if not raws:
+    ref = "bf.export_day" if yearless else "CAST(NULL AS DATE)"
+    missed = con.execute(
+        f"SELECT DISTINCT t.{f}__raw, {ref} FROM typed t JOIN batch_files bf ON bf._file = t._file "
+        f"WHERE t.{f}__raw IS NOT NULL AND t.{f} IS NULL")
+    pairs = missed.fetchall()
+    if not pairs:
         return
-    parser = _slow_parser(column, tz, order)
-    frame = pd.DataFrame({"raw": raws, "val": pd.Series([parser(r) for r in raws], dtype="object")})
+    values = [_slow_parser(column, tz, order, day)(raw) for raw, day in pairs]
+    frame = pd.DataFrame({"raw": [p[0] for p in pairs], "day": pd.Series([p[1] for p in pairs], dtype="object"),
+                          "val": pd.Series(values, dtype="object")})
     frame = frame[frame["val"].notna()]
     if frame.empty:
         return
     if column.kind == "timestamp":
         frame["val"] = pd.to_datetime(frame["val"], utc=True)
+    frame["day"] = pd.to_datetime(frame["day"]).dt.date if yearless else None
     con.register("map_frame", frame)
+    same_day = "AND bf.export_day = CAST(m.day AS DATE)" if yearless else ""
     con.execute(
-        f"UPDATE typed SET {f} = CAST(m.val AS {SQL_TYPE[column.kind]}) FROM map_frame m "
-        f"WHERE typed.{f}__raw = m.raw AND typed.{f} IS NULL"
+        f"UPDATE typed SET {f} = CAST(m.val AS {SQL_TYPE[column.kind]}) FROM map_frame m, batch_files bf "
+        f"WHERE typed.{f}__raw = m.raw AND typed.{f} IS NULL AND bf._file = typed._file {same_day}"
     )
     con.unregister("map_frame")
 
 
-def build_typed(con: duckdb.DuckDBPyConnection, match: Match, tz: str) -> None:
+def source_zone(match: Match, region_tz: str) -> str:
+    """The zone in which the format writes times that carry none (declared in etl/formats.py)."""
+    return region_tz if match.format.timezone == "local" else match.format.timezone
+
+
+def build_typed(con: duckdb.DuckDBPyConnection, match: Match, region_tz: str, order: str) -> None:
     """Create ``typed`` (one column per format field, NULL when absent) and fill ``problems``.
 
-    Parsed columns keep their text as ``<field>__raw`` for the reject messages.
+    Parsed columns (and ids) keep their text as ``<field>__raw`` for the reject messages. ``order``
+    is the day/month order decided for the batch's files (etl/dateorder.py).
     """
-    fmt, order = match.format, match.format.date_order
+    fmt, tz = match.format, source_zone(match, region_tz)
     selects, checks = ["s._file", "s._row"], []
     for column in fmt.columns:
         pos = match.positions.get(column.field)
@@ -140,10 +163,13 @@ def build_typed(con: duckdb.DuckDBPyConnection, match: Match, tz: str) -> None:
     con.execute("DROP TABLE src")
     for column in checks:
         if column.kind not in ("text", "id"):
-            _fill_from_python(con, column, tz, order)
+            _fill_from_python(con, column, tz, order, fmt.year_from_export and column.kind == "timestamp")
     con.execute(PROBLEMS_DDL)
+    recover_ids(con, match)
     for column in checks:
-        _add_checks(con, match, column)
+        _add_checks(con, match, column, order)
+    if fmt.time_from_id:
+        time_from_snowflake(con, match)
 
 
 def _skip_condition(match: Match) -> str:
@@ -167,22 +193,77 @@ def add_problem(con: duckdb.DuckDBPyConnection, where: str, column: str, value_s
     )
 
 
-def _add_checks(con: duckdb.DuckDBPyConnection, match: Match, column: Column) -> None:
+def _add_checks(con: duckdb.DuckDBPyConnection, match: Match, column: Column, order: str) -> None:
     header, f = match.header_of(column.field), column.field
-    raw = f if column.kind in ("text", "id") else f"{f}__raw"
+    raw = f if column.kind == "text" else f"{f}__raw"
     if column.required:
         add_problem(con, f"{raw} IS NULL", header, "NULL", "wajib_kosong",
                     f"kolom wajib «{header}» kosong")
     if column.kind == "id":
-        add_problem(con, f"regexp_full_match({f}, '\\d+(\\.\\d+)?[eE]\\+?\\d+')", header, f,
-                    "id_rusak", 
-                    "ID rusak oleh Excel (format ilmiah); ekspor ulang atau jadikan kolom teks")
+        add_problem(con, f"{f}__raw IS NOT NULL AND {f} IS NULL", header, f"{f}__raw", "id_rusak_excel",
+                    "ID rusak oleh Excel (ditulis sebagai angka ilmiah, digitnya hilang) — ekspor ulang dan unggah "
+                    "tanpa membuka di Excel, atau format kolom ini sebagai Teks sebelum menyimpan")
     elif column.kind != "text":
         expected = {"count": "angka bulat ≥ 0", "number": "angka", "duration": "durasi",
                     "timestamp": "tanggal/waktu"}[column.kind]
         add_problem(con, f"{f}__raw IS NOT NULL AND {f} IS NULL", header, f"{f}__raw",
                     "nilai_tidak_sah", 
-                    f"bukan {expected} yang dikenali (contoh: {_example(column, match.format.date_order)})")
+                    f"bukan {expected} yang dikenali (contoh: {_example(column, order)})")
     if column.kind == "timestamp" and not f.endswith("_due_at"):  # deadlines may lie ahead
         add_problem(con, f"{f} > now() + INTERVAL 1 DAY", header, f"{f}__raw", "tanggal_masa_depan",
                     "tanggal berada di masa depan")
+
+
+NOTES_DDL = "CREATE OR REPLACE TEMP TABLE batch_notes (_file INTEGER, note VARCHAR)"
+
+
+def note(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> None:
+    """Add a load-report note per file: ``sql`` selects (_file, note)."""
+    con.execute(f"INSERT INTO batch_notes {sql}", params or {})
+
+
+def recover_ids(con: duckdb.DuckDBPyConnection, match: Match) -> None:
+    """An id Excel wrote as 1,22104E+17 is restored from the permalink when exactly one digit run there
+    has the id's length and rounds to the same number (so nothing is guessed)."""
+    if "post_id" not in match.positions or "permalink" not in match.positions:
+        return
+    if not con.execute("SELECT count(*) FROM typed WHERE post_id IS NULL AND post_id__raw IS NOT NULL").fetchall()[0][0]:
+        return
+    value = "CAST(replace(post_id__raw, ',', '.') AS DOUBLE)"
+    digits = "CAST(regexp_extract(post_id__raw, '[eE][+-]?(\\d+)', 1) AS INT) + 1"
+    decimals = "length(regexp_extract(post_id__raw, '[.,](\\d+)', 1))"
+    exponent = "CAST(regexp_extract(post_id__raw, '[eE][+-]?(\\d+)', 1) AS INT)"
+    con.execute(f"""
+        UPDATE typed SET post_id = found[1] FROM (
+          SELECT _file AS f, _row AS r, list_filter(list_distinct(regexp_extract_all(permalink, '\\d+')),
+                 lambda x: length(x) = {digits} AND abs(CAST(x AS DOUBLE) - {value})
+                      <= 0.5 * pow(10, {exponent} - {decimals})) AS found
+          FROM typed WHERE post_id IS NULL AND post_id__raw IS NOT NULL AND permalink IS NOT NULL
+            AND regexp_full_match(post_id__raw, '{EXCEL_NUMBER}')) c
+        WHERE typed._file = c.f AND typed._row = c.r AND len(c.found) = 1""")
+    note(con, f"SELECT _file, count(*) || ' ID yang dirusak Excel (angka ilmiah) dipulihkan persis dari tautan' "
+              f"FROM typed WHERE post_id IS NOT NULL AND regexp_full_match(post_id__raw, '{EXCEL_NUMBER}') GROUP BY 1")
+
+
+SNOWFLAKE_EPOCH_MS = 1288834974657  # X ids: milliseconds since this instant, shifted left 22 bits
+
+
+def time_from_snowflake(con: duckdb.DuckDBPyConnection, match: Match) -> None:
+    """X's current export dates a post by its UTC day only; its id holds the exact instant.
+
+    The id's time replaces the date when both name the same UTC day; a row where they differ is
+    rejected rather than guessed.
+    """
+    instant = f"to_timestamp(((try_cast(post_id AS BIGINT) >> 22) + {SNOWFLAKE_EPOCH_MS}) / 1000.0)"
+    utc_day = "CAST(timezone('UTC', {}) AS DATE)"
+    con.execute(f"""UPDATE typed SET published_at = {instant}
+        WHERE published_at IS NOT NULL AND regexp_full_match(post_id, '\\d{{15,19}}')
+          AND {utc_day.format(instant)} = {utc_day.format('published_at')}""")
+    header = match.header_of("published_at")
+    add_problem(con, f"published_at IS NOT NULL AND regexp_full_match(post_id, '\\d{{15,19}}') "
+                     f"AND {utc_day.format(instant)} <> {utc_day.format('published_at')}",
+                header, "published_at__raw", "tanggal_tidak_cocok_id",
+                f"tanggal tidak cocok dengan waktu di dalam ID postingan ({match.header_of('post_id')}); "
+                "ekspor ulang dari X tanpa mengubah berkas")
+    note(con, f"SELECT _file, 'jam unggah diambil dari ID postingan X (kolom «{header}» hanya berisi tanggal UTC); "
+              "hari dihitung menurut zona waktu daerah' FROM typed GROUP BY 1")

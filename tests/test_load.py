@@ -1,11 +1,14 @@
 """Load semantics: row rejects, refusals, idempotence, snapshots, atomic swap, OPD resolution."""
 
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from etl import load as etl_load
+from etl.exportdate import export_date
+from etl.sources import Source
 from etl.status import status
 from tests.exports import (
     COMMENT_HEADER,
@@ -41,11 +44,11 @@ def test_good_rows_load_and_bad_rows_are_listed(tmp_path, db, load_into):
     assert [x[:4] for x in rejects] == [
         (3, "Views", "abc", "nilai_tidak_sah"),
         (4, "Publish time", "13/45/2026 99:99", "nilai_tidak_sah"),
-        (5, "Page name", "desa entah", "akun_tidak_terdaftar"),
+        (5, "Page name", "Desa Entah", "akun_tidak_terdaftar"),
     ]
-    assert "akun tidak terdaftar: @desa entah" in rejects[2][4]
+    assert "akun tidak terdaftar: @Desa Entah" in rejects[2][4]
     assert q(db, "SELECT post_id, views FROM stg_post ORDER BY 1") == [("1_1", 1200), ("1_5", 1200)]
-    assert status(db)["unknown_accounts"][0]["account"] == "desa entah"
+    assert status(db)["unknown_accounts"][0]["account"] == "Desa Entah"
 
 
 def test_missing_required_value_is_a_row_reject(tmp_path, db, load_into):
@@ -138,15 +141,18 @@ def test_failure_mid_load_leaves_previous_warehouse(tmp_path, db, load_into, mon
     before = counts(db)
     calls = []
 
+    class PowerCut(BaseException):
+        """Not an error in a file (those become that file's refusal): the process itself stops."""
+
     def boom(*args, **kwargs):
         calls.append(1)
         if len(calls) == 2:
-            raise RuntimeError("listrik padam")
+            raise PowerCut("listrik padam")
         return original(*args, **kwargs)
 
     original = etl_load.process
     monkeypatch.setattr(etl_load, "process", boom)
-    with pytest.raises(RuntimeError):  # the first batch (posts) commits, the second (comments) dies
+    with pytest.raises(PowerCut):  # the first batch (posts) commits, the second (comments) dies
         load_into(write_fb(tmp_path / "b.csv", [fb_row("2_1")]),
                   write_csv(tmp_path / "c.csv", COMMENT_HEADER, [comment_row("c1")]))
     assert len(calls) == 2
@@ -213,17 +219,28 @@ def test_folder_load_skips_registry_folders_and_hidden_files(tmp_path, db, load_
     assert [r.path.name for r in results] == ["fb.csv"]
 
 
+def _source(*names: str) -> Source:
+    return Source(Path(names[0]), names[0], names[0], Path(names[-1]), names)
+
+
 def test_snapshot_time_from_file_name(tmp_path):
     f = tmp_path / "facebook_posts_2026-01-01_2026-08-31.csv"
     f.write_text("x")
-    assert etl_load.snapshot_time(f, "Asia/Jakarta") == "2026-08-31T23:59:59+07:00"
+    exp = export_date(Source(f, f.name, str(f), f, (f.name,)), "Asia/Jakarta")
+    assert exp.at.isoformat() == "2026-08-31T23:59:59+07:00"
+    assert exp.period == (date(2026, 1, 1), date(2026, 8, 31)) and "nama berkas" in exp.source
 
 
 def test_file_handle_convention(tmp_path):
-    assert etl_load.file_handle(Path("youtube@dpupr_sukamaju_2026-11-22.csv"), None) == "dpupr_sukamaju"
-    assert etl_load.file_handle(Path("youtube@dinkes.sukamaju.csv"), None) == "dinkes.sukamaju"
-    assert etl_load.file_handle(Path("Table data.csv"), None) is None
-    assert etl_load.file_handle(Path("Table data.csv"), "@abc") == "abc"
+    assert etl_load.file_handle(_source("youtube@dpupr_sukamaju_2026-11-22.csv"), None)[0] == "dpupr_sukamaju"
+    assert etl_load.file_handle(_source("youtube@dinkes.sukamaju.csv"), None)[0] == "dinkes.sukamaju"
+    assert etl_load.file_handle(_source("Table data.csv"), None) == (None, None)
+    assert etl_load.file_handle(_source("Table data.csv"), "@abc")[0] == "abc"
+    handle, said = etl_load.file_handle(_source("Table data.csv", "youtube@dinkessukamaju_2026-11-22.zip"), None)
+    assert handle == "dinkessukamaju" and "youtube@dinkessukamaju_2026-11-22.zip" in said
+    handle, said = etl_load.file_handle(
+        _source("Table data.csv", "Content 2026-11-01_2026-11-28 Dinas Kesehatan Sukamaju.zip"), None)
+    assert handle == "Dinas Kesehatan Sukamaju" and "nama kanal" in said
 
 
 def test_files_of_one_layout_load_together_but_report_separately(tmp_path, db, load_into):
