@@ -31,30 +31,40 @@ from etl.errors import RegistryError
 from etl.registry import alias_key, read_registry
 
 if TYPE_CHECKING:  # etl.load pulls in the classifiers (scikit-learn): imported only when loading
+    from etl.batch import FileResult
     from etl.load import Progress, Starting
 
 STALE_DAYS = 7
-UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "xlsm")  # etl.load.ACCEPTED_SUFFIXES (checked by a test)
+UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "xlsm", "zip")  # etl.load.ACCEPTED_SUFFIXES (checked by a test)
 REGISTRY_FILES = ("opd.csv", "akun.csv", "wilayah.csv")
 SETTINGS_FILE = "pengaturan.toml"
 ACCOUNT_COLUMNS = ("kode_opd", "platform", "akun", "id_akun", "nama_tampilan", "aktif_sejak", "url")
 OPD_PLACEHOLDER = "KODE_OPD"
 REJECT_COLUMNS = ["load_id", "file_name", "row_number", "column_name", "value", "reason_code", "reason"]
-FILE_COLUMNS = ["file", "outcome", "message", "format", "rows_read", "rows_loaded", "rows_rejected", "rows_new",
-                "load_id"]
+FILE_COLUMNS = ["file", "outcome", "message", "format", "layout", "language", "kind", "snapshot", "snapshot_source",
+                "rows_read", "rows_loaded", "rows_rejected", "rows_new", "rows_duplicate", "load_id", "notes", "groups"]
+GROUP_KEYS = ("code", "rows", "reason", "advice")  # one reject group of a file (FILE_COLUMNS "groups")
+HISTORY_EXTRA = ("layout", "snapshot_at", "snapshot_source", "notes")  # NULL for loads before they were logged
 
 
 # --- figures -------------------------------------------------------------------------------------------------
 
 def load_history(wh: Warehouse) -> pd.DataFrame:
-    """etl_load, newest first, with start time in the region's time zone and duration in seconds."""
+    """etl_load, newest first, with start time in the region's time zone and duration in seconds; the layout,
+    the export's day (local) and where it came from, and the notes (one per line) — empty for older loads."""
     t = wh.etl_load
+    extra = [c for c in HISTORY_EXTRA if c in t.columns]  # a warehouse not yet updated lacks them
     out = wh.frame(t.select("load_id", "file_name", "format", "dataset", "rows_read", "rows_loaded",
-                            "rows_rejected", "rows_new", "outcome", "message", "started_at", "finished_at")
+                            "rows_rejected", "rows_new", "outcome", "message", "started_at", "finished_at", *extra)
                    .order_by(ibis.desc("load_id")))
     tz = wh.setting("zona_waktu", "Asia/Jakarta")
     out["seconds"] = (out["finished_at"] - out["started_at"]).dt.total_seconds().round(1)
     out["started_at"] = out["started_at"].dt.tz_convert(tz).dt.tz_localize(None)
+    for c in HISTORY_EXTRA:
+        if c not in out.columns:
+            out[c] = None
+    snapshot = pd.to_datetime(out["snapshot_at"], utc=True)
+    out["snapshot_at"] = [None if pd.isna(x) else x.date() for x in snapshot.dt.tz_convert(tz)]
     return out.drop(columns="finished_at")
 
 
@@ -69,12 +79,13 @@ def unknown_accounts(wh: Warehouse) -> pd.DataFrame:
     """Accounts rejected as unregistered and still not in the registry: platform, account, column, rows,
     files, and the line to add to data/registry/akun.csv (OPD code guessed from its name when it matches)."""
     r = wh.etl_reject.filter(wh.etl_reject.reason_code == "akun_tidak_terdaftar")
+    r = r.mutate(key=_handle_key(r.value))
     k = wh.ref_account_key
-    r = r.anti_join(k, [r.platform == k.platform, r.value == k.lookup])
-    agg = r.group_by([r.platform, r.value]).aggregate(
-        column=ibis._.column_name.arbitrary(), rows=ibis._.count(),
-        files=ibis._.file_name.collect(distinct=True))
-    out = wh.frame(agg.rename(account="value"))
+    r = r.anti_join(k, [r.platform == k.platform, r.key == k.lookup])
+    agg = r.group_by([r.platform, r.key]).aggregate(
+        account=r.value.mode(), column=r.column_name.arbitrary(), rows=ibis._.count(),
+        files=r.file_name.collect(distinct=True))
+    out = wh.frame(agg.drop("key"))
     aliases = wh.frame(wh.ref_opd_alias.select("alias_key", "opd_code"))
     guess = dict(zip(aliases["alias_key"], aliases["opd_code"]))
     out["files"] = [", ".join(sorted(f)) for f in out["files"]]
@@ -82,6 +93,11 @@ def unknown_accounts(wh: Warehouse) -> pd.DataFrame:
     out["line"] = [account_line(p, a, g) for p, a, g in zip(out["platform"], out["account"], out["opd_guess"])]
     out = out.sort_values(["rows", "platform", "account"], ascending=[False, True, True], ignore_index=True)
     return out[["platform", "account", "column", "rows", "files", "opd_guess", "line"]]
+
+
+def _handle_key(value: ibis.Value) -> ibis.Value:
+    """etl.registry.handle_key in SQL: a rejected account as written (case and all) → its registry lookup."""
+    return value.strip().re_replace(r"^@", "").strip().re_replace(r"\s+", " ").lower()
 
 
 def account_line(platform: str, account: str, opd_code: str | None = None) -> str:
@@ -142,7 +158,8 @@ def _last_load_id(db: Path) -> int:
 
 
 def _logged(db: Path, after: int) -> tuple[dict[str, int], pd.DataFrame]:
-    """file_path → load_id of the loads logged after ``after``, and their rejects."""
+    """file_path (a file, or ``archive › member``) → load_id of the loads logged after ``after``, and their
+    rejects."""
     con = warehouse.open_read_only(db)
     try:
         ids = dict(con.execute("SELECT file_path, load_id FROM etl_load WHERE load_id > $a", {"a": after}).fetchall())
@@ -155,8 +172,9 @@ def _logged(db: Path, after: int) -> tuple[dict[str, int], pd.DataFrame]:
 
 def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Path, account: str | None = None,
                progress: Progress | None = None, starting: Starting | None = None, lang: str = "id") -> LoadReport:
-    """Load saved export files (etl.load.load, atomic) and report every file with its rejects (a blocking
-    error framed in ``lang``; the ETL's own message inside it stays as written)."""
+    """Load saved export files and .zip archives (etl.load.load, atomic) and report every file or archive member
+    (FILE_COLUMNS, in the order of ``paths``) with its rejects (a blocking error framed in ``lang``; the ETL's own
+    messages, notes and advice stay as written)."""
     from etl import load as etl_load
 
     before = _last_load_id(db)
@@ -169,11 +187,18 @@ def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Pa
         return _failed(translate("Pemuatan gagal; gudang data tidak berubah. Rincian: {}", lang, err))
     ids, found = _logged(db, before) if db.exists() else ({}, pd.DataFrame(columns=REJECT_COLUMNS))
     order = {str(p): i for i, p in enumerate(paths)}
-    results = sorted(results, key=lambda r: order.get(str(r.path), len(order)))
-    files = pd.DataFrame([[r.path.name, r.outcome, r.message or "", r.format, r.rows_read, r.rows_loaded,
-                           r.rows_rejected, r.rows_new, ids.get(str(r.path))] for r in results], columns=FILE_COLUMNS)
+    results = sorted(results, key=lambda r: (order.get(str(r.path), len(order)), r.name))
+    files = pd.DataFrame([_file_row(r, ids.get(r.where)) for r in results], columns=FILE_COLUMNS)
     files["load_id"] = files["load_id"].astype("Int64")
     return LoadReport(files, found)
+
+
+def _file_row(r: FileResult, load_id: int | None) -> list:
+    """One report row (FILE_COLUMNS): the name as shown (``archive.zip › member``), the snapshot as a local day."""
+    snapshot = date.fromisoformat(r.snapshot[:10]) if r.snapshot else None  # ISO in the region's time zone
+    groups = [dict(zip(GROUP_KEYS, (g.code, g.rows, g.reason, g.todo))) for g in r.groups]
+    return [r.name, r.outcome, r.message or "", r.format, r.layout, r.language, r.kind, snapshot, r.snapshot_source,
+            r.rows_read, r.rows_loaded, r.rows_rejected, r.rows_new, r.rows_duplicate, load_id, list(r.notes), groups]
 
 
 def _failed(message: str) -> LoadReport:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from datetime import date
 from pathlib import Path
 
@@ -17,12 +18,20 @@ def _fmt(n: int) -> str:
 
 
 def _progress(i: int, total: int, r) -> None:
-    head = f"[{i}/{total}] {r.path.name}"
+    """The load report of one file: layout, counts, snapshot, assumptions, reject groups and what to do."""
+    head = f"[{i}/{total}] {r.name}"
     if r.outcome == "ditolak":
         print(f"{head}: DITOLAK — {r.message}", file=sys.stderr)
         return
-    print(f"{head}: {r.outcome}, {_fmt(r.rows_loaded)} baris dimuat ({_fmt(r.rows_new)} baru), "
-          f"{_fmt(r.rows_rejected)} ditolak [{r.format}, {r.seconds:.2f} s]", file=sys.stderr)
+    language = {"id": "Bahasa Indonesia", "en": "Inggris"}.get(r.language or "", r.language)
+    print(f"{head}: {r.outcome} — {r.layout} ({r.kind}; judul kolom {language})\n"
+          f"    {_fmt(r.rows_loaded)} baris diterima: {_fmt(r.rows_new)} baru, {_fmt(r.rows_duplicate)} sudah ada "
+          f"(dilewati); {_fmt(r.rows_rejected)} baris ditolak [{r.seconds:.2f} s]\n"
+          f"    tanggal ekspor: {r.snapshot[:10] if r.snapshot else '-'} (dari {r.snapshot_source})", file=sys.stderr)
+    for note in r.notes:
+        print(f"    catatan: {note}", file=sys.stderr)
+    for g in r.groups:
+        print(f"    {_fmt(g.rows)} baris ditolak [{g.code}]: {g.reason}\n      → {g.todo}", file=sys.stderr)
     for row, column, value, reason in r.rejects[:3]:
         print(f"    baris {row}, kolom «{column}», nilai «{value}»: {reason}", file=sys.stderr)
 
@@ -30,12 +39,12 @@ def _progress(i: int, total: int, r) -> None:
 def _starting(i: int, total: int, batch: list) -> None:
     size = sum(p.path.stat().st_size for p in batch)
     if size > 20 << 20:  # say something before a long batch, not only after it
-        names = batch[0].path.name + (f" dan {len(batch) - 1} berkas lain" if len(batch) > 1 else "")
+        names = batch[0].result.name + (f" dan {len(batch) - 1} berkas lain" if len(batch) > 1 else "")
         print(f"[{i}/{total}] memuat {names} ({size / (1 << 20):,.0f} MB) …", file=sys.stderr, flush=True)
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from etl.load import load
+    from etl.load import error_log, load
 
     try:
         results = load([Path(p) for p in args.paths], Path(args.db), Path(args.registry),
@@ -43,9 +52,16 @@ def cmd_load(args: argparse.Namespace) -> int:
     except (RegistryError, FileNotFoundError) as err:
         print(f"Gagal: {err}", file=sys.stderr)
         return 2
+    except Exception as err:  # never a traceback for the admin: the details go to the log
+        log = error_log(Path(args.db))
+        with log.open("a", encoding="utf-8") as f:
+            f.write("".join(traceback.format_exception(err)))
+        print(f"Gagal: kesalahan tak terduga ({type(err).__name__}: {err}). Gudang data tidak berubah. "
+              f"Rincian: {log}", file=sys.stderr)
+        return 2
     skipped = [r for r in results if r.outcome == "dilewati"]
     for r in skipped:
-        print(f"{r.path.name}: dilewati — {r.message}", file=sys.stderr)
+        print(f"{r.name}: dilewati — {r.message}", file=sys.stderr)
     refused = [r for r in results if r.outcome == "ditolak"]
     loaded = sum(r.rows_loaded for r in results if r.outcome != "dilewati")
     rejected = sum(r.rows_rejected for r in results)
@@ -159,7 +175,7 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_sample)
 
     ld = sub.add_parser("load", help="muat berkas/folder ekspor ke gudang data")
-    ld.add_argument("paths", nargs="+")
+    ld.add_argument("paths", nargs="+", help="berkas, folder atau arsip .zip")
     ld.add_argument("--db", default=str(warehouse.default_db()), help=db_help)
     ld.add_argument("--registry", default=str(warehouse.DEFAULT_REGISTRY), help="folder registri OPD/akun")
     ld.add_argument("--holidays", default=str(warehouse.DEFAULT_HOLIDAYS), help="kalender libur (CSV)")

@@ -231,6 +231,25 @@ def _date_order(con: duckdb.DuckDBPyConnection, batch: list[Planned]) -> str:
     return decisions[0].order
 
 
+def _assumption_notes(con: duckdb.DuckDBPyConnection, match, region_tz: str) -> None:
+    """Say which year and which time zone the file's times were read with."""
+    fmt = match.format
+    for c in fmt.columns:
+        if c.kind != "timestamp" or c.field not in match.positions:
+            continue
+        header = match.header_of(c.field)
+        if fmt.year_from_export:
+            typed.note(con, f"SELECT t._file, count(*) || ' tanggal «{header}» tanpa tahun: tahunnya diambil dari "
+                            "tanggal ekspor ' || strftime(any_value(bf.export_day), '%Y-%m-%d') || ' (tanggal terakhir "
+                            "yang tidak melewatinya)' FROM typed t JOIN batch_files bf USING (_file) "
+                            f"WHERE regexp_full_match(lower(trim({c.field}__raw)), "
+                            "'(\\d{1,2}\\s+[a-z]+|[a-z]+\\s+\\d{1,2})\\.?') GROUP BY 1")
+        if fmt.timezone == "local":
+            typed.note(con, f"SELECT _file, 'waktu «{header}» tanpa zona dibaca sebagai waktu daerah ({region_tz})' "
+                            f"FROM typed WHERE {c.field} IS NOT NULL GROUP BY 1")
+        break  # one note per file is enough: the other time columns follow the same rule
+
+
 SHOWN_VALUE = 200  # longer values are cut in the reject list (with their full length said)
 
 
@@ -258,6 +277,7 @@ def process(con: duckdb.DuckDBPyConnection, batch: list[Planned], first_id: int,
     order = _date_order(con, batch)
     con.execute(typed.NOTES_DDL)
     typed.build_typed(con, match, reg.timezone, order)
+    _assumption_notes(con, match, reg.timezone)
     getattr(resolve, dataset)(con, match)
     read = _per_file(con, "SELECT _file, count(*) FROM typed GROUP BY 1")
     rejected = _per_file(con, "SELECT _file, count(DISTINCT _row) FROM problems GROUP BY 1")

@@ -51,14 +51,15 @@ def _exclusive_ok(fmt: Format, normalized: list[str]) -> bool:
 
 
 def match_format(headers: list[str]) -> Match | None:
-    """The format whose required columns are all present: the most specific one (most required
-    columns), then the one matching most columns, then the first declared."""
+    """The format whose required columns are all present: a layout recognised in order to refuse it
+    (its required columns are its signature), then the one with most required columns, then the one
+    matching most columns, then the first declared."""
     normalized = [normalize_header(h) for h in headers]
-    best: tuple[tuple[int, int], Match] | None = None
+    best: tuple[tuple[bool, int, int], Match] | None = None
     for fmt in FORMATS:
         found = _positions(fmt, normalized)
         if all(c.field in found for c in fmt.required) and _exclusive_ok(fmt, normalized):
-            score = (len(fmt.required), len(found))
+            score = (fmt.refuse is not None, len(fmt.required), len(found))
             if best is None or score > best[0]:
                 best = (score, Match(fmt, found, tuple(str(h).strip() for h in headers)))
     return best[1] if best else None

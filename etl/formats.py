@@ -205,6 +205,19 @@ YOUTUBE = Format(
     ),
 )
 
+# YouTube Studio in Bahasa Indonesia writes "Data tabel.csv" with localised headers. Spellings from an
+# Indonesian spec and parser of these exports found in the public code index (search corpus ids
+# 67611406064 and 67145554988: "Konten,Judul video,Waktu publikasi video,Durasi,Penayangan,Waktu tonton
+# (jam),Subscriber,Tayangan,Rasio klik-tayang dari tayangan (%)"). "Penayangan" are views; "Tayangan"
+# are impressions here, so it is NOT read as views. Likes/comments/shares/average view duration have
+# no cited Indonesian spelling yet and are left out rather than guessed.
+YOUTUBE_ID = localized(YOUTUBE, "id", {
+    "post_id": ("Konten",),
+    "caption": ("Judul video",),
+    "published_at": ("Waktu publikasi video",),
+    "views": ("Penayangan",),
+}, label="YouTube Studio — tabel konten (Bahasa Indonesia)", kind="Data tabel (per video)")
+
 YOUTUBE_CHART = Format(
     name="youtube_chart",
     label="YouTube Studio — data diagram harian",
@@ -261,7 +274,7 @@ _TIKTOK_CONTENT_HOWTO = ("Sorot memerlukan ekspor Content: di TikTok Studio buka
 def _tiktok_other(name: str, kind: str, *headers: str) -> Format:
     """A TikTok Studio export that is not the Content export (overview, followers, viewers)."""
     return Format(name=f"tiktok_{name}", label=f"TikTok Studio — {kind}", dataset="reference", platform="tiktok",
-                  kind=kind, exclusive=True, refuse=f"Ini ekspor {kind}, bukan ekspor Content. {_TIKTOK_CONTENT_HOWTO}",
+                  kind=kind, exclusive=True, refuse=f"Bukan ekspor Content. {_TIKTOK_CONTENT_HOWTO}",
                   columns=tuple(col(f"c{i}", h, required=True) for i, h in enumerate(headers)))
 
 
@@ -417,6 +430,7 @@ FORMATS: tuple[Format, ...] = (
     TIKTOK,
     *TIKTOK_OTHERS,
     YOUTUBE,
+    YOUTUBE_ID,
     YOUTUBE_CHART,
     YOUTUBE_TOTALS,
     TEMPLATE_POSTS,
