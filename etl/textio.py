@@ -228,7 +228,9 @@ def _cell_text(value: object) -> str | None:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
+        if value.is_integer() and abs(value) >= 2**53:  # beyond a double's exact digits: an id Excel damaged
+            return f"{value:.14E}"  # written as Excel shows it, so the id check rejects (or recovers) it
+        return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, date):

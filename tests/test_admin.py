@@ -61,7 +61,7 @@ def test_unknown_accounts_equal_sql(sample_wh):
     want = rows(con, """
         SELECT platform, value, count(*), string_agg(DISTINCT file_name, ', ' ORDER BY file_name)
         FROM etl_reject r WHERE reason_code = 'akun_tidak_terdaftar' AND NOT EXISTS (
-          SELECT 1 FROM ref_account_key k WHERE k.platform = r.platform AND k.lookup = r.value)
+          SELECT 1 FROM ref_account_key k WHERE k.platform = r.platform AND k.lookup = lower(r.value))
         GROUP BY ALL ORDER BY 3 DESC, 1, 2""")
     assert want, "the sample has deliberately unregistered accounts"
     assert [tuple(r) for r in got[["platform", "account", "rows", "files"]].itertuples(index=False)] == want
@@ -143,8 +143,8 @@ def test_the_suggested_line_registers_the_account(tmp_path):
     con = warehouse.open_read_only(db)
     unknown = admin.unknown_accounts(Warehouse(warehouse.read_cursor(con)))
     con.close()
-    assert unknown[["platform", "account", "rows", "files"]].values.tolist() == [["facebook", "halaman asing", 1,
-                                                                                  "fb.csv"]]
+    assert unknown[["platform", "account", "rows", "files"]].values.tolist() == [["facebook", "Halaman Asing", 1,
+                                                                                  "fb.csv"]]  # as written
     with (registry / "akun.csv").open("a", encoding="utf-8") as f:
         f.write(unknown["line"].iloc[0].replace(admin.OPD_PLACEHOLDER, "DISKOMINFO") + "\n")
     report = admin.load_files([fb], db, registry, HOLIDAYS)  # the registry changed: the file is read again
@@ -162,7 +162,7 @@ def test_unknown_account_guesses_the_opd_from_its_name(tmp_path):
     unknown = admin.unknown_accounts(Warehouse(warehouse.read_cursor(con)))
     con.close()
     assert unknown[["account", "opd_guess", "line"]].values.tolist() == [
-        ["dinas kominfo", "DISKOMINFO", "DISKOMINFO,facebook,dinas kominfo,,,,"]]
+        ["Dinas Kominfo", "DISKOMINFO", "DISKOMINFO,facebook,Dinas Kominfo,,,,"]]
 
 
 def test_save_uploads_keeps_names(tmp_path):

@@ -100,7 +100,7 @@ def test_history_rejects_and_unknown_accounts_equal_sql(sample_copy):
     unknown = table(at, "platform", "akun")
     want = sql(sample_copy, """
         SELECT platform, value, count(*) FROM etl_reject r WHERE reason_code = 'akun_tidak_terdaftar'
-          AND NOT EXISTS (SELECT 1 FROM ref_account_key k WHERE k.platform = r.platform AND k.lookup = r.value)
+          AND NOT EXISTS (SELECT 1 FROM ref_account_key k WHERE k.platform = r.platform AND k.lookup = lower(r.value))
         GROUP BY ALL ORDER BY 3 DESC, 1, 2""")
     assert [tuple(r) for r in unknown[["platform", "akun", "baris ditolak"]].itertuples(index=False)] == want
     assert at.code[0].value.splitlines() == [f"KODE_OPD,{p},{a},,,," for p, a, _ in want]

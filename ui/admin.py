@@ -28,13 +28,17 @@ if TYPE_CHECKING:
 OUTCOMES = {"berhasil": "berhasil", "sebagian": "sebagian", "ditolak": "ditolak", "dilewati": "dilewati"}
 ICONS = {"berhasil": "✅", "sebagian": "⚠️", "ditolak": "⛔", "dilewati": "⏭️"}
 DATASETS = {"posts": "postingan", "comments": "komentar", "complaints": "pengaduan"}
-FILE_LABELS = {"file": "berkas", "outcome": "hasil", "message": "keterangan", "format": "format", "rows_read": "dibaca",
-               "rows_loaded": "dimuat", "rows_rejected": "ditolak", "rows_new": "baru", "load_id": "no. muat"}
+FILE_LABELS = {"file": "berkas", "outcome": "hasil", "layout": "tata letak", "snapshot": "tanggal ekspor",
+               "rows_read": "dibaca", "rows_loaded": "dimuat", "rows_rejected": "ditolak", "rows_new": "baru",
+               "rows_duplicate": "sudah ada", "load_id": "no. muat", "message": "keterangan"}
+LANGUAGES = {"en": "Inggris", "id": "Indonesia"}
 REJECT_LABELS = {"load_id": "no. muat", "file_name": "berkas", "row_number": "baris", "column_name": "kolom",
                  "value": "nilai", "reason": "alasan", "reason_code": "kode alasan"}
 HISTORY_LABELS = {"load_id": "no. muat", "file_name": "berkas", "format": "format", "dataset": "jenis data",
                   "rows_read": "dibaca", "rows_loaded": "dimuat", "rows_rejected": "ditolak", "rows_new": "baru",
-                  "outcome": "hasil", "message": "keterangan", "started_at": "mulai", "seconds": "detik"}
+                  "outcome": "hasil", "message": "keterangan", "started_at": "mulai", "seconds": "detik",
+                  "layout": "tata letak", "snapshot_at": "tanggal ekspor", "snapshot_source": "asal tanggal ekspor",
+                  "notes": "catatan"}
 UNKNOWN_LABELS = {"platform": "platform", "account": "akun", "column": "kolom", "rows": "baris ditolak",
                   "files": "berkas", "line": "baris untuk akun.csv"}
 SOURCE_LABELS = {"source": "sumber", "name": "platform/kanal", "latest": "data terakhir",
@@ -77,7 +81,8 @@ def upload() -> None:
     files = st.file_uploader(t("Berkas ekspor (boleh beberapa sekaligus)"), type=list(admin.UPLOAD_TYPES),
                              accept_multiple_files=True, key="adm_files",
                              help=t("Nama berkas memuat tanggal ekspor (dan @kanal untuk YouTube), "
-                                    "mis. youtube@dinkessukamaju_2026-11-22.csv."))
+                                    "mis. youtube@dinkessukamaju_2026-11-22.csv. Arsip .zip dari platform boleh "
+                                    "diunggah apa adanya: tiap berkas di dalamnya dimuat dan dilaporkan sendiri."))
     account = st.text_input(t("Akun (opsional)"), key="adm_account", placeholder=t("@kanal"),
                             help=t("Untuk ekspor yang tidak menyebut akunnya (YouTube Studio) dan namanya tanpa "
                                    "@kanal."))
@@ -94,12 +99,12 @@ def _load(files: list, account: str) -> admin.LoadReport:
     bar = st.progress(0.0, text=t("Menyiapkan {} berkas…", number(len(files))))
 
     def starting(first: int, total: int, batch: list[Planned]) -> None:
-        names = ", ".join(p.path.name for p in batch[:3]) + ("…" if len(batch) > 3 else "")
+        names = ", ".join(p.result.name for p in batch[:3]) + ("…" if len(batch) > 3 else "")
         bar.progress((first - 1) / total, text=t("Membaca berkas {first}–{last} dari {total}: {names}", first=first,
                                                  last=first + len(batch) - 1, total=total, names=names))
 
     def progress(done: int, total: int, result: FileResult) -> None:
-        bar.progress(done / total, text=f"{done}/{total} {result.path.name}: {outcome(result.outcome)}")
+        bar.progress(done / total, text=f"{done}/{total} {result.name}: {outcome(result.outcome)}")
 
     with tempfile.TemporaryDirectory(prefix="sorot-unggah-") as tmp:
         paths = admin.save_uploads([(f.name, f.getvalue()) for f in files], Path(tmp))
@@ -110,7 +115,9 @@ def _load(files: list, account: str) -> admin.LoadReport:
 
 
 def show_report(report: admin.LoadReport) -> None:
-    """Outcome per file with its message and counts, then every rejected row (downloadable)."""
+    """Outcome per file (an archive's members as ``archive.zip › member``) with its counts in one table, then per
+    file what was recognised, where its export date came from, the assumptions made and what to do about each
+    group of rejected rows; then every rejected row (downloadable)."""
     st.subheader(t("Laporan pemuatan terakhir"))
     if report.error:
         st.error(report.error)
@@ -121,9 +128,53 @@ def show_report(report: admin.LoadReport) -> None:
     for row in report.files.itertuples():
         if row.outcome == "ditolak":
             st.error(row.message.replace("\n", "  \n"))  # the ETL's message, already naming the file
-    files = report.files.assign(outcome=report.files["outcome"].map(outcome))
-    st.dataframe(files.rename(columns=labels(FILE_LABELS)), hide_index=True, key="adm_report_files")
+    files = report.files.assign(outcome=report.files["outcome"].map(outcome),
+                                snapshot=[day(d) if _has(d) else "" for d in report.files["snapshot"]])
+    st.dataframe(files[list(FILE_LABELS)].rename(columns=labels(FILE_LABELS)), hide_index=True,
+                 key="adm_report_files")
+    for row in report.files.itertuples():
+        if _has(row.layout) or row.notes or row.groups:
+            with st.expander(f"{row.file} — {outcome(row.outcome)}"):
+                file_details(row)
     rejects_table(report.rejects, "adm_report_rejects", t("baris_ditolak_pemuatan_terakhir.csv"))
+
+
+def _has(value: object) -> bool:
+    """A value given (not None, NaN or empty): pandas stores a missing text as NaN."""
+    return value is not None and value == value and value != ""
+
+
+def _plain(text: object) -> str:
+    """An ETL text (Indonesian, as stored) shown in markdown without being read as markup."""
+    return "".join(f"\\{c}" if c in "*`$[]<>" else c for c in str(text))
+
+
+def file_details(row) -> None:
+    """One file of the load report (a row of analytics.admin.FILE_COLUMNS): layout, rows, export date, notes,
+    reject groups with what to do. Labels in the viewer's language; the ETL's words as it wrote them."""
+    lines = []
+    if _has(row.layout):
+        lines.append(t("**Dikenali sebagai:** {layout} · judul kolom berbahasa {language} · jenis ekspor: {kind}",
+                       layout=_plain(row.layout), language=t(LANGUAGES[row.language])
+                       if row.language in LANGUAGES else "–", kind=_plain(row.kind if _has(row.kind) else "–")))
+    if row.outcome in ("berhasil", "sebagian"):
+        lines.append(t("**Baris:** {read} dibaca · {loaded} dimuat ({new} baru, {duplicate} sudah ada di gudang "
+                       "data) · {rejected} ditolak", read=number(row.rows_read), loaded=number(row.rows_loaded),
+                       new=number(row.rows_new), duplicate=number(row.rows_duplicate),
+                       rejected=number(row.rows_rejected)))
+    if _has(row.snapshot):
+        lines.append(t("**Tanggal ekspor:** {day} — diambil dari {source}", day=day(row.snapshot),
+                       source=_plain(row.snapshot_source if _has(row.snapshot_source) else "–")))
+    if _has(row.message) and row.outcome != "ditolak":  # a refusal is already shown above
+        lines.append(t("**Keterangan:** {}", _plain(row.message)))
+    st.markdown("  \n".join(lines))
+    if row.notes:
+        st.markdown(t("**Catatan — asumsi saat membaca berkas ini:**") + "\n"
+                    + "\n".join(f"- {_plain(n)}" for n in row.notes))
+    if row.groups:
+        st.markdown(t("**Baris ditolak per alasan:**") + "\n" + "\n".join(
+            t("- **{rows} baris** — {reason}  \n  *Yang perlu dilakukan:* {advice}", rows=number(g["rows"]),
+              reason=_plain(g["reason"]), advice=_plain(g["advice"])) for g in row.groups))
 
 
 def rejects_table(frame: pd.DataFrame, key: str, file_name: str) -> None:
@@ -146,8 +197,10 @@ def history(loads: pd.DataFrame) -> int | None:
     """The load log; returns the load the admin picked to see its rejects (None if no load has any)."""
     shown = loads.assign(started_at=[f"{day(t.date())} {t:%H.%M}" for t in loads["started_at"]],
                          dataset=loads["dataset"].map(labels(DATASETS)).fillna(loads["dataset"]),
-                         outcome=loads["outcome"].map(outcome))
-    st.dataframe(shown.rename(columns=labels(HISTORY_LABELS)), hide_index=True, key="adm_history")
+                         outcome=loads["outcome"].map(outcome),
+                         snapshot_at=[day(d) if _has(d) else "" for d in loads["snapshot_at"]])
+    st.dataframe(shown[list(HISTORY_LABELS)].rename(columns=labels(HISTORY_LABELS)), hide_index=True,
+                 key="adm_history")
     with_rejects = loads[loads["rows_rejected"] > 0]
     if with_rejects.empty:
         st.caption(t("Tidak ada pemuatan dengan baris ditolak."))
