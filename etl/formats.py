@@ -152,7 +152,7 @@ X_CURRENT = Format(
         col("post_id", "Post id", kind="id", required=True),
         col("published_at", "Date", kind="timestamp", required=True),
         col("caption", "Post text"),
-        col("permalink", "Post Link", required=True),
+        col("permalink", "Post Link", "Link", required=True),  # "Link" in an older build of X's web app
         col("views", "Impressions", kind="count"),
         col("reactions", "Likes", kind="count"),
         col("saves", "Bookmarks", kind="count"),
@@ -161,6 +161,26 @@ X_CURRENT = Format(
         col("clicks", "URL Clicks", kind="count"),
     ),
 )
+
+# X analytics in Bahasa Indonesia: the same columns, headers from X's own interface strings
+# (x.com web client, client-web/i18n/id.js, keys g85fbd2e "ID postingan", edeff232 "Tanggal",
+# f6bab0da "Teks postingan", hf4f9bfe "Tautan Postingan" (older f5210bae "Tautan"), e5fe61e0
+# "Tayangan", d7b8ebaa "Suka", i3145aa0 "Markah", jdceda60 "Balasan", ja42739e "Posting ulang";
+# "URL Clicks" is hard-coded English in the current build, gedf636e "Klik URL" in the older one).
+# Dates stay en-US in UTC ("Sat, Sep 12, 2026") whatever the interface language. "Tayangan" is
+# impressions here (X has no separate views column), read as the post's views like the English file.
+X_CURRENT_ID = localized(X_CURRENT, "id", {
+    "post_id": ("ID postingan",),
+    "published_at": ("Tanggal",),
+    "caption": ("Teks postingan",),
+    "permalink": ("Tautan Postingan", "Tautan"),
+    "views": ("Tayangan",),
+    "reactions": ("Suka",),
+    "saves": ("Markah",),
+    "comments": ("Balasan",),
+    "shares": ("Posting ulang",),
+    "clicks": ("URL Clicks", "Klik URL"),
+}, label="X — account analytics content (Bahasa Indonesia)")
 
 TIKTOK = Format(
     name="tiktok_studio",
@@ -427,6 +447,7 @@ FORMATS: tuple[Format, ...] = (
     INSTAGRAM_STORIES,
     X_LEGACY,
     X_CURRENT,
+    X_CURRENT_ID,
     TIKTOK,
     *TIKTOK_OTHERS,
     YOUTUBE,

@@ -227,7 +227,8 @@ def recover_ids(con: duckdb.DuckDBPyConnection, match: Match) -> None:
     has the id's length and rounds to the same number (so nothing is guessed)."""
     if "post_id" not in match.positions or "permalink" not in match.positions:
         return
-    if not con.execute("SELECT count(*) FROM typed WHERE post_id IS NULL AND post_id__raw IS NOT NULL").fetchall()[0][0]:
+    damaged = con.execute("SELECT count(*) FROM typed WHERE post_id IS NULL AND post_id__raw IS NOT NULL")
+    if not damaged.fetchall()[0][0]:
         return
     value = "CAST(replace(post_id__raw, ',', '.') AS DOUBLE)"
     digits = "CAST(regexp_extract(post_id__raw, '[eE][+-]?(\\d+)', 1) AS INT) + 1"

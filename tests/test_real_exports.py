@@ -66,6 +66,16 @@ def test_x_current_dates_by_utc_day_but_the_post_counts_for_its_local_day(loaded
     assert any("ID postingan" in n for n in results["account_analytics_content_2026-11-01_2026-11-22.csv"].notes)
 
 
+def test_x_in_indonesian(loaded):
+    db, results = loaded
+    r = results["account_analytics_content_2026-11-01_2026-11-22.csv"]
+    ids = [x for x in results.values() if x.format == "x_current_id"]
+    assert len(ids) == 1 and ids[0].language == "id" and ids[0].rows_loaded == 1 and r.language == "en"
+    got = q(db, "SELECT handle, views, reactions, comments, shares, saves, strftime(timezone('Asia/Jakarta', "
+                "published_at), '%Y-%m-%d %H:%M') FROM stg_post WHERE handle = 'ekonomi_sukamaju'")
+    assert got == [("ekonomi_sukamaju", 640, 21, 5, 7, 3, "2026-11-12 08:00")]
+
+
 def test_x_date_that_disagrees_with_the_id_is_rejected(tmp_path, db, load_into):
     src = (FIXTURES / "account_analytics_content_2026-11-01_2026-11-22.csv").read_text()
     (tmp_path / "account_analytics_content_2026-11-01_2026-11-22.csv").write_text(

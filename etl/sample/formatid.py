@@ -12,6 +12,8 @@ BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
          "Oktober", "November", "Desember"]
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 _MON_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+MONTH_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December"]
 _DAY_EN = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
@@ -103,6 +105,26 @@ def en_date(t: np.ndarray, weekday: bool) -> pa.Array:
     if not weekday:
         return base
     return join(pa.array(np.array(_DAY_EN, dtype=object)[wd]), ", ", base)
+
+
+def month_day(t: np.ndarray, indonesian: bool) -> pa.Array:
+    """A date without its year, as TikTok Studio writes Post time: November 4 (English UI) or
+    27 Oktober (Indonesian UI)."""
+    _, m, d, _ = _parts(t)
+    day = pa.array(d.astype(str))
+    if indonesian:
+        return join(day, " ", pa.array(np.array(BULAN, dtype=object)[m]))
+    return join(pa.array(np.array(MONTH_EN, dtype=object)[m]), " ", day)
+
+
+def excel_general(digits: str, decimal: str = ",") -> str:
+    """A long number as Excel's General format shows (and a CSV saved from Excel keeps) it:
+    122100048352991839 -> 1,221E+17 on an Indonesian PC (5 significant decimals at most)."""
+    if len(digits) <= 11:
+        return digits
+    mantissa, exponent = f"{int(digits):.5E}".split("E")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}E+{int(exponent):02d}".replace(".", decimal)
 
 
 def id_long(t: np.ndarray) -> pa.Array:

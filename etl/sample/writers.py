@@ -1,4 +1,4 @@
-"""File writers: CSV with the encodings/delimiters real exports use, deterministic .xlsx, mtimes."""
+"""File writers: CSV with the encodings/delimiters real exports use, deterministic .xlsx and .zip, mtimes."""
 
 from __future__ import annotations
 
@@ -33,12 +33,27 @@ def table(columns: dict[str, Any]) -> pa.Table:
     return pa.Table.from_arrays(arrays, names=list(columns))
 
 
+def _csv_options(header: bool, delimiter: str, crlf: bool, quote_all: bool) -> pacsv.WriteOptions:
+    return pacsv.WriteOptions(include_header=header, delimiter=delimiter, eol="\r\n" if crlf else "\n",
+                              quoting_style="all_valid" if quote_all else "needed")
+
+
+def csv_bytes(data: pa.Table, *, bom: bool = False, encoding: str = "utf-8", delimiter: str = ",",
+              crlf: bool = False, quote_all: bool = False) -> bytes:
+    """A CSV file's bytes (for an archive member)."""
+    buf = io.BytesIO()
+    pacsv.write_csv(data, buf, _csv_options(True, delimiter, crlf, quote_all))
+    raw = buf.getvalue()
+    if encoding != "utf-8":
+        raw = raw.decode("utf-8").encode(encoding, errors="replace")
+    return (b"\xef\xbb\xbf" if bom else b"") + raw
+
+
 def write_csv(path: Path, data: pa.Table, day: dt.date, *, bom: bool = False, encoding: str = "utf-8",
-              delimiter: str = ",", crlf: bool = False, append: bool = False) -> int:
+              delimiter: str = ",", crlf: bool = False, append: bool = False, quote_all: bool = False) -> int:
     """Write (or append without header) a CSV; returns the number of data rows written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    opts = pacsv.WriteOptions(include_header=not append, delimiter=delimiter,
-                              eol="\r\n" if crlf else "\n", quoting_style="needed")
+    opts = _csv_options(not append, delimiter, crlf, quote_all)
     if encoding == "utf-8" and not bom:
         with open(path, "ab" if append else "wb") as f:
             pacsv.write_csv(data, f, opts)
@@ -51,6 +66,23 @@ def write_csv(path: Path, data: pa.Table, day: dt.date, *, bom: bool = False, en
             f.write((b"\xef\xbb\xbf" if bom and not append else b"") + raw)
     touch(path, day)
     return data.num_rows
+
+
+def _zip_member(name: str, day: dt.date, hour: int = 18) -> zipfile.ZipInfo:
+    """An archive entry stamped `day` at `hour`:00 local time (never now(): same seed, same bytes)."""
+    zi = zipfile.ZipInfo(name, date_time=(day.year, day.month, day.day, hour, 0, 0))
+    zi.compress_type = zipfile.ZIP_DEFLATED
+    zi.external_attr = 0o600 << 16
+    return zi
+
+
+def write_zip(path: Path, members: Sequence[tuple[str, bytes]], day: dt.date) -> None:
+    """A .zip as a platform's download: members stamped at 18:00 of the export day; mtime likewise."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in members:
+            z.writestr(_zip_member(name, day), body)
+    touch(path, day)
 
 
 _CT = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -120,6 +152,21 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]],
                sheet: str = "Sheet1") -> int:
     """Write a one-sheet workbook (inline strings, bold header). Bytes depend only on the data."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as f:
+        n = _xlsx(f, header, rows, day, sheet)
+    touch(path, day)
+    return n
+
+
+def xlsx_bytes(header: Sequence[str], rows: Sequence[Sequence[Any]], day: dt.date,
+               sheet: str = "Sheet1") -> tuple[bytes, int]:
+    """The bytes of a one-sheet workbook (for an archive member) and its number of data rows."""
+    buf = io.BytesIO()
+    n = _xlsx(buf, header, rows, day, sheet)
+    return buf.getvalue(), n
+
+
+def _xlsx(target: Any, header: Sequence[str], rows: Sequence[Sequence[Any]], day: dt.date, sheet: str) -> int:
     cols = [_col(i) for i in range(len(header))]
     parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
@@ -143,11 +190,7 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]],
     members = [("[Content_Types].xml", _CT), ("_rels/.rels", _RELS), ("docProps/core.xml", core),
                ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", _WB_RELS),
                ("xl/styles.xml", _STYLES), ("xl/worksheets/sheet1.xml", "".join(parts))]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
         for name, body in members:
-            zi = zipfile.ZipInfo(name, date_time=(day.year, day.month, day.day, 18, 0, 0))
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o600 << 16
-            z.writestr(zi, body.encode("utf-8"))
-    touch(path, day)
+            z.writestr(_zip_member(name, day), body.encode("utf-8"))
     return n
