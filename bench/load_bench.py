@@ -3,6 +3,7 @@
     python bench/load_bench.py [--scale provinsi|kabupaten] [--sample DIR] [--keep]
 
 Target (issue 2): >= 300,000 rows/s end to end for post and comment files, peak RSS < 4 GB.
+Rows/s are printed per dataset and per source layout (issue 10: keep each where it was).
 Every row is classified during the load (issue 3); the time spent in the models is printed.
 The sample is generated once into DIR (default /tmp/sorot-bench-<scale>) and reused.
 """
@@ -56,14 +57,17 @@ def main() -> None:
                                              {"v": job.version()}).fetchall()[0][0] for job in JOBS.values()}
         con.close()
     by_kind: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
+    by_source: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
     for r in results:
-        k = by_kind[r.dataset or "ditolak"]
-        k[0] += r.rows_read
-        k[1] += r.seconds
-        k[2] += 1
-    print(f"{'kind':<12}{'files':>7}{'rows':>14}{'seconds':>10}{'rows/s':>14}")
-    for kind, (rows, secs, files) in sorted(by_kind.items()):
-        print(f"{kind:<12}{files:>7}{rows:>14,}{secs:>10.2f}{rows / secs if secs else 0:>14,.0f}")
+        for table, key in ((by_kind, r.dataset or "ditolak"), (by_source, r.format or r.outcome)):
+            k = table[key]
+            k[0] += r.rows_read
+            k[1] += r.seconds
+            k[2] += 1
+    for title, table in (("kind", by_kind), ("source", by_source)):
+        print(f"{title:<22}{'files':>7}{'rows':>14}{'seconds':>10}{'rows/s':>14}")
+        for kind, (rows, secs, files) in sorted(table.items()):
+            print(f"{kind:<22}{files:>7}{rows:>14,}{secs:>10.2f}{rows / secs if secs else 0:>14,.0f}")
     total = sum(r.rows_read for r in results)
     pc = sum(by_kind[k][0] for k in ("posts", "comments"))
     pc_s = sum(by_kind[k][1] for k in ("posts", "comments"))
@@ -76,7 +80,7 @@ def main() -> None:
           f"({labeller.texts / labeller.seconds if labeller.seconds else 0:,.0f} texts/s, included above)")
     refused = [r for r in results if r.outcome == "ditolak"]
     if refused:
-        print(f"REFUSED FILES: {[r.path.name for r in refused]}")
+        print(f"REFUSED FILES: {[getattr(r, 'name', r.path.name) for r in refused]}")
 
 
 if __name__ == "__main__":

@@ -277,12 +277,13 @@ INSTAGRAM_STORIES = Format(
     kind="Stories",
     refuse=("Story bukan postingan feed dan tidak dihitung sebagai postingan. Di Meta Business Suite buka "
             "Insights › Content, pilih «Posts» (bukan «Stories»), lalu ekspor CSV."),
-    # story-only columns (shared/reference/export_formats.md: Navigation, Exits, Replies, Sticker taps)
+    # story-only columns: Navigation, Sticker taps (a script reading real Stories CSVs in the public code
+    # index, search id 8033540661, and shared/reference/export_formats.md); Exits as the reference names it
     columns=(
         col("published_at", "Publish time", required=True),
         col("navigation", "Navigation", required=True),
-        col("exits", "Exits", required=True),
-        col("sticker_taps", "Sticker taps"),
+        col("sticker_taps", "Sticker taps", required=True),
+        col("exits", "Exits"),
         col("replies", "Replies"),
     ),
 )
@@ -363,7 +364,8 @@ LAPOR = Format(
     language="id",
     kind="ekspor laporan",
     columns=(
-        col("complaint_id", "TrackingID", "Tracking ID", "No Tracking", kind="id", required=True),
+        # the open-data layout (data.go.id) has no TrackingID: its report number is "id"
+        col("complaint_id", "TrackingID", "Tracking ID", "No Tracking", "id", kind="id", required=True),
         col("received_at", "TanggalLaporanMasuk", kind="timestamp", required=True),
         col("title", "Judul", "JudulLaporan"),
         col("text", "IsiLaporan", "Isi Laporan", "Isi"),

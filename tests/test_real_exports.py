@@ -216,6 +216,15 @@ def test_period_in_the_name_settles_an_ambiguous_order(tmp_path, db, load_into):
     assert q(db, "SELECT CAST(timezone('Asia/Jakarta', published_at) AS DATE) FROM stg_post") == [(date(2026, 11, 3),)]
 
 
+def test_lapor_open_data_layout(loaded):
+    db, results = loaded
+    r = results["lapor_data_2026-11-22.csv"]
+    assert (r.outcome, r.rows_loaded) == ("berhasil", 2), (r.message, r.rejects)
+    got = q(db, "SELECT complaint_id, opd_code, status, strftime(timezone('Asia/Jakarta', received_at), "
+                "'%Y-%m-%d %H:%M') FROM stg_complaint ORDER BY 1")
+    assert got == [("40295", "SETDA", "selesai", "2026-11-09 08:12"), ("70931", None, "baru", "2026-11-20 19:45")]
+
+
 def test_zip_members_are_files_of_their_own_and_junk_is_listed(loaded):
     _, results = loaded
     zip_name = "unduhan_campur_2026-11-22.zip"

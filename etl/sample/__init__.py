@@ -76,6 +76,12 @@ def _post_files(p: posts.Posts, akun, start: dt.date, end: dt.date, out: Path, s
     for lo, hi in ((start, a_hi), (b_lo, end)):
         files[f"posts/facebook_posts_{lo}_{hi}.csv"] = post_exports.facebook(p, akun, lo, hi, out, rng)
         files[f"posts/instagram_posts_{lo}_{hi}.csv"] = post_exports.instagram(p, akun, lo, hi, out)
+    # a month of the first export, saved again by Excel on an Indonesian PC (an earlier snapshot of
+    # posts also in the first export, so only its one unrecoverable row is lost, and no post)
+    x_lo = post_exports.add_months(start, 2)
+    name, rows = post_exports.facebook_excel(p, akun, x_lo, post_exports.add_months(x_lo, 1) - dt.timedelta(days=1),
+                                             out, rng)
+    files[f"posts/{name}"] = rows
     files.update(post_exports.x_files(p, akun, start, end, out / "x"))
     files.update(post_exports.tiktok_files(p, akun, start, end, out / "tiktok", sk.xlsx_maks))
     files.update(post_exports.youtube_files(p, akun, start, end, out / "youtube"))

@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
          "Oktober", "November", "Desember"]
+BULAN_PENDEK = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 _MON_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 MONTH_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -115,6 +116,12 @@ def month_day(t: np.ndarray, indonesian: bool) -> pa.Array:
     if indonesian:
         return join(day, " ", pa.array(np.array(BULAN, dtype=object)[m]))
     return join(pa.array(np.array(MONTH_EN, dtype=object)[m]), " ", day)
+
+
+def id_short_date(t: np.ndarray) -> list[str]:
+    """2 Nov 2026, 17 Agu 2026 (Indonesian short month names)."""
+    y, m, d, _ = _parts(t)
+    return [f"{a} {BULAN_PENDEK[b]} {c}" for a, b, c in zip(d.tolist(), m.tolist(), y.tolist())]
 
 
 def excel_general(digits: str, decimal: str = ",") -> str:
