@@ -96,5 +96,8 @@ def unknown_layout_message(file_name: str, headers: list[str]) -> str:
     return (
         f"{file_name}: format berkas tidak dikenali. Kolom yang ditemukan: {shown}.\n"
         f"Paling mirip «{fmt.label}», tetapi kolom wajib tidak ada: {', '.join(missing)}.\n"
+        "Jika ini ekspor resmi sebuah platform dalam bahasa lain (mis. Meta Business Suite berbahasa "
+        "Indonesia), ubah bahasa antarmuka platform ke English lalu ekspor ulang, dan kirim daftar kolom di "
+        "atas ke pengelola Sorot agar formatnya ditambahkan.\n"
         f"Format yang diterima (kolom wajib):\n{expected_layouts()}"
     )

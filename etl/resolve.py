@@ -10,6 +10,7 @@ import duckdb
 
 from etl import warehouse
 from etl.detect import Match
+from etl.errors import FileRefused
 from etl.typed import add_problem
 from etl.vocab import accepted, spellings
 
@@ -155,6 +156,7 @@ def posts(con: duckdb.DuckDBPyConnection, match: Match) -> None:
                   f"l.platform_ || ':' || {pid}", by_alias=False)
     if fmt.account_from == "permalink":
         link = match.header_of("permalink")
+        _links_of_the_platform(con, match)
         add_problem(con, "permalink IS NOT NULL AND handle_seen IS NULL", link, "permalink",
                     "tautan_tanpa_akun", "tautan tidak memuat nama akun", table="ready")
         add_problem(con, "permalink IS NOT NULL AND pid IS NULL", link, "permalink",
@@ -173,6 +175,21 @@ def video_daily(con: duckdb.DuckDBPyConnection, match: Match) -> None:
                   f"l.platform_ || ':' || t.post_id || ':' || CAST({day} AS VARCHAR)", by_alias=False)
     _unknown_account(con, "nama berkas")
     _duplicates(con, match.header_of("post_id"))
+
+
+def _links_of_the_platform(con: duckdb.DuckDBPyConnection, match: Match) -> None:
+    """A file whose links are none of them the platform's is another platform's export: refuse it whole
+    rather than reject every row for a reason that hides the real cause."""
+    fmt = match.format
+    names = dict(con.execute("SELECT _file, name FROM batch_files").fetchall())
+    foreign = con.execute(
+        "SELECT _file, any_value(permalink) FROM ready WHERE permalink IS NOT NULL GROUP BY 1 "
+        "HAVING count(handle_seen) = 0").fetchall()
+    if foreign:
+        f, example = foreign[0]
+        raise FileRefused("bukan_platform", (
+            f"{names[f]}: judul kolomnya mirip «{fmt.label}», tetapi tidak satu pun tautannya tautan {fmt.platform} "
+            f"(mis. «{example[:80]}»). Berkas tidak dimuat: periksa apakah ini ekspor dari platform lain."))
 
 
 def comments(con: duckdb.DuckDBPyConnection, match: Match) -> None:

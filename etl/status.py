@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from etl import warehouse
+from etl.resolve import handle_sql
 from etl.schema import MARTS, TABLES
 
 
@@ -43,7 +44,7 @@ def summarize(con: duckdb.DuckDBPyConnection) -> dict:
     unknown = con.execute(
         "SELECT platform, value, count(*) AS rows, list(DISTINCT file_name ORDER BY file_name) "
         "FROM etl_reject r WHERE reason_code = 'akun_tidak_terdaftar' AND NOT EXISTS ("
-        "  SELECT 1 FROM ref_account_key k WHERE k.platform = r.platform AND k.lookup = r.value) "
+        f"  SELECT 1 FROM ref_account_key k WHERE k.platform = r.platform AND k.lookup = {handle_sql('r.value')}) "
         "GROUP BY ALL ORDER BY rows DESC"
     ).fetchall()
     return {

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from analytics import admin
 from analytics.db import Warehouse
 from analytics.norms import NormsError
 from etl import warehouse
+from etl.advice import advice
 from etl.errors import RegistryError
 from etl.load import ACCEPTED_SUFFIXES
-from tests.exports import fb_row, write_fb
+from tests.exports import FB_HEADER, csv_text, fb_row, write_fb
 
 pytestmark = pytest.mark.xdist_group("sample")
 
@@ -120,6 +123,61 @@ def test_load_files_reports_rows_and_rejects(tmp_path):
     assert sorted(p[0] for p in progress) == [1, 2] and starting == [(2, 2)]
     again = admin.load_files([tmp_path / FB_NAME], db, REGISTRY, HOLIDAYS)
     assert again.files["outcome"].tolist() == ["dilewati"] and again.rejects.empty
+
+
+ZIP_DATED = f"ekspor/{FB_NAME}"  # the export date from the name (with the period: the day/month order too)
+ZIP_UNDATED = "facebook_b.csv"  # the export date from the member's time stamp
+ZIP_JUNK = "__MACOSX/._x"
+
+
+def fb_zip(path: Path) -> Path:
+    """archive.zip: two Facebook exports (one with a bad date) and a macOS resource-fork member."""
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(ZIP_DATED, "\ufeff" + csv_text(FB_HEADER, [fb_row("7_1"), fb_row("7_2", when="kemarin sore")]))
+        zf.writestr(zipfile.ZipInfo(ZIP_UNDATED, (2026, 11, 19, 8, 0, 0)), csv_text(FB_HEADER, [fb_row("7_3")]))
+        zf.writestr(ZIP_JUNK, b"\x00\x05\x16\x07")
+    return path
+
+
+def test_load_files_reports_every_member_of_an_archive(tmp_path):
+    db = tmp_path / "w.duckdb"
+    first = write_fb(tmp_path / "awal.csv", [fb_row("6_1")])
+    report = admin.load_files([first, fb_zip(tmp_path / "archive.zip")], db, REGISTRY, HOLIDAYS)
+    assert report.error is None
+    names = [f"archive.zip › {m}" for m in (ZIP_JUNK, ZIP_DATED, ZIP_UNDATED)]
+    assert list(report.files["file"]) == ["awal.csv", *names]  # the paths' order; members by name
+    files = report.files.set_index("file")
+    assert files.loc[names[0], ["outcome", "message"]].tolist() == ["dilewati", "bukan berkas data (dilewati)"]
+    assert pd.isna(files.loc[names[0], "load_id"])  # not data: listed, not logged
+    con = duckdb.connect(str(db), read_only=True)
+    logged = rows(con, "SELECT file_name, load_id, outcome, rows_read, rows_loaded, rows_rejected, rows_new, layout, "
+                       "language, export_kind, CAST(timezone('Asia/Jakarta', snapshot_at) AS DATE), snapshot_source, "
+                       "notes, file_path FROM etl_load ORDER BY load_id")
+    groups = rows(con, "SELECT file_name, reason_code, count(DISTINCT row_number) FROM etl_reject GROUP BY ALL")
+    con.close()
+    assert [r[0] for r in logged] == ["awal.csv", *names[1:]]
+    archive = tmp_path / "archive.zip"
+    assert [r[-1] for r in logged] == [str(first), *(f"{archive} › {m}" for m in (ZIP_DATED, ZIP_UNDATED))]
+    shown = ["load_id", "outcome", "rows_read", "rows_loaded", "rows_rejected", "rows_new", "layout", "language",
+             "kind", "snapshot", "snapshot_source"]
+    for name, *want, notes, _ in logged:
+        assert files.loc[name, shown].tolist() == want
+        assert "\n".join(files.loc[name, "notes"]) == (notes or "")
+        assert files.loc[name, "rows_duplicate"] == files.loc[name, "rows_loaded"] - files.loc[name, "rows_new"]
+    dated, undated = files.loc[names[1]], files.loc[names[2]]
+    assert dated[["snapshot", "snapshot_source"]].tolist() == [date(2026, 11, 20), "nama berkas (2026-11-20)"]
+    assert undated[["snapshot", "snapshot_source"]].tolist() == [
+        date(2026, 11, 19), "waktu berkas di dalam arsip (2026-11-19 08:00)"]
+    assert dated["layout"] == "Meta Business Suite — postingan Facebook" and dated["language"] == "en"
+    assert any("bulan/hari" in n for n in dated["notes"])  # the order chosen from the period in the name
+    assert dated["groups"] == [{"code": "nilai_tidak_sah", "rows": 1, "reason": report.rejects["reason"].iloc[0],
+                                "advice": advice("nilai_tidak_sah")}]
+    assert [(name, g["code"], g["rows"]) for name, f in files.iterrows() for g in f["groups"]] == groups
+    assert report.rejects["file_name"].tolist() == [names[1]]
+    # the same day's export again, with one post already stored: that row counts as a duplicate
+    again = admin.load_files([write_fb(tmp_path / FB_NAME, [fb_row("7_1"), fb_row("7_4")])], db, REGISTRY,
+                             HOLIDAYS)
+    assert again.files[["rows_loaded", "rows_new", "rows_duplicate"]].values.tolist() == [[2, 1, 1]]
 
 
 def test_load_files_with_a_broken_registry_changes_nothing(tmp_path):

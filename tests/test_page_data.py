@@ -13,8 +13,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl import warehouse
+from etl.advice import advice
 from tests.english import EXEMPT, INDONESIAN, WORD, leftover_indonesian
 from tests.exports import COMMENT_HEADER, comment_row, fb_row, write_csv, write_fb
+from tests.test_admin import ZIP_DATED, ZIP_JUNK, ZIP_UNDATED, fb_zip
 
 pytestmark = pytest.mark.xdist_group("sample")
 
@@ -136,6 +138,70 @@ def test_upload_through_the_page_loads_and_reports(small_db):
     assert list(history["no. muat"][:2]) == sorted((r[0] for r in logged), reverse=True)
 
 
+def upload_archive(at: AppTest, folder: Path) -> None:
+    """Load tests.test_admin.fb_zip (two Facebook exports and a junk member) through the page."""
+    at.file_uploader(key="adm_files").set_value([("archive.zip", fb_zip(folder / "archive.zip").read_bytes(),
+                                                  "application/zip")])
+    at.run()
+    at.button(key="adm_load").click()
+    at.run()
+    assert not at.exception, at.exception
+
+
+def test_a_zip_upload_reports_each_member(small_db):
+    before = sql(small_db, "SELECT max(load_id) FROM etl_load")[0][0]
+    at = open_page()
+    upload_archive(at, small_db.parent)
+    dated, undated, junk = (f"archive.zip › {m}" for m in (ZIP_DATED, ZIP_UNDATED, ZIP_JUNK))
+    logged = sql(small_db, "SELECT file_name, rows_read, rows_loaded, rows_rejected, rows_new, "
+                           "rows_loaded - rows_new, load_id, outcome, snapshot_source, notes FROM etl_load "
+                           "WHERE load_id > $b ORDER BY file_name", {"b": before})
+    assert [r[0] for r in logged] == [dated, undated]  # both members loaded; the junk is not logged
+    report = table(at, "berkas", "hasil")
+    shown = report.set_index("berkas")
+    assert list(report["berkas"]) == [junk, dated, undated]
+    assert shown.loc[junk, ["hasil", "keterangan"]].tolist() == ["⏭️ dilewati", "bukan berkas data (dilewati)"]
+    counts = ["dibaca", "dimuat", "ditolak", "baru", "sudah ada", "no. muat"]
+    assert [(name, *shown.loc[name, counts].tolist()) for name, *_ in logged] == [r[:7] for r in logged]
+    assert "3 berkas: 1 berhasil, 1 sebagian, 0 ditolak, 1 dilewati" in [m.value for m in at.markdown]
+    details = {e.label: [m.value for m in e.markdown] for e in at.expander if e.label.startswith("archive.zip")}
+    assert list(details) == [f"{dated} — ⚠️ sebagian", f"{undated} — ✅ berhasil"]  # the junk has no details
+    for (name, read, loaded, rejected, new, duplicate, _, _, source, notes), (label, texts) in zip(
+            logged, details.items()):
+        assert label.startswith(f"{name} — ")
+        summary = texts[0].split("  \n")
+        assert summary[0] == "**Dikenali sebagai:** Meta Business Suite — postingan Facebook · judul kolom " \
+                             "berbahasa Inggris · jenis ekspor: konten (postingan)"
+        assert summary[1] == f"**Baris:** {read} dibaca · {loaded} dimuat ({new} baru, {duplicate} sudah ada di " \
+                             f"gudang data) · {rejected} ditolak"
+        assert summary[2].startswith("**Tanggal ekspor:** ") and summary[2].endswith(f" — diambil dari {source}")
+        assert texts[1].splitlines()[1:] == [f"- {n}" for n in notes.splitlines()]  # every note, as logged
+    assert "urutan bulan/hari dipilih" in logged[0][-1]  # the day/month order taken from the period in the name
+    assert "**Tanggal ekspor:** 19 Nov 2026 — diambil dari waktu berkas di dalam arsip (2026-11-19 08:00)" in \
+        details[f"{undated} — ✅ berhasil"][0]
+    groups = details[f"{dated} — ⚠️ sebagian"][2]
+    (reason,) = sql(small_db, "SELECT reason FROM etl_reject WHERE file_name = $f", {"f": dated})[0]
+    assert groups.splitlines() == ["**Baris ditolak per alasan:**", f"- **1 baris** — {reason}  ",
+                                   f"  *Yang perlu dilakukan:* {advice('nilai_tidak_sah')}"]
+
+
+def test_a_zip_upload_in_english(small_db):
+    at = open_page("en")
+    upload_archive(at, small_db.parent)
+    assert no_indonesian_left(at) == []
+    report = table(at, "file", "outcome")
+    assert list(report.columns) == ["file", "outcome", "layout", "export date", "read", "loaded", "rejected", "new",
+                                    "already stored", "load no.", "message"]
+    assert list(report["outcome"]) == ["⏭️ skipped", "⚠️ partial", "✅ succeeded"]
+    dated = next(e for e in at.expander if e.label.startswith(f"archive.zip › {ZIP_DATED}"))
+    texts = [m.value for m in dated.markdown]
+    assert texts[0].startswith("**Recognised as:** Meta Business Suite — postingan Facebook · column headers in "
+                               "English · export kind: konten (postingan)")  # the ETL's words as written
+    assert "**Rows:** 2 read · 1 loaded (1 new, 0 already in the warehouse) · 1 rejected" in texts[0]
+    assert texts[1].startswith("**Notes — assumptions made while reading this file:**\n- ")
+    assert f"*What to do:* {advice('nilai_tidak_sah')}" in texts[2]
+
+
 def test_stale_source_is_warned(small_db):
     at = open_page()
     warnings = [w.value for w in at.warning]
@@ -238,7 +304,7 @@ def test_every_tab_in_english_shows_the_same_figures(sample_copy):
     assert rows_of(history, ["load no.", "file", "read", "loaded", "rejected", "new"]) == [r[:6] for r in want]
     assert rows_of(history, ["load no.", "rejected"]) == rows_of(table(indonesian, "no. muat", "berkas"),
                                                                  ["no. muat", "ditolak"])
-    datasets = {"posts": "post", "comments": "comment", "complaints": "complaint"}
+    datasets = {"posts": "post", "comments": "comment", "complaints": "complaint", "video_daily": "daily video views"}
     assert rows_of(history, ["outcome", "dataset"]) == [(EN_OUTCOMES[r[6]], datasets[r[7]]) for r in want]
     pick = at.selectbox(key="adm_pick_load")
     assert pick.label == "Rejected rows of load"

@@ -76,6 +76,15 @@ def test_x_in_indonesian(loaded):
     assert got == [("ekonomi_sukamaju", 640, 21, 5, 7, 3, "2026-11-12 08:00")]
 
 
+def test_another_platforms_file_with_x_like_headers_is_refused(tmp_path, db, load_into):
+    header = ["ID postingan", "Tanggal", "Teks postingan", "Tautan Postingan", "Tayangan", "Suka"]
+    f = tmp_path / "Nov-01-2026_Nov-22-2026_77.csv"
+    f.write_text(csv_text(header, [["122104012345678901", "11/19/2026", "Rapat", "https://www.facebook.com/1/posts/2",
+                                     "10", "2"]]))
+    [r] = load_into(f)
+    assert r.outcome == "ditolak" and "tautan x" in r.message
+
+
 def test_x_date_that_disagrees_with_the_id_is_rejected(tmp_path, db, load_into):
     src = (FIXTURES / "account_analytics_content_2026-11-01_2026-11-22.csv").read_text()
     (tmp_path / "account_analytics_content_2026-11-01_2026-11-22.csv").write_text(

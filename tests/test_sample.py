@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from etl import formats
+from etl.exportdate import dates_in
 from etl.registry import read_registry
 from etl.sample import generate
 
@@ -47,6 +50,9 @@ TIKTOK = ["Video title", "Video link", "Post time", "Total likes", "Total commen
 YOUTUBE = ["Content", "Video title", "Video publish time", "Duration", "Views", "Watch time (hours)", "Subscribers",
            "Impressions", "Impressions click-through rate (%)", "Average view duration",
            "Average percentage viewed (%)", "Likes"]
+YOUTUBE_ID = ["Konten", "Judul video", "Waktu publikasi video", "Durasi", "Penayangan", "Waktu tonton (jam)",
+              "Subscriber", "Tayangan", "Rasio klik-tayang dari tayangan (%)"]
+YT_CHART = ["Date", "Content", "Video title", "Video publish time", "Duration", "Views"]
 COMMENTS = ["platform", "akun_opd", "jenis", "id_komentar", "id_post", "tautan_post", "waktu", "penulis", "teks",
             "tautan"]
 LAPOR = ["id", "TrackingID", "KategoriID", "Kategori", "DisposisiInstansiID", "Instansi", "AreaID", "Area", "Judul",
@@ -87,8 +93,48 @@ def one(out: Path, pattern: str) -> Path:
     return found[0]
 
 
-def csv_frame(path: Path, **kw) -> pd.DataFrame:
+def csv_frame(path: Path | io.BytesIO, **kw) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, **kw)
+
+
+def fb_exports(out: Path) -> list[Path]:
+    """The Facebook exports as Meta gives them (not the copy saved again by Excel)."""
+    return [p for p in sorted(out.glob("posts/facebook_posts_*.csv")) if "excel" not in p.name]
+
+
+def members(path: Path) -> dict[str, tuple[zipfile.ZipInfo, bytes]]:
+    with zipfile.ZipFile(path) as z:
+        return {i.filename: (i, z.read(i)) for i in z.infolist()}
+
+
+_EN_MONTHS = {m.lower(): i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
+                                                  "August", "September", "October", "November", "December"], 1)}
+_ID_MONTH_NAMES = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+                   "November", "Desember"]
+
+
+def yearless_day(text: str, export_day: dt.date) -> dt.date:
+    """TikTok's Post time ("November 4" or "27 Oktober"): the latest such day not after the export day."""
+    a, b = text.split()
+    month, day = (_EN_MONTHS[a.lower()], int(b)) if a.isalpha() else (_ID_MONTHS[b.lower()], int(a))
+    found = dt.date(export_day.year, month, day)
+    return found if found <= export_day else found.replace(year=export_day.year - 1)
+
+
+def tiktok_frame(path: Path) -> tuple[pd.DataFrame, dt.date, str]:
+    """(Content rows, export day from the member's time stamp, member name) of a Content_<handle>.zip."""
+    (name, (info, data)), = members(path).items()
+    if name.endswith(".xlsx"):
+        frame = pd.read_excel(io.BytesIO(data), engine=XLSX_ENGINE, dtype=str).fillna("")
+    else:
+        frame = csv_frame(io.BytesIO(data), encoding="utf-8-sig")
+    return frame, dt.date(*info.date_time[:3]), name
+
+
+def tiktok_local_day(link: str) -> dt.date:
+    """The upload day (WIB) inside a TikTok video id (unix seconds << 32)."""
+    seconds = int(re.search(r"/video/(\d+)", link)[1]) >> 32
+    return (dt.datetime(1970, 1, 1) + dt.timedelta(seconds=seconds, hours=7)).date()
 
 
 # ------------------------------------------------------------------ registry (data/registry)
@@ -167,12 +213,10 @@ def _required_present(cols: list[str], fmt: formats.Format) -> bool:
 
 
 @pytest.mark.parametrize(("pattern", "expected", "fmt"), [
-    ("posts/facebook_posts_*.csv", FB_HEADER, formats.META_FACEBOOK),
+    ("posts/facebook_posts_2*.csv", FB_HEADER, formats.META_FACEBOOK),
     ("posts/instagram_posts_*.csv", IG_HEADER, formats.META_INSTAGRAM),
     ("posts/x/account_analytics_content_*.csv", X_CURRENT, formats.X_CURRENT),
     ("posts/x/tweet_activity_metrics_*_en.csv", X_LEGACY, formats.X_LEGACY),
-    ("posts/tiktok/tiktok_*.csv", TIKTOK, formats.TIKTOK),
-    ("posts/youtube/youtube@*.csv", YOUTUBE, formats.YOUTUBE),
     ("komentar/komentar_2025-12.csv", COMMENTS, formats.TEMPLATE_COMMENTS),
     (f"pengaduan/lapor_{END}.csv", LAPOR, formats.LAPOR),
     (f"pengaduan/sigap_{END}.csv", None, formats.LOCAL_APP),
@@ -187,7 +231,7 @@ def test_csv_headers(out, pattern, expected, fmt):
 
 
 def test_meta_files_have_bom_and_lifetime(out):
-    for path in sorted((out / "posts").glob("*_posts_*.csv")):
+    for path in [p for p in sorted((out / "posts").glob("*_posts_*.csv")) if "excel" not in p.name]:
         assert path.read_bytes()[:3] == b"\xef\xbb\xbf", path.name
         frame = csv_frame(path, encoding="utf-8-sig")
         assert (frame["Date"] == "Lifetime").all()
@@ -207,18 +251,122 @@ def test_platform_value_formats(out):
     assert legacy["Tweet permalink"].str.startswith("https://twitter.com/").all()
     n_x = len(list(out.glob("posts/x/*.csv")))
     assert 0.5 <= len(list(out.glob("posts/x/account_analytics_content_*"))) / n_x <= 0.85
-    tt = pd.concat([csv_frame(p) for p in sorted(out.glob("posts/tiktok/*.csv"))])
+    tt = pd.concat([tiktok_frame(p)[0] for p in sorted(out.glob("posts/tiktok/*.zip"))])
     assert tt["Video link"].str.match(r"https://www\.tiktok\.com/@[\w.]+/video/\d+$").all()
     assert tt["Total likes"].str.contains("K").any() and tt["Total views"].str.contains(",").any()
     assert tt["Average watch time"].str.fullmatch(r"\d+:\d\d").all()
     assert tt["Watched full video"].str.fullmatch(r"\d+%").all()
-    assert list(out.glob("posts/tiktok/*.xlsx"))
-    for path in sorted(out.glob("posts/tiktok/*.xlsx")):
-        assert list(pd.read_excel(path, engine=XLSX_ENGINE, dtype=str).columns) == TIKTOK
-    yt = csv_frame(one(out, "posts/youtube/youtube@*.csv"))
+    yt = csv_frame(io.BytesIO(members(one(out, "posts/youtube/youtube@*.zip"))["Table data.csv"][1]))
     assert yt["Content"].iat[0] == "Total"
     assert yt["Video publish time"].iloc[1:].str.fullmatch(r"[A-Z][a-z]{2} \d{1,2}, \d{4}").all()
     assert yt["Average view duration"].str.fullmatch(r"\d+:\d\d:\d\d").all()
+
+
+def test_tiktok_content_zips_as_tiktok_studio_ships_them(out):
+    zips = sorted(out.glob("posts/tiktok/*"))
+    assert len(zips) > 10 and all(re.fullmatch(r"Content_[\w.]+\.zip", p.name) for p in zips)
+    kinds, languages = set(), set()
+    for path in zips:
+        assert dates_in(path.name) == []  # no date in the name: the export day is the member's time stamp
+        (name, (info, data)), = members(path).items()
+        assert info.date_time == (END.year, END.month, END.day, 18, 0, 0), path.name
+        kinds.add(name)
+        frame, day, _ = tiktok_frame(path)
+        assert list(frame.columns) == TIKTOK and day == END and len(frame)
+        if name == "Content.csv":
+            assert data[:3] == b"\xef\xbb\xbf"
+            text = data[3:].decode("utf-8")
+            again = io.StringIO()
+            csv.writer(again, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(csv.reader(io.StringIO(text)))
+            assert again.getvalue() == text  # every field quoted
+        english = frame["Post time"].str.fullmatch(r"(?:" + "|".join(m.title() for m in _EN_MONTHS) + r") \d{1,2}")
+        indonesian = frame["Post time"].str.fullmatch(r"\d{1,2} (?:" + "|".join(_ID_MONTH_NAMES) + ")")
+        assert (english ^ indonesian).all() and (english.all() or indonesian.all()), path.name
+        languages.add("en" if english.all() else "id")
+        if indonesian.all():  # Indonesian UI: dots between thousands
+            assert not frame["Total views"].str.contains(",").any()
+        # every post lies within the year before the export day, so the year inferred is the right one
+        days = [yearless_day(x, day) for x in frame["Post time"]]
+        assert days == [tiktok_local_day(x) for x in frame["Video link"]], path.name
+        assert all(day - dt.timedelta(days=365) < d <= day for d in days)
+    assert kinds == {"Content.csv", "Content.xlsx"} and languages == {"en", "id"}
+
+
+def _youtube_table(files: dict) -> tuple[pd.DataFrame, str]:
+    name = "Data tabel.csv" if "Data tabel.csv" in files else "Table data.csv"
+    return csv_frame(io.BytesIO(files[name][1])), name
+
+
+def test_youtube_advanced_mode_zips(out, reg):
+    zips = sorted(out.glob("posts/youtube/*"))
+    assert len(zips) > 10 and all(p.suffix == ".zip" for p in zips)
+    yt = reg["akun"][reg["akun"]["platform"] == "youtube"]
+    named = [p for p in zips if not p.name.startswith("youtube@")]
+    assert len(named) == 1
+    m = re.fullmatch(r"Content (\d{4}-\d\d-\d\d)_(\d{4}-\d\d-\d\d) (.+)\.zip", named[0].name)
+    assert m and m[2] == END.isoformat() and m[3] in set(yt["nama_tampilan"])
+    assert all(re.fullmatch(rf"youtube@[\w.]+_{END}\.zip", p.name) for p in zips if p not in named)
+    indonesian = 0
+    for path in zips:
+        files = members(path)
+        table, table_name = _youtube_table(files)
+        assert set(files) == {table_name, "Chart data.csv", "Totals.csv"}, path.name
+        assert all(info.date_time == (END.year, END.month, END.day, 18, 0, 0) for info, _ in files.values())
+        if table_name == "Data tabel.csv":
+            indonesian += 1
+            assert list(table.columns) == YOUTUBE_ID
+            table = table.rename(columns=dict(zip(YOUTUBE_ID, YOUTUBE)))
+            assert table["Video publish time"].iloc[1:].str.fullmatch(
+                r"\d{1,2} (?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}").all()
+        else:
+            assert list(table.columns[: len(YOUTUBE)]) == YOUTUBE
+        assert table["Content"].iat[0] == "Total"
+        views = table["Views"].astype(int)
+        totals = csv_frame(io.BytesIO(files["Totals.csv"][1]))
+        assert list(totals.columns) == ["Date", "Views"]
+        assert totals["Views"].astype(int).sum() == views.iat[0] == views.iloc[1:].sum(), path.name
+        assert totals["Date"].iat[0] == "2025-11-22" and totals["Date"].iat[-1] == END.isoformat()
+        chart = csv_frame(io.BytesIO(files["Chart data.csv"][1]))
+        assert list(chart.columns) == YT_CHART
+        assert chart["Date"].str.fullmatch(r"\d{4}-\d\d-\d\d").all() and chart["Date"].max() == END.isoformat()
+        assert not chart.duplicated(["Date", "Content"]).any()
+        per_video = chart.assign(v=chart["Views"].astype(int)).groupby("Content")["v"].sum()
+        lifetime = dict(zip(table["Content"].iloc[1:], views.iloc[1:]))
+        assert 1 <= len(per_video) <= 5 and set(per_video.index) <= set(lifetime)
+        assert all(per_video[k] == lifetime[k] for k in per_video.index)  # charted from the day published
+        by_day = chart.assign(v=chart["Views"].astype(int)).groupby("Date")["v"].sum()
+        assert (by_day <= totals.set_index("Date")["Views"].astype(int).reindex(by_day.index)).all()
+    assert indonesian == 1
+
+
+def test_facebook_copy_saved_by_excel(out):
+    path = one(out, "posts/facebook_posts_excel_*.csv")
+    lo, hi = dates_in(path.name)
+    raw = path.read_bytes()
+    assert raw[:3] == b"\xef\xbb\xbf" and b"\r\n" in raw
+    damaged = csv_frame(path, encoding="utf-8-sig", sep=";")
+    assert list(damaged.columns[: len(FB_HEADER)]) == FB_HEADER
+    assert damaged["Post ID"].str.fullmatch(r"\d,\d{1,5}E\+17").all()
+    when = pd.to_datetime(damaged["Publish time"], format="%d/%m/%Y %H:%M")
+    assert (when.dt.day > 12).any() and when.dt.date.between(lo, hi).all()
+
+    def recoverable(pid: str, link: str) -> list[str]:
+        mantissa, exponent = pid.replace(",", ".").split("E")
+        step = 10 ** (int(exponent) - len(mantissa.split(".")[1]))
+        return [r for r in re.findall(r"\d+", link)
+                if len(r) == int(exponent) + 1 and abs(int(r) - float(pid.replace(",", "."))) <= step / 2]
+
+    found = [recoverable(i, link) for i, link in zip(damaged["Post ID"], damaged["Permalink"])]
+    lost = [n for n, f in enumerate(found) if not f]
+    assert len(lost) == 1 and all(len(f) == 1 for n, f in enumerate(found) if n != lost[0])
+    assert "pfbid" in damaged["Permalink"].iat[lost[0]]
+    early = csv_frame(fb_exports(out)[0], encoding="utf-8-sig")
+    assert dates_in(fb_exports(out)[0].name)[-1] > hi  # the clean export is the later snapshot of these posts
+    clean = dict(zip(early["Post ID"], early["Page name"]))
+    recovered = {f[0]: page for f, page in zip(found, damaged["Page name"]) if f}
+    assert len(recovered) == len(damaged) - 1 and all(clean.get(k) == v for k, v in recovered.items())
+    publish = dict(zip(early["Post ID"], pd.to_datetime(early["Publish time"], format="%m/%d/%Y %H:%M")))
+    assert all(publish[f[0]] == t for f, t in zip(found, when) if f)
 
 
 def test_hand_kept_files_use_excel_encodings(out):
@@ -249,7 +397,7 @@ def _posts(out: Path, reg: dict[str, pd.DataFrame]) -> pd.DataFrame:
     fb_page = dict(zip(akun.loc[akun["platform"] == "facebook", "nama_tampilan"],
                        akun.loc[akun["platform"] == "facebook", "kode_opd"]))
     parts = []
-    for path in sorted(out.glob("posts/facebook_posts_*.csv")):
+    for path in fb_exports(out):
         f = csv_frame(path, encoding="utf-8-sig")
         parts.append(pd.DataFrame({"id": f["Post ID"], "opd": f["Page name"].map(fb_page),
                                    "t": pd.to_datetime(f["Publish time"], format="%m/%d/%Y %H:%M"),
@@ -265,12 +413,12 @@ def _posts(out: Path, reg: dict[str, pd.DataFrame]) -> pd.DataFrame:
         parts.append(pd.DataFrame({"id": f["Post id"], "opd": handle.map(by["x"]),
                                    "t": pd.to_datetime(f["Date"], format="%a, %b %d, %Y"), "text": f["Post text"],
                                    "date_only": True}))
-    for path in sorted(out.glob("posts/tiktok/*.csv")):
-        f = csv_frame(path)
+    for path in sorted(out.glob("posts/tiktok/*.zip")):
+        f, day, _ = tiktok_frame(path)
         handle = f["Video link"].str.extract(r"@([^/]+)/")[0].str.lower()
         parts.append(pd.DataFrame({"id": f["Video link"], "opd": handle.map(by["tiktok"]),
-                                   "t": pd.to_datetime(f["Post time"], format="%Y-%m-%d %H:%M"),
-                                   "text": f["Video title"]}))
+                                   "t": pd.to_datetime([yearless_day(x, day) for x in f["Post time"]]),
+                                   "text": f["Video title"], "date_only": True}))
     frame = pd.concat(parts, ignore_index=True).drop_duplicates("id")
     return frame.assign(date_only=frame["date_only"].fillna(False).astype(bool))
 
@@ -318,7 +466,7 @@ def test_posting_follows_office_hours_and_holidays(posts):
 
 
 def test_overlapping_facebook_exports(out, reg):
-    early, late = (csv_frame(p, encoding="utf-8-sig") for p in sorted(out.glob("posts/facebook_posts_*.csv")))
+    early, late = (csv_frame(p, encoding="utf-8-sig") for p in fb_exports(out))
     both = early.merge(late, on="Post ID", suffixes=("_a", "_b"))
     assert len(both) > 1000
     for col in ("Views", "Reach", "Reactions", "Comments", "Shares", "Total clicks"):

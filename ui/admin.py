@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 OUTCOMES = {"berhasil": "berhasil", "sebagian": "sebagian", "ditolak": "ditolak", "dilewati": "dilewati"}
 ICONS = {"berhasil": "✅", "sebagian": "⚠️", "ditolak": "⛔", "dilewati": "⏭️"}
-DATASETS = {"posts": "postingan", "comments": "komentar", "complaints": "pengaduan"}
+DATASETS = {"posts": "postingan", "comments": "komentar", "complaints": "pengaduan",
+            "video_daily": "tayangan video harian"}
 FILE_LABELS = {"file": "berkas", "outcome": "hasil", "layout": "tata letak", "snapshot": "tanggal ekspor",
                "rows_read": "dibaca", "rows_loaded": "dimuat", "rows_rejected": "ditolak", "rows_new": "baru",
                "rows_duplicate": "sudah ada", "load_id": "no. muat", "message": "keterangan"}

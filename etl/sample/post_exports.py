@@ -217,7 +217,7 @@ def _x_current(p: Posts, idx: np.ndarray, m: dict, eng: np.ndarray, text: list[s
                hi: dt.date) -> int:
     data = wr.table({
         "Post id": [p.pid[i] for i in idx.tolist()],
-        "Date": fid.en_date(p.waktu[idx], weekday=True),
+        "Date": fid.en_date(p.waktu[idx] - np.timedelta64(7, "h"), weekday=True),  # X dates a post by its UTC day
         "Post text": text,
         "Post Link": [p.link[i] for i in idx.tolist()],
         "Impressions": m["views"], "Likes": m["reactions"], "Engagements": eng,
