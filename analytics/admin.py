@@ -183,8 +183,9 @@ def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Pa
                                 progress=progress, starting=starting)
     except RegistryError as err:
         return _failed(translate("Registri tidak sah, tidak ada yang dimuat: {}", lang, err))
-    except (OSError, duckdb.Error) as err:
-        return _failed(translate("Pemuatan gagal; gudang data tidak berubah. Rincian: {}", lang, err))
+    except Exception as err:  # OSError, duckdb.Error or anything unexpected: never a traceback on the page
+        return _failed(translate("Pemuatan gagal; gudang data tidak berubah. Rincian: {}", lang,
+                                 etl_load.log_unexpected(db, "pemuatan", err)))
     ids, found = _logged(db, before) if db.exists() else ({}, pd.DataFrame(columns=REJECT_COLUMNS))
     order = {str(p): i for i, p in enumerate(paths)}
     results = sorted(results, key=lambda r: (order.get(str(r.path), len(order)), r.name))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import traceback
 from datetime import date
 from pathlib import Path
 
@@ -44,7 +43,7 @@ def _starting(i: int, total: int, batch: list) -> None:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from etl.load import error_log, load
+    from etl.load import load, log_unexpected
 
     try:
         results = load([Path(p) for p in args.paths], Path(args.db), Path(args.registry),
@@ -53,11 +52,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         print(f"Gagal: {err}", file=sys.stderr)
         return 2
     except Exception as err:  # never a traceback for the admin: the details go to the log
-        log = error_log(Path(args.db))
-        with log.open("a", encoding="utf-8") as f:
-            f.write("".join(traceback.format_exception(err)))
-        print(f"Gagal: kesalahan tak terduga ({type(err).__name__}: {err}). Gudang data tidak berubah. "
-              f"Rincian: {log}", file=sys.stderr)
+        print(f"Gagal: kesalahan tak terduga ({log_unexpected(Path(args.db), 'load', err)}). "
+              "Gudang data tidak berubah.", file=sys.stderr)
         return 2
     skipped = [r for r in results if r.outcome == "dilewati"]
     for r in skipped:

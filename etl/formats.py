@@ -288,6 +288,19 @@ INSTAGRAM_STORIES = Format(
     ),
 )
 
+META_PAGE_METRIC = Format(
+    name="meta_page_metric",
+    label="Meta Business Suite — metrik harian halaman",
+    dataset="reference",
+    kind="metrik halaman per hari",
+    exclusive=True,
+    refuse=("Berkas ini berisi satu angka halaman per hari, bukan daftar postingan. Di Meta Business Suite buka "
+            "Insights › Content, lalu ekspor daftar konten (Posts)."),
+    # UTF-16 LE, "sep=," then the metric's name, then "Date","Primary" (shared/reference/export_formats.md;
+    # per-metric files such as "Views (1).csv" in a project data catalog in the public code index)
+    columns=(col("day", "Date", required=True), col("value", "Primary", required=True)),
+)
+
 _TIKTOK_CONTENT_HOWTO = ("Sorot memerlukan ekspor Content: di TikTok Studio buka Analytics › Content, pilih "
                          "rentang tanggal, lalu Download data (Content_<akun>.zip).")
 
@@ -447,6 +460,7 @@ FORMATS: tuple[Format, ...] = (
     META_FACEBOOK,
     META_INSTAGRAM,
     INSTAGRAM_STORIES,
+    META_PAGE_METRIC,
     X_LEGACY,
     X_CURRENT,
     X_CURRENT_ID,

@@ -76,8 +76,8 @@ def _already_loaded(db: Path, registry_sha: str) -> set[str]:
 BATCH_BYTES = 192 << 20  # files of one layout are read together up to this size
 
 
-def _unexpected(db: Path, name: str, err: BaseException) -> str:
-    """Write the details of an unexpected error to the log; the message names the file and the log."""
+def log_unexpected(db: Path, name: str, err: BaseException) -> str:
+    """Write the traceback of an unexpected error to the log beside the warehouse; returns a one-line summary."""
     path = error_log(db)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,8 +86,13 @@ def _unexpected(db: Path, name: str, err: BaseException) -> str:
             f.write("".join(traceback.format_exception(err)))
     except OSError:
         logging.getLogger(__name__).exception("cannot write %s", path)
-    return (f"{name}: kesalahan tak terduga saat membaca berkas ({type(err).__name__}: {str(err)[:200]}). "
-            f"Berkas lain tetap dimuat. Rincian untuk pengembang: {path}")
+    return f"{type(err).__name__}: {str(err)[:200]} (rincian untuk pengembang: {path})"
+
+
+def _unexpected(db: Path, name: str, err: BaseException) -> str:
+    """The refusal of one file that failed in an unexpected way; the details go to the log."""
+    return (f"{name}: kesalahan tak terduga saat membaca berkas ({log_unexpected(db, name, err)}). "
+            "Berkas lain tetap dimuat.")
 
 
 def _plan_one(src: Source, reg: Registry, account: str | None, db: Path) -> Planned:

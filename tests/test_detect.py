@@ -41,6 +41,7 @@ HEADERS = {
                                "Publish time", "Permalink", "Post type", "Views", "Reach", "Likes", "Shares",
                                "Profile visits", "Replies", "Link clicks", "Navigation", "Follows",
                                "Sticker taps"],
+    "meta_page_metric": ["Date", "Primary"],
     "tiktok_overview": ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
     "tiktok_follower_history": ["Date", "Followers", "Difference in followers from previous day"],
     "tiktok_follower_activity": ["Date", "Hour", "Active followers"],

@@ -129,6 +129,8 @@ def test_other_exports_are_recognised_and_refused_with_what_to_download(loaded):
     ]:
         r = results[name]
         assert r.outcome == "ditolak" and expected in r.message and "ekspor Content" in r.message, r.message
+    page = results["Views (1).csv"]
+    assert page.outcome == "ditolak" and "per hari" in page.message and "Posts" in page.message
     stories = results["Nov-01-2026_Nov-22-2026_stories.csv"]
     assert stories.outcome == "ditolak" and "Story" in stories.message and "Posts" in stories.message
 
