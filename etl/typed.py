@@ -252,19 +252,17 @@ SNOWFLAKE_EPOCH_MS = 1288834974657  # X ids: milliseconds since this instant, sh
 def time_from_snowflake(con: duckdb.DuckDBPyConnection, match: Match) -> None:
     """X's current export dates a post by its UTC day only; its id holds the exact instant.
 
-    The id's time replaces the date when both name the same UTC day; a row where they differ is
-    rejected rather than guessed.
+    The id's time replaces the date when the two are at most a day apart (a file that wrote the
+    local day instead of the UTC day is still read right); further apart, the row is rejected.
     """
     instant = f"to_timestamp(((try_cast(post_id AS BIGINT) >> 22) + {SNOWFLAKE_EPOCH_MS}) / 1000.0)"
-    utc_day = "CAST(timezone('UTC', {}) AS DATE)"
-    con.execute(f"""UPDATE typed SET published_at = {instant}
-        WHERE published_at IS NOT NULL AND regexp_full_match(post_id, '\\d{{15,19}}')
-          AND {utc_day.format(instant)} = {utc_day.format('published_at')}""")
+    apart = (f"abs(date_diff('day', CAST(timezone('UTC', {instant}) AS DATE), "
+             "CAST(timezone('UTC', published_at) AS DATE)))")
+    is_snowflake = "published_at IS NOT NULL AND regexp_full_match(post_id, '\\d{15,19}')"
     header = match.header_of("published_at")
-    add_problem(con, f"published_at IS NOT NULL AND regexp_full_match(post_id, '\\d{{15,19}}') "
-                     f"AND {utc_day.format(instant)} <> {utc_day.format('published_at')}",
-                header, "published_at__raw", "tanggal_tidak_cocok_id",
-                f"tanggal tidak cocok dengan waktu di dalam ID postingan ({match.header_of('post_id')}); "
+    add_problem(con, f"{is_snowflake} AND {apart} > 1", header, "published_at__raw", "tanggal_tidak_cocok_id",
+                f"tanggal jauh dari waktu di dalam ID postingan ({match.header_of('post_id')}); "
                 "ekspor ulang dari X tanpa mengubah berkas")
+    con.execute(f"UPDATE typed SET published_at = {instant} WHERE {is_snowflake} AND {apart} <= 1")
     note(con, f"SELECT _file, 'jam unggah diambil dari ID postingan X (kolom «{header}» hanya berisi tanggal UTC); "
               "hari dihitung menurut zona waktu daerah' FROM typed GROUP BY 1")

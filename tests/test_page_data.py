@@ -109,15 +109,19 @@ def test_history_rejects_and_unknown_accounts_equal_sql(sample_copy):
     assert not at.warning  # the sample is up to date on 20 Nov 2026
 
 
-def upload_two_files(at, small_db) -> None:
-    """Load a Facebook export (one good row, one bad date) and a file that is not CSV through the page."""
-    fb = write_fb(small_db.parent / FB_NAME, [fb_row("2_1"), fb_row("2_2", when="kemarin sore")]).read_bytes()
-    at.file_uploader(key="adm_files").set_value([(FB_NAME, fb, "text/csv"), ("rusak.csv", b"\x00\xff" * 40,
-                                                                             "text/csv")])
+def upload(at: AppTest, files: list[tuple[str, bytes, str]]) -> None:
+    """Pick ``files`` (name, content, type) in the page's uploader and load them."""
+    at.file_uploader(key="adm_files").set_value(files)
     at.run()
     at.button(key="adm_load").click()
     at.run()
     assert not at.exception, at.exception
+
+
+def upload_two_files(at, small_db) -> None:
+    """Load a Facebook export (one good row, one bad date) and a file that is not CSV through the page."""
+    fb = write_fb(small_db.parent / FB_NAME, [fb_row("2_1"), fb_row("2_2", when="kemarin sore")]).read_bytes()
+    upload(at, [(FB_NAME, fb, "text/csv"), ("rusak.csv", b"\x00\xff" * 40, "text/csv")])
 
 
 def test_upload_through_the_page_loads_and_reports(small_db):
@@ -140,12 +144,7 @@ def test_upload_through_the_page_loads_and_reports(small_db):
 
 def upload_archive(at: AppTest, folder: Path) -> None:
     """Load tests.test_admin.fb_zip (two Facebook exports and a junk member) through the page."""
-    at.file_uploader(key="adm_files").set_value([("archive.zip", fb_zip(folder / "archive.zip").read_bytes(),
-                                                  "application/zip")])
-    at.run()
-    at.button(key="adm_load").click()
-    at.run()
-    assert not at.exception, at.exception
+    upload(at, [("archive.zip", fb_zip(folder / "archive.zip").read_bytes(), "application/zip")])
 
 
 def test_a_zip_upload_reports_each_member(small_db):

@@ -85,13 +85,14 @@ def test_another_platforms_file_with_x_like_headers_is_refused(tmp_path, db, loa
     assert r.outcome == "ditolak" and "tautan x" in r.message
 
 
-def test_x_date_that_disagrees_with_the_id_is_rejected(tmp_path, db, load_into):
+def test_x_date_far_from_the_id_is_rejected(tmp_path, db, load_into):
     src = (FIXTURES / "account_analytics_content_2026-11-01_2026-11-22.csv").read_text()
     (tmp_path / "account_analytics_content_2026-11-01_2026-11-22.csv").write_text(
-        src.replace("Tue, Nov 10, 2026", "Wed, Nov 11, 2026"))
+        src.replace("Tue, Nov 10, 2026", "Fri, Nov 13, 2026").replace("Tue, Nov 3, 2026", "Wed, Nov 4, 2026"))
     [r] = load_into(tmp_path / "account_analytics_content_2026-11-01_2026-11-22.csv")
-    assert (r.rows_loaded, r.rows_rejected) == (1, 1)
+    assert (r.rows_loaded, r.rows_rejected) == (1, 1)  # the local day written for the UTC day is still right
     assert [g.code for g in r.groups] == ["tanggal_tidak_cocok_id"]
+    assert [v[0] for v in local(db, "x").values()] == ["2026-11-04 05:30"]
 
 
 def test_tiktok_zip_without_year_takes_it_from_the_export_date(loaded):
