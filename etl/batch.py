@@ -79,6 +79,7 @@ class Planned:
     export: ExportDate | None
     handle: str | None  # account named by the file name, folder or --account (YouTube)
     result: FileResult
+    planned_notes: list[str] | None = None  # the notes made before reading, kept when a batch is retried
 
     @property
     def path(self) -> Path:
@@ -272,6 +273,9 @@ def process(con: duckdb.DuckDBPyConnection, batch: list[Planned], first_id: int,
     t0 = time.perf_counter()
     match = batch[0].sniffed.match
     dataset = match.format.dataset
+    for p in batch:  # a batch retried file by file starts again from what planning said
+        p.planned_notes = list(p.result.notes) if p.planned_notes is None else p.planned_notes
+        p.result.notes = list(p.planned_notes)
     _register_files(con, batch)
     read_batch(con, [p.sniffed for p in batch])
     order = _date_order(con, batch)

@@ -347,3 +347,14 @@ def test_reject_values_are_quoted_exactly_and_kept_readable(tmp_path, db, load_i
     assert got["akun_tidak_terdaftar"] == "Desa MEKAR Jaya"
     assert len(got["nilai_tidak_sah"]) < 250 and "5000 karakter" in got["nilai_tidak_sah"]
     assert any("@Desa MEKAR Jaya" in g.reason for g in r.groups)
+
+
+def test_files_needing_different_day_month_orders_load_apart_each_right(tmp_path, db, load_into):
+    us = write_fb(tmp_path / "a_2026-11-22.csv", [fb_row("1_1", when="11/19/2026 06:08")])
+    excel = write_fb(tmp_path / "b_2026-11-22.csv", [fb_row("2_1", when="19/11/2026 06:08"),
+                                                     fb_row("2_2", when="03/11/2026 06:08")])
+    ra, rb = load_into(us, excel)
+    assert (ra.outcome, rb.outcome) == ("berhasil", "berhasil")
+    assert len(rb.notes) == len(set(rb.notes)) and sum("hari/bulan" in n for n in rb.notes) == 1
+    got = q(db, "SELECT post_id, CAST(timezone('Asia/Jakarta', published_at) AS DATE) FROM stg_post ORDER BY 1")
+    assert got == [("1_1", date(2026, 11, 19)), ("2_1", date(2026, 11, 19)), ("2_2", date(2026, 11, 3))]
