@@ -18,7 +18,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -43,7 +43,7 @@ class Sniffed:
     header_row: int  # 1-based row of the header (data starts on the next row)
     delimiter: str  # "" for a workbook
     encoding: str  # "xlsx" for a workbook
-    sheet_rows: list[list[object]] | None = field(default=None, repr=False, compare=False)
+    sheet: int = 0  # index of the worksheet holding the header (a workbook)
 
     @property
     def layout_key(self) -> tuple:
@@ -153,7 +153,7 @@ def read_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> None:
     """Read files of one layout into ``src``; a structural CSV error refuses the batch."""
     first = files[0]
     if first.encoding == "xlsx":
-        _register_rows(con, first.sheet_rows or [], len(first.match.headers))
+        _register_rows(con, sheet_rows(first), len(first.match.headers))
     else:
         _read_csv_batch(con, files)
     # rowids count up in file order, from an offset that differs inside a transaction
@@ -170,7 +170,7 @@ def read_batch(con: duckdb.DuckDBPyConnection, files: list[Sniffed]) -> None:
 def read_text_rows(sniffed: Sniffed, limit: int | None = None) -> list[list[str]]:
     """The data rows of a small file as text (for cross-checks), without DuckDB."""
     if sniffed.encoding == "xlsx":
-        rows = sniffed.sheet_rows or []
+        rows = sheet_rows(sniffed)
         return [[_cell_text(v) or "" for v in r] for r in rows[:limit]]
     with utf8_copy(sniffed.path, sniffed.encoding) as path, path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(itertools.islice(f, sniffed.header_row, None), delimiter=sniffed.delimiter)
@@ -240,26 +240,34 @@ def _cell_text(value: object) -> str | None:
     return str(value)
 
 
-def _sniff_excel(path: Path, display: str) -> Sniffed:
+def _open_sheets(path: Path, display: str) -> list:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
         book = CalamineWorkbook.from_path(str(path))
-        sheets = [book.get_sheet_by_index(i) for i in range(len(book.sheet_names))]
+        return [book.get_sheet_by_index(i) for i in range(len(book.sheet_names))]
     except (CalamineError, OSError, ValueError) as err:
         raise FileRefused("xlsx_rusak", f"{display}: berkas Excel rusak atau tidak dapat dibuka ({err}).") from err
+
+
+def sheet_rows(sniffed: Sniffed) -> list[list[object]]:
+    """The data rows of a workbook, read again when its batch runs (sniffing keeps none in memory)."""
+    rows = _open_sheets(sniffed.path, sniffed.display)[sniffed.sheet].to_python(skip_empty_area=False)
+    return rows[sniffed.header_row:]
+
+
+def _sniff_excel(path: Path, display: str) -> Sniffed:
     widest: list[str] = []
-    for sheet in sheets:
+    for index, sheet in enumerate(_open_sheets(path, display)):
         rows = sheet.to_python(skip_empty_area=False)
         for i, row in enumerate(rows[:HEAD_LINES]):
             cells = [_cell_text(v) or "" for v in row]
             widest = max(widest, cells, key=len)
             found = match_format(cells)
             if found:
-                data = rows[i + 1 :]
-                if not any(any(_cell_text(v) for v in r) for r in data):
+                if not any(any(_cell_text(v) for v in r) for r in rows[i + 1 :]):
                     raise FileRefused("tanpa_data", f"{display}: judul kolom ada, tetapi tidak ada baris data.")
-                return Sniffed(path, display, found, i + 1, "", "xlsx", data)
+                return Sniffed(path, display, found, i + 1, "", "xlsx", index)
     raise FileRefused("format_tidak_dikenal", unknown_layout_message(display, widest))
 
 
