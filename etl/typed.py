@@ -62,6 +62,7 @@ def _timestamp_format(con: duckdb.DuckDBPyConnection, src_col: str, order: str) 
     return candidates[best]
 
 
+ROW_KEYS = {"post_id", "comment_id", "complaint_id"}  # a damaged one of these loses the row's identity
 EXCEL_NUMBER = "\\d+([.,]\\d+)?[eE][+-]?\\d+"  # 1.22E+17, and 1,22104E+17 from an Indonesian Excel
 
 
@@ -199,10 +200,13 @@ def _add_checks(con: duckdb.DuckDBPyConnection, match: Match, column: Column, or
     if column.required:
         add_problem(con, f"{raw} IS NULL", header, "NULL", "wajib_kosong",
                     f"kolom wajib «{header}» kosong")
-    if column.kind == "id":
+    if column.kind == "id" and (column.required or column.field in ROW_KEYS):
         add_problem(con, f"{f}__raw IS NOT NULL AND {f} IS NULL", header, f"{f}__raw", "id_rusak_excel",
                     "ID rusak oleh Excel (ditulis sebagai angka ilmiah, digitnya hilang) — ekspor ulang dan unggah "
                     "tanpa membuka di Excel, atau format kolom ini sebagai Teks sebelum menyimpan")
+    elif column.kind == "id":  # e.g. Page ID: the row is still known by its name, the damaged number is dropped
+        note(con, f"SELECT _file, count(*) || ' nilai «{header}» rusak oleh Excel (angka ilmiah) diabaikan; baris '"
+                  f"'dikenali dari kolom lain' FROM typed WHERE {f}__raw IS NOT NULL AND {f} IS NULL GROUP BY 1")
     elif column.kind != "text":
         expected = {"count": "angka bulat ≥ 0", "number": "angka", "duration": "durasi",
                     "timestamp": "tanggal/waktu"}[column.kind]

@@ -179,6 +179,14 @@ def test_excel_damaged_ids_are_recovered_from_the_link_or_rejected_for_that_reas
     assert not q(db, "SELECT * FROM raw_post_snapshot WHERE post_id LIKE '%E+%'")
 
 
+def test_a_damaged_page_id_is_dropped_and_the_page_known_by_its_name(tmp_path, db, load_into):
+    row = fb_row("122104012345678901", when="19/11/2026 06:08")
+    row[1] = "1,00091E+14"
+    [r] = load_into(write_fb(tmp_path / "fb_2026-11-22.csv", [row]))
+    assert (r.outcome, r.rows_loaded) == ("berhasil", 1) and any("Page ID" in n for n in r.notes)
+    assert q(db, "SELECT opd_code FROM stg_post") == [("BAPENDA",)]
+
+
 def test_damaged_ids_alike_are_not_called_duplicates(tmp_path, db, load_into):
     rows = [fb_row("1,22104E+17", when="19/11/2026 06:08"), fb_row("1,22104E+17", when="20/11/2026 06:08"),
             fb_row("1.22104E+17", when="21/11/2026 06:08")]

@@ -246,6 +246,8 @@ def test_platform_value_formats(out):
     x = csv_frame(one(out, "posts/x/account_analytics_content_*.csv"))
     assert x["Date"].str.fullmatch(r"[A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4}").all()
     assert x["Post Link"].str.match(r"https://x\.com/\w+/status/\d+$").all()
+    instant = pd.Series(pd.to_datetime((x["Post id"].astype("int64").to_numpy() >> 22) + 1288834974657, unit="ms"))
+    assert (pd.to_datetime(x["Date"], format="%a, %b %d, %Y") == instant.dt.normalize()).all()  # the UTC day
     legacy = csv_frame(one(out, "posts/x/tweet_activity_metrics_*_en.csv"))
     assert legacy["time"].str.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d \+0000").all()
     assert legacy["Tweet permalink"].str.startswith("https://twitter.com/").all()

@@ -19,6 +19,11 @@ from etl.exportdate import dates_in
 from etl.status import status
 
 ROOT = Path(__file__).resolve().parent.parent
+XLSX_ENGINE = "calamine"
+try:
+    import python_calamine  # noqa: F401
+except ImportError:  # pragma: no cover
+    XLSX_ENGINE = "openpyxl"
 pytestmark = pytest.mark.xdist_group("sample")
 
 
@@ -204,7 +209,7 @@ def _exported_posts(sample_dir: Path) -> dict[str, pd.DataFrame]:
             handle.isin(handles["x"]), dates_in(path.name)[-1].isoformat())
     for path in sorted((posts / "tiktok").glob("*.zip")):
         (name, data), = _members(path).items()
-        f = (pd.read_excel(io.BytesIO(data), dtype=str) if name.endswith(".xlsx")
+        f = (pd.read_excel(io.BytesIO(data), dtype=str, engine=XLSX_ENGINE) if name.endswith(".xlsx")
              else _frame(data, encoding="utf-8-sig"))
         handle = f["Video link"].str.extract(r"@([^/]+)/")[0].str.lower()
         add("tiktok", f["Video link"].str.extract(r"/video/(\d+)")[0], _count(f["Total views"]),
