@@ -206,10 +206,10 @@ def _locate_bad_record(path: Path, delimiter: str, header_row: int, width: int) 
             for _ in range(header_row):
                 next(csv.reader(f, delimiter=delimiter), None)
             for row, record in enumerate(csv.reader(f, delimiter=delimiter, strict=True), header_row + 1):
-                size = sum(len(x) for x in record)
-                if size > MAX_LINE_BYTES // 4 and size * 2 > MAX_LINE_BYTES:
-                    return (f"baris {row} terlalu besar ({size / (1 << 20):,.0f} juta karakter; batas "
-                            f"{MAX_LINE_BYTES >> 20} MB per baris) — bukan data postingan yang wajar")
+                chars = sum(len(x) for x in record)  # a UTF-8 character is 1-4 bytes: count bytes only if close
+                if chars > MAX_LINE_BYTES // 4 and (size := len(",".join(record).encode())) > MAX_LINE_BYTES:
+                    return (f"baris {row} terlalu besar ({size / (1 << 20):,.1f} MB; batas {MAX_LINE_BYTES >> 20} MB "
+                            "per baris) — bukan data postingan yang wajar")
                 if record and len(record) != width:
                     return (f"baris {row} berisi {len(record)} kolom, padahal judul kolom ada {width} "
                             "(berkas terpotong atau rusak?)")
