@@ -366,3 +366,13 @@ def test_files_needing_different_day_month_orders_load_apart_each_right(tmp_path
     assert len(rb.notes) == len(set(rb.notes)) and sum("hari/bulan" in n for n in rb.notes) == 1
     got = q(db, "SELECT post_id, CAST(timezone('Asia/Jakarta', published_at) AS DATE) FROM stg_post ORDER BY 1")
     assert got == [("1_1", date(2026, 11, 19)), ("2_1", date(2026, 11, 19)), ("2_2", date(2026, 11, 3))]
+
+
+def test_a_zip_inside_a_zip_is_opened(tmp_path, db, load_into):
+    inner = (FIXTURES / "Content_setda.sukamaju.official.zip").read_bytes()
+    outer = tmp_path / "semua_ekspor.zip"
+    with zipfile.ZipFile(outer, "w") as z:
+        z.writestr("tiktok/Content_setda.sukamaju.official.zip", inner)
+    [r] = load_into(outer)
+    assert r.name == "semua_ekspor.zip › tiktok/Content_setda.sukamaju.official.zip › Content.csv"
+    assert (r.outcome, r.rows_loaded) == ("berhasil", 2)
