@@ -20,7 +20,7 @@ from etl.detect import Match
 from etl.errors import FileRefused
 
 NUMERIC = r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b"
-NATIVE_LOOK = r"^\d{2}/\d{2}/\d{4}( \d{2}:\d{2}(:\d{2})?)?$"  # as Meta writes it: 03/27/2026 06:08
+NATIVE_DATE = r"\d{2}/\d{2}/\d{4}"  # as Meta writes it, with a two-digit hour after it: 03/27/2026 06:08
 
 
 @dataclass(frozen=True)
@@ -50,28 +50,35 @@ def _as_date(n: int) -> date:
 
 
 def evidence(con: duckdb.DuckDBPyConnection, match: Match) -> dict[int, Evidence]:
-    """Per file of the batch (``src``), the evidence of every timestamp column together."""
+    """Per file of the batch (``src``), the evidence of every timestamp column together.
+
+    Rows are first grouped by their date part (cheap string functions over every row); the
+    patterns run only on the few distinct dates of each file.
+    """
     cols = [f"c{match.positions[c.field]}" for c in match.format.columns
             if c.kind == "timestamp" and c.field in match.positions]
     if not cols:
         return {}
-    values = " UNION ALL ".join(f"SELECT _file, trim({c}) AS v FROM src WHERE {c} IS NOT NULL" for c in cols)
+    values = " UNION ALL ".join(
+        f"SELECT _file, split_part({c}, ' ', 1) AS d, length(split_part({c}, ' ', 2)) IN (0, 5, 8) AS padded "
+        f"FROM src WHERE {c} IS NOT NULL" for c in cols)
     rows = con.execute(f"""
         WITH v AS ({values}),
-        n AS (SELECT _file, v, CAST(regexp_extract(v, '{NUMERIC}', 1) AS INT) AS a,
-                     CAST(regexp_extract(v, '{NUMERIC}', 2) AS INT) AS b,
-                     CAST(regexp_extract(v, '{NUMERIC}', 3) AS INT) AS y
-              FROM v WHERE regexp_matches(v, '{NUMERIC}'))
+        g AS (SELECT _file, d, padded, count(*) AS k FROM v GROUP BY ALL),
+        n AS (SELECT _file, d, padded, k, CAST(regexp_extract(d, '{NUMERIC}', 1) AS INT) AS a,
+                     CAST(regexp_extract(d, '{NUMERIC}', 2) AS INT) AS b,
+                     CAST(regexp_extract(d, '{NUMERIC}', 3) AS INT) AS y
+              FROM g WHERE regexp_matches(d, '{NUMERIC}'))
         SELECT _file,
-          min(v) FILTER (a > 12 AND a <= 31 AND b BETWEEN 1 AND 12),
-          min(v) FILTER (b > 12 AND b <= 31 AND a BETWEEN 1 AND 12),
-          count(*), count(*) FILTER (regexp_full_match(v, '{NATIVE_LOOK}')),
+          min(d) FILTER (a > 12 AND a <= 31 AND b BETWEEN 1 AND 12),
+          min(d) FILTER (b > 12 AND b <= 31 AND a BETWEEN 1 AND 12),
+          sum(k), coalesce(sum(k) FILTER (padded AND regexp_full_match(d, '{NATIVE_DATE}')), 0),
           min(y * 10000 + b * 100 + a) FILTER (a BETWEEN 1 AND 12 AND b BETWEEN 1 AND 12),
           max(y * 10000 + b * 100 + a) FILTER (a BETWEEN 1 AND 12 AND b BETWEEN 1 AND 12),
           min(y * 10000 + a * 100 + b) FILTER (a BETWEEN 1 AND 12 AND b BETWEEN 1 AND 12),
           max(y * 10000 + a * 100 + b) FILTER (a BETWEEN 1 AND 12 AND b BETWEEN 1 AND 12)
         FROM n GROUP BY _file""").fetchall()
-    return {r[0]: Evidence(r[1], r[2], r[3], r[4], (r[5], r[6]) if r[5] else None,
+    return {r[0]: Evidence(r[1], r[2], int(r[3]), int(r[4]), (r[5], r[6]) if r[5] else None,
                            (r[7], r[8]) if r[7] else None) for r in rows}
 
 
