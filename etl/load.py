@@ -115,7 +115,7 @@ def _plan_one(src: Source, reg: Registry, account: str | None, db: Path) -> Plan
         if fmt.account_from == "filename":
             planned.handle, said = file_handle(src, account)
             if planned.handle:
-                result.notes.append(f"kanal @{planned.handle} diambil dari {said}")
+                result.notes.append(f"kanal «{planned.handle}» diambil dari {said}")
             else:
                 result.message = (
                     f"{src.name}: ekspor {fmt.label} tidak menyebut kanalnya. Beri nama berkas/folder yang memuat "
