@@ -9,7 +9,7 @@ export SOROT_DB ?= $(CURDIR)/data/warehouse.duckdb
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install browser warehouse sample-refresh lint bench clean
+.PHONY: run test install browser warehouse sample-refresh lint bench clean screenshots
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ lint: $(STAMP)
 
 test: install browser lint
 	$(VENV)/bin/pytest -n 2 --dist loadgroup
+
+# The README's screenshots (the browser tests otherwise write them to a temporary folder).
+screenshots: install browser
+	SOROT_SHOTS=$(CURDIR)/docs/screenshots $(VENV)/bin/pytest -q tests/test_browser.py
 
 bench: install
 	$(PY) bench/load_bench.py
