@@ -73,7 +73,8 @@ def export_date(src: Source, tz: str) -> ExportDate:
         if found:
             where = "nama berkas" if i == 0 else f"nama «{name}»"
             period = (min(found), max(found)) if len(found) > 1 else None
-            return ExportDate(_end_of(found[-1], tz), f"{where} ({found[-1].isoformat()})", period)
+            last = max(found)  # the end of the period a name spans is when the export was taken
+            return ExportDate(_end_of(last, tz), f"{where} ({last.isoformat()})", period)
     if src.archive_time is not None:
         stamp = src.archive_time.replace(tzinfo=ZoneInfo(tz))
         return ExportDate(stamp, f"waktu berkas di dalam arsip ({stamp:%Y-%m-%d %H:%M})")
