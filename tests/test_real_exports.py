@@ -329,6 +329,16 @@ def test_cli_never_prints_a_traceback(tmp_path):
     assert "Traceback" not in done.stderr + done.stdout
     assert done.returncode == 1 and "baik_2026-11-22.csv: berhasil" in done.stderr
     assert "rusak_2026-11-22.csv: DITOLAK" in done.stderr and "arsip_2026-11-22.zip: DITOLAK" in done.stderr
+    assert "Meta Business Suite — postingan Facebook (konten (postingan); judul kolom Inggris)" in done.stderr
+    assert "tanggal ekspor: 2026-11-22 (dari nama berkas (2026-11-22))" in done.stderr
+
+
+def test_cli_report_names_reject_groups_and_what_to_do(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "etl", "load", str(FIXTURES / "facebook_excel_2026-11-22.csv"),
+                           "--db", str(tmp_path / "w.duckdb")], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "1 baris ditolak [id_rusak_excel]" in done.stderr and "→ Excel mengubah ID panjang" in done.stderr
+    assert "catatan: 2 ID yang dirusak Excel (angka ilmiah) dipulihkan persis dari tautan" in done.stderr
 
 
 def test_same_named_workbooks_in_two_folders_are_both_read(tmp_path, db, load_into):
