@@ -36,7 +36,7 @@ sample-refresh: $(STAMP)
 
 run: warehouse
 	$(VENV)/bin/streamlit run dashboard.py --server.headless true --server.port $(PORT) \
-	  --browser.gatherUsageStats false
+	  --browser.gatherUsageStats false --server.fileWatcherType none
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

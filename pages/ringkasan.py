@@ -54,7 +54,10 @@ with b2:
     rising = pd.DataFrame({t("Topik"): b.rising["topic"].map(lambda c: topic(c, language())),
                            t("Sekarang"): b.rising["now"], t("Sebelumnya"): b.rising["before"],
                            t("Terbanyak di"): b.rising["top_area"]}).head(5)
-    st.dataframe(rising, hide_index=True) if len(rising) else st.write(t("Tidak ada topik yang naik."))
+    if len(rising):  # an if statement, not an expression: Streamlit's magic would print the value
+        st.dataframe(rising, hide_index=True)
+    else:
+        st.write(t("Tidak ada topik yang naik."))
 with c:
     st.markdown(f"**{t('Kesegaran data')}**")
     for s in b.freshness.sort_values("days_behind", ascending=False, na_position="first").itertuples():

@@ -41,9 +41,13 @@ def _state() -> dict[str, str]:
     return st.session_state["view"]
 
 
+EARLIEST = date(2010, 1, 1)  # before any pemda account's data; a URL cannot ask for year 1 or 9999
+
+
 def _date(text: str) -> date | None:
+    """A date from the URL, kept between EARLIEST and today (no URL may overflow a date computation)."""
     try:
-        return date.fromisoformat(text)
+        return min(max(date.fromisoformat(text), EARLIEST), today())
     except ValueError:
         return None
 
