@@ -23,8 +23,13 @@ content, sentiments = named(CONTENT, lang), named(SENTIMENTS, lang)
 names = opd_names(view)
 wanted = st.query_params.get("kode") or (view.filters.opd[0] if view.filters.opd else None)
 codes = list(names)
-code = st.selectbox("OPD", codes, index=codes.index(wanted) if wanted in codes else 0, format_func=names.get,
-                    key="profil_kode")
+unknown = wanted is not None and wanted not in codes  # never show another OPD in its place
+if unknown:
+    st.warning(t("Kode OPD «{}» tidak dikenal (atau di luar saringan). Pilih OPD di bawah.", wanted))
+code = st.selectbox("OPD", codes, index=None if unknown else codes.index(wanted) if wanted in codes else 0,
+                    format_func=names.get, placeholder=t("Pilih OPD"), key="profil_kode")
+if code is None:
+    st.stop()
 st.query_params["kode"] = code
 f = profile.one(view.filters, code)
 span = f"{day(f.start)} – {day(f.end)}"

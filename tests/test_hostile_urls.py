@@ -36,3 +36,19 @@ def test_ringkasan_prints_no_stray_value(sample_db, monkeypatch):
     assert not at.exception
     assert not at.get("help_info")
     assert not [m for m in at.markdown if m.value.strip() == "None"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_unknown_opd_code_shows_no_other_opd(sample_db, monkeypatch, lang):
+    monkeypatch.setenv("SOROT_DB", str(sample_db))
+    monkeypatch.setenv("SOROT_TODAY", "2026-11-20")
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params.update({"kode": "TIDAK-ADA", "bahasa": lang})
+    at.run()
+    at.switch_page("pages/profil_opd.py").run()
+    assert not at.exception, at.exception
+    assert "TIDAK-ADA" in at.warning[0].value
+    assert at.selectbox(key="profil_kode").value is None
+    assert not at.metric  # no figures of an OPD nobody asked for
+    at.selectbox(key="profil_kode").set_value("DINKES").run()
+    assert at.query_params["kode"] == "DINKES" and at.metric
