@@ -232,6 +232,9 @@ def _date_order(con: duckdb.DuckDBPyConnection, batch: list[Planned]) -> str:
     return decisions[0].order
 
 
+YEARLESS = "(\\d{1,2}\\s+[a-z]+|[a-z]+\\s+\\d{1,2})\\.?"  # 27 oktober, november 4
+
+
 def _assumption_notes(con: duckdb.DuckDBPyConnection, match, region_tz: str) -> None:
     """Say which year and which time zone the file's times were read with."""
     fmt = match.format
@@ -240,14 +243,12 @@ def _assumption_notes(con: duckdb.DuckDBPyConnection, match, region_tz: str) -> 
             continue
         header = match.header_of(c.field)
         if fmt.year_from_export:
-            typed.note(con, f"SELECT t._file, count(*) || ' tanggal «{header}» tanpa tahun: tahunnya diambil dari "
-                            "tanggal ekspor ' || strftime(any_value(bf.export_day), '%Y-%m-%d') || ' (tanggal terakhir "
-                            "yang tidak melewatinya)' FROM typed t JOIN batch_files bf USING (_file) "
-                            f"WHERE regexp_full_match(lower(trim({c.field}__raw)), "
-                            "'(\\d{1,2}\\s+[a-z]+|[a-z]+\\s+\\d{1,2})\\.?') GROUP BY 1")
+            typed.note(con, f"{{n}} tanggal «{header}» tanpa tahun: tahunnya diambil dari tanggal ekspor {{day}} "
+                            "(tanggal terakhir yang tidak melewatinya)",
+                       f"regexp_full_match(lower(trim({c.field}__raw)), '{YEARLESS}')")
         if fmt.timezone == "local":
-            typed.note(con, f"SELECT _file, 'waktu «{header}» tanpa zona dibaca sebagai waktu daerah ({region_tz})' "
-                            f"FROM typed WHERE {c.field} IS NOT NULL GROUP BY 1")
+            typed.note(con, f"waktu «{header}» tanpa zona dibaca sebagai waktu daerah ({region_tz})",
+                       f"{c.field} IS NOT NULL")
         break  # one note per file is enough: the other time columns follow the same rule
 
 

@@ -206,8 +206,8 @@ def _add_checks(con: duckdb.DuckDBPyConnection, match: Match, column: Column, or
                     "ID rusak oleh Excel (ditulis sebagai angka ilmiah, digitnya hilang) — ekspor ulang dan unggah "
                     "tanpa membuka di Excel, atau format kolom ini sebagai Teks sebelum menyimpan")
     elif column.kind == "id":  # e.g. Page ID: the row is still known by its name, the damaged number is dropped
-        note(con, f"SELECT _file, count(*) || ' nilai «{header}» rusak oleh Excel (angka ilmiah) diabaikan; baris '"
-                  f"'dikenali dari kolom lain' FROM typed WHERE {f}__raw IS NOT NULL AND {f} IS NULL GROUP BY 1")
+        note(con, f"{{n}} nilai «{header}» rusak oleh Excel (angka ilmiah) diabaikan; baris dikenali dari kolom lain",
+             f"{f}__raw IS NOT NULL AND {f} IS NULL")
     elif column.kind != "text":
         expected = {"count": "angka bulat ≥ 0", "number": "angka", "duration": "durasi",
                     "timestamp": "tanggal/waktu"}[column.kind]
@@ -222,9 +222,16 @@ def _add_checks(con: duckdb.DuckDBPyConnection, match: Match, column: Column, or
 NOTES_DDL = "CREATE OR REPLACE TEMP TABLE batch_notes (_file INTEGER, note VARCHAR)"
 
 
-def note(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> None:
-    """Add a load-report note per file: ``sql`` selects (_file, note)."""
-    con.execute(f"INSERT INTO batch_notes {sql}", params or {})
+def note(con: duckdb.DuckDBPyConnection, text: str, where: str = "TRUE") -> None:
+    """A load-report note for each file with rows of ``typed`` matching ``where`` (SQL written by Sorot).
+
+    ``text`` (which may quote a file's header) is passed as a parameter, never spliced into SQL; in it
+    ``{n}`` becomes the number of matching rows and ``{day}`` the file's export day.
+    """
+    con.execute(
+        "INSERT INTO batch_notes SELECT t._file, replace(replace($text, '{n}', CAST(count(*) AS VARCHAR)), '{day}', "
+        f"strftime(any_value(bf.export_day), '%Y-%m-%d')) FROM typed t JOIN batch_files bf USING (_file) "
+        f"WHERE {where} GROUP BY 1", {"text": text})
 
 
 def recover_ids(con: duckdb.DuckDBPyConnection, match: Match) -> None:
@@ -247,8 +254,8 @@ def recover_ids(con: duckdb.DuckDBPyConnection, match: Match) -> None:
           FROM typed WHERE post_id IS NULL AND post_id__raw IS NOT NULL AND permalink IS NOT NULL
             AND regexp_full_match(post_id__raw, '{EXCEL_NUMBER}')) c
         WHERE typed._file = c.f AND typed._row = c.r AND len(c.found) = 1""")
-    note(con, f"SELECT _file, count(*) || ' ID yang dirusak Excel (angka ilmiah) dipulihkan persis dari tautan' "
-              f"FROM typed WHERE post_id IS NOT NULL AND regexp_full_match(post_id__raw, '{EXCEL_NUMBER}') GROUP BY 1")
+    note(con, "{n} ID yang dirusak Excel (angka ilmiah) dipulihkan persis dari tautan",
+         f"post_id IS NOT NULL AND regexp_full_match(post_id__raw, '{EXCEL_NUMBER}')")
 
 
 SNOWFLAKE_EPOCH_MS = 1288834974657  # X ids: milliseconds since this instant, shifted left 22 bits
@@ -269,5 +276,5 @@ def time_from_snowflake(con: duckdb.DuckDBPyConnection, match: Match) -> None:
                 f"tanggal jauh dari waktu di dalam ID postingan ({match.header_of('post_id')}); "
                 "ekspor ulang dari X tanpa mengubah berkas")
     con.execute(f"UPDATE typed SET published_at = {instant} WHERE {is_snowflake} AND {apart} <= 1")
-    note(con, f"SELECT _file, 'jam unggah diambil dari ID postingan X (kolom «{header}» hanya berisi tanggal UTC); "
-              "hari dihitung menurut zona waktu daerah' FROM typed GROUP BY 1")
+    note(con, f"jam unggah diambil dari ID postingan X (kolom «{header}» hanya berisi tanggal UTC); hari dihitung "
+              "menurut zona waktu daerah")
