@@ -15,22 +15,13 @@ from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
 from ui.drill import clickable, custom
 from ui.i18n import language, t
 from ui.page import compute, opd_names, start
-from ui.widgets import period_caption
+from ui.widgets import opd_from_url, period_caption
 
 view = start("Profil OPD")
 lang = language()
 content, sentiments = named(CONTENT, lang), named(SENTIMENTS, lang)
 names = opd_names(view)
-wanted = st.query_params.get("kode") or (view.filters.opd[0] if view.filters.opd else None)
-codes = list(names)
-unknown = wanted is not None and wanted not in codes  # never show another OPD in its place
-if unknown:
-    st.warning(t("Kode OPD «{}» tidak dikenal (atau di luar saringan). Pilih OPD di bawah.", wanted))
-code = st.selectbox("OPD", codes, index=None if unknown else codes.index(wanted) if wanted in codes else 0,
-                    format_func=names.get, placeholder=t("Pilih OPD"), key="profil_kode")
-if code is None:
-    st.stop()
-st.query_params["kode"] = code
+code = opd_from_url(names, view.filters.opd[0] if view.filters.opd else None)
 f = profile.one(view.filters, code)
 span = f"{day(f.start)} – {day(f.end)}"
 caption = t("Sumber: ekspor media sosial & pengaduan di gudang data Sorot, per {}", day(view.today))

@@ -54,3 +54,19 @@ def show(df: pd.DataFrame, labels: dict[str, str], fmt: dict | None = None, key:
     if fmt is not None:
         shown = shown.style.format({labels[c]: fn for c, fn in fmt.items()}, na_rep="—")
     st.dataframe(shown, hide_index=True, key=key, **kw)
+
+
+def opd_from_url(names: dict[str, str], fallback: str | None) -> str:
+    """The OPD picked by ``?kode=`` (kept in the URL). An unknown code is said, and the page stops until
+    an OPD is picked: it never shows another OPD in its place."""
+    wanted = st.query_params.get("kode") or fallback
+    codes = list(names)
+    unknown = wanted is not None and wanted not in codes
+    if unknown:
+        st.warning(t("Kode OPD «{}» tidak dikenal (atau di luar saringan). Pilih OPD di bawah.", wanted))
+    code = st.selectbox("OPD", codes, index=None if unknown else codes.index(wanted) if wanted in codes else 0,
+                        format_func=names.get, placeholder=t("Pilih OPD"), key="profil_kode")
+    if code is None:
+        st.stop()
+    st.query_params["kode"] = code
+    return code
