@@ -4,21 +4,22 @@ freshness, and 4–8 talking points in plain Indonesian built from those figures
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 
 import ibis
 import pandas as pd
 
-from analytics import admin, complaints, passive, ranking
+from analytics import admin, complaint_trends, complaints, passive, ranking, sentiment_trends
 from analytics.complaint_trends import UNKNOWN_AREA, kecamatan_names, kecamatan_of
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import number, percent
 from analytics.i18n import translate
 from analytics.labels import source_name, topic
+from analytics.metrics import metric
 from analytics.norms import Norms
-from analytics.opd import between, daily_rows, in_view
+from analytics.opd import between, in_view
 
 MIN_TOPIC_COMPLAINTS = 5  # a topic rises only from at least this many complaints
 
@@ -46,7 +47,9 @@ class Briefing:
     points: list[str]
 
 
-def _activity_figures(league: pd.DataFrame, norms: Norms) -> dict[str, float | None]:
+def activity_figures(league: pd.DataFrame, norms: Norms) -> dict[str, float | None]:
+    """Posts, the share of OPD that posted and the share meeting the posting norm (catalog: posts,
+    active_opd_share, norm_opd_share) from a league table; None without OPD."""
     n = len(league)
     if not n:
         return {"posts": None, "active_share": None, "norm_share": None}
@@ -57,14 +60,6 @@ def _activity_figures(league: pd.DataFrame, norms: Norms) -> dict[str, float | N
 def _has_posts(wh: Warehouse, filters: Filters, scope: Scope) -> bool:
     d = in_view(wh.mart_opd_day_posts, wh, filters, scope)
     return bool(wh.frame(d.filter(between(d.day, filters)).aggregate(n=ibis._.count()))["n"].iloc[0])
-
-
-def negative_share(wh: Warehouse, filters: Filters, scope: Scope) -> tuple[float | None, int]:
-    """Share of negative comments and mentions in the period, and how many there were."""
-    d = daily_rows(wh.mart_comment_day, wh, filters, scope)
-    row = wh.frame(d.aggregate(neg=d.n.sum(where=d.sentiment == "negative"), total=d.n.sum())).iloc[0]
-    total = int(row["total"] or 0)
-    return (float(row["neg"]) / total if total else None), total
 
 
 def rising_topics(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
@@ -90,32 +85,39 @@ def rising_topics(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame
     return rising.sort_values(["change", "now"], ascending=False, na_position="first", ignore_index=True)
 
 
-def _last_week(filters: Filters) -> Filters:
-    return replace(filters, start=filters.end - timedelta(days=6))
+def with_data(league: pd.DataFrame) -> pd.DataFrame:
+    """The OPD of a league table that can be ranked on this period's data: a score and at least one post,
+    complaint or comment in the period (account coverage alone is not a period's performance)."""
+    return league[league["skor"].notna()
+                  & ((league["posts"] > 0) | (league["received"] > 0) | (league["comments_n"] > 0))]
+
+
+def _figure(now: dict | None, before: dict | None, key: str) -> Figure:
+    value = (now or {}).get(key)
+    return Figure(None if value is None else float(value), None if before is None or before.get(key) is None
+                  else float(before[key]))
 
 
 def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date, lang: str = "id") -> Briefing:
+    """Every figure comes from the function the metric catalog names, the same ones the other pages call."""
     league, previous = ranking.league_and_previous(wh, filters, scope, norms, today)
-    now_act = _activity_figures(league, norms)
-    before_act = _activity_figures(previous, norms) if _has_posts(wh, filters.previous(), scope) else {}
-    week = _last_week(filters)
-    neg_now, _ = negative_share(wh, week, scope)
-    neg_before, _ = negative_share(wh, week.previous(), scope)
-    sla = league[["received", "in_sla"]].sum()
-    sla_before = previous[["received", "in_sla"]].sum()
+    posted = _has_posts(wh, filters, scope)
+    now_act = activity_figures(league, norms) if posted else {}
+    before_act = activity_figures(previous, norms) if _has_posts(wh, filters.previous(), scope) else {}
+    complaint = complaint_trends.headline(wh, filters, scope, norms, today)
+    senti = sentiment_trends.headline(wh, filters, scope, "komentar")
     figures = {
-        **{k: Figure(v, before_act.get(k)) for k, v in now_act.items()},
-        "received": Figure(float(sla["received"]), float(sla_before["received"]) if sla_before["received"] else None),
-        "in_sla_share": Figure(sla["in_sla"] / sla["received"] if sla["received"] else None,
-                               sla_before["in_sla"] / sla_before["received"] if sla_before["received"] else None),
-        "negative_share": Figure(neg_now, neg_before),
+        **{k: _figure(now_act, before_act, k) for k in ("posts", "active_share", "norm_share")},
+        "received": _figure(complaint["now"], complaint["previous"], "received"),
+        "in_sla_share": _figure(complaint["now"], complaint["previous"], "in_sla_share"),
+        "negative_share": _figure(senti["this"], senti["previous"], "negative_share"),
+        "overdue": Figure(float(complaint["overdue"]), complaint["overdue_before"]),
     }
     late = complaints.overdue_by_opd(wh, filters, scope, norms, today)
-    figures["overdue"] = Figure(float(late.sum()), None)
-    quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league)
+    quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league) if posted else league.iloc[:0]
     rising = rising_topics(wh, filters, scope)
     fresh = admin.freshness(wh, today)
-    points = talking_points(league, quiet, rising, late, fresh, figures, norms, lang)
+    points = talking_points(league if posted else league.iloc[:0], quiet, rising, late, fresh, figures, norms, lang)
     return Briefing(figures, league, quiet, rising, late, fresh, points)
 
 
@@ -131,9 +133,9 @@ SENTENCES = {
     "rising": "Pengaduan {topic} naik {change} dibanding periode sebelumnya ({before} → {now}){where}.",
     "new_topic": "Pengaduan {topic} muncul {now} kali (periode sebelumnya tidak ada){where}.",
     "where": ", terbanyak di Kecamatan {area}",
-    "overdue": "{n} pengaduan melewati batas waktu tanggapan; terbanyak di {name} ({worst}).",
-    "negative": "Porsi komentar negatif pekan ini {share}{before}.",
-    "negative_before": " (pekan sebelumnya {share})",
+    "overdue": "{n} pengaduan terbuka lewat batas waktu, kapan pun diterima; terbanyak di {name} ({worst}).",
+    "negative": "Porsi komentar negatif 7 hari terakhir {share}{before}.",
+    "negative_before": " (7 hari sebelumnya {share})",
     "ceremonial": "{k} OPD didominasi konten seremonial (≥ {limit}), mis. {name}.",
     "no_data": "Data {source} {name} belum ada; mohon unggah ekspornya.",
     "stale": "Data {source} {name} terakhir {days} hari lalu; mohon perbarui ekspor.",
@@ -149,36 +151,39 @@ def talking_points(league: pd.DataFrame, quiet: pd.DataFrame, rising: pd.DataFra
     if n:
         active = int((league["posts"] > 0).sum())
         meets = int((league["posts_per_week"] >= norms.posts_per_week).sum())
-        points.append(say["active"].format(active=active, n=n, share=percent(active / n), meets=meets,
-                                           norm=number(norms.posts_per_week)))
+        share = metric("active_opd_share").format(active / n, lang)
+        points.append(say["active"].format(active=active, n=n, share=share, meets=meets,
+                                           norm=number(norms.posts_per_week, lang=lang)))
     silent = league[league["posts"] == 0].merge(quiet[["opd_code", "days_since_last_post"]], on="opd_code")
     silent = silent.sort_values("days_since_last_post", ascending=False, na_position="first").head(2)
     for _, row in silent.iterrows():
         days = row["days_since_last_post"]
         kind = "silent" if pd.notna(days) else "no_account" if row["coverage"] == 0 else "never"
         points.append(say[kind].format(name=row["name"], days=int(days) if pd.notna(days) else ""))
-    ranked = league[league["skor"].notna()]
+    ranked = with_data(league)
     if len(ranked) >= 3:
         points.append(say["top"].format(top=", ".join(ranked["short_name"].head(3))))
     if len(rising):
         r = rising.iloc[0]
         where = say["where"].format(area=r["top_area"]) if isinstance(r["top_area"], str) else ""
         points.append(say["rising" if pd.notna(r["change"]) else "new_topic"].format(
-            topic=topic(r["topic"], lang).lower(), change=percent(r["change"]), before=int(r["before"]),
+            topic=topic(r["topic"], lang).lower(), change=percent(r["change"], lang=lang), before=int(r["before"]),
             now=int(r["now"]), where=where))
     worst = late[late.index.notna()]
     if len(worst):
         name = league.set_index("opd_code")["short_name"].get(worst.index[0], worst.index[0])
-        points.append(say["overdue"].format(n=number(int(late.sum())), name=name, worst=number(int(worst.iloc[0]))))
+        points.append(say["overdue"].format(n=metric("complaints_overdue").format(figures["overdue"].value, lang),
+                                            name=name,
+                                            worst=number(int(worst.iloc[0]), lang=lang)))
     neg = figures["negative_share"]
     if neg.value is not None:
-        before = say["negative_before"].format(share=percent(neg.previous)) if neg.previous is not None else ""
-        points.append(say["negative"].format(share=percent(neg.value), before=before))
-    ceremonial = league[(league["posts"] >= passive.MIN_POSTS_FOR_SHARE)
-                        & (league["seremonial"] >= norms.passive_ceremonial_share * league["posts"])]
+        share = metric("negative_share_7d").format
+        before = say["negative_before"].format(share=share(neg.previous, lang)) if neg.previous is not None else ""
+        points.append(say["negative"].format(share=share(neg.value, lang), before=before))
+    ceremonial = quiet[quiet["ceremonial"].fillna(False).astype(bool)] if len(quiet) else quiet
     if len(ceremonial):
-        points.append(say["ceremonial"].format(k=len(ceremonial), limit=percent(norms.passive_ceremonial_share),
-                                               name=ceremonial["short_name"].iloc[0]))
+        limit = percent(norms.passive_ceremonial_share, lang=lang)
+        points.append(say["ceremonial"].format(k=len(ceremonial), limit=limit, name=ceremonial["short_name"].iloc[0]))
     stale = fresh[fresh["stale"]]
     if len(stale):
         s = stale.sort_values("days_behind", ascending=False, na_position="first").iloc[0]

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 import ibis
 import pandas as pd
 
-from analytics.complaints import complaints, overdue, overdue_by_opd, sla_per_opd
+from analytics.complaints import complaints, figures, overdue, overdue_count, shares, sla_per_opd, totals
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import day as day_text
@@ -74,39 +74,18 @@ def _comparable(wh: Warehouse, day: date) -> bool:
     return first is not None and not pd.isna(first) and pd.Timestamp(first).date() <= day
 
 
-def _period_figures(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> dict:
-    c = complaints(wh, filters, scope, norms, today)
-    row = wh.frame(c.aggregate(received=c.count(), in_sla=c.in_sla.fill_null(False).sum(),
-                               median_response_days=c.response_days.median())).iloc[0]
-    received, median = int(row["received"]), row["median_response_days"]
-    return {"received": received, "in_sla_share": float(row["in_sla"]) / received if received else None,
-            "median_response_days": None if pd.isna(median) else float(median)}
-
-
-def overdue_as_of(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, day: date) -> int:
-    """How many complaints were past their deadline at the end of ``day``, rebuilt from the timestamps
-    (received, first response, resolution); rejected complaints are left out. On today it equals
-    ``len(overdue(...))`` when statuses and timestamps agree."""
-    c = complaints(wh, filters, scope, norms, day, period=False)
-    c = c.filter((c.received_day <= ibis.literal(day)) & (c.status != "ditolak"))
-    unresolved = c.resolved_day.isnull() | (c.resolved_day > ibis.literal(day))
-    unanswered = c.first_response_day.isnull() | (c.first_response_day > ibis.literal(day))
-    late = unresolved & ((unanswered & (c.age_days > c.response_norm)) | (c.age_days > c.resolution_norm))
-    return int(wh.frame(c.filter(late).aggregate(n=ibis._.count()))["n"].iloc[0])
-
-
 def headline(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> dict:
     """Received, share answered within SLA, median working days to first response (this period and the
     previous one of equal length, ``None`` when there is nothing to compare with) and overdue now
     (and ``filters.days`` days ago)."""
     prev = filters.previous()
-    now = _period_figures(wh, filters, scope, norms, today)
-    before = _period_figures(wh, prev, scope, norms, today) if _comparable(wh, prev.start) else None
+    now = totals(wh, filters, scope, norms, today)
+    before = totals(wh, prev, scope, norms, today) if _comparable(wh, prev.start) else None
     if before is not None and before["received"] == 0:
         before = None
     then = today - timedelta(days=filters.days)
-    return {"now": now, "previous": before, "overdue": int(overdue_by_opd(wh, filters, scope, norms, today).sum()),
-            "overdue_before": overdue_as_of(wh, filters, scope, norms, then) if _comparable(wh, then) else None}
+    return {"now": now, "previous": before, "overdue": overdue_count(wh, filters, scope, norms, today),
+            "overdue_before": overdue_count(wh, filters, scope, norms, then) if _comparable(wh, then) else None}
 
 
 def opd_sla(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
@@ -186,13 +165,10 @@ def per_channel(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, tod
     """Per channel: received in the period, share answered within SLA, median working days to first
     response; ``overdue`` = open complaints past their deadline today, whenever received."""
     c = complaints(wh, filters, scope, norms, today)
-    agg = wh.frame(c.group_by("channel").aggregate(
-        received=c.count(), in_sla=c.in_sla.fill_null(False).sum(), median_response_days=c.response_days.median()))
+    agg = wh.frame(c.group_by("channel").aggregate(**figures(c)))
     every = complaints(wh, filters, scope, norms, today, period=False)
     late = wh.frame(every.filter(every.overdue).group_by("channel").aggregate(overdue=ibis._.count()))
-    out = agg.merge(late, on="channel", how="outer")
-    out[["received", "in_sla", "overdue"]] = out[["received", "in_sla", "overdue"]].fillna(0).astype("int64")
-    out["in_sla_share"] = (out["in_sla"] / out["received"]).where(out["received"] > 0)
+    out = shares(agg.merge(late, on="channel", how="outer"))
     out["label"] = out["channel"].map(lambda c: channel_label(c, lang))
     return out.sort_values("received", ascending=False, ignore_index=True)
 

@@ -43,18 +43,73 @@ def _resolution_norm(c: ibis.Table, norms: Norms) -> ibis.Value:
 
 def complaints(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
                period: bool = True) -> ibis.Table:
-    """Complaints of the view (received in the period unless ``period=False``) with SLA columns."""
+    """Complaints of the view (received in the period unless ``period=False``) with their SLA columns as of
+    the end of ``today`` (``with_sla``)."""
     c = in_view(wh.mart_complaint, wh, filters, scope)
     if period:
         c = c.filter(between(c.received_day, filters))
+    return with_sla(c, wh, norms, today)
+
+
+def with_sla(c: ibis.Table, wh: Warehouse, norms: Norms, as_of: date) -> ibis.Table:
+    """The one definition of every complaint's standing at the end of ``as_of`` (working days):
+
+    - ``overdue``: still open (not resolved by then; a closed status without a resolution time counts as
+      closed) and either unanswered past the response norm or unresolved past the resolution norm;
+    - ``in_sla``: answered within the response norm and not overdue (an open ticket past its resolution
+      norm is not "within SLA", however fast its first answer was);
+    - ``pending``: open, unanswered and still within its norms — not yet judgeable, so left out of the
+      SLA share's denominator.
+    """
     response_norm, resolution_norm = _response_norm(c, norms), _resolution_norm(c, norms)
-    age = workday_no(wh, today) - c.received_wd
+    day = ibis.literal(as_of)
+    age = workday_no(wh, as_of) - c.received_wd
+    answered = c.first_response_day.notnull() & (c.first_response_day <= day)
+    closed = ((c.resolved_day.notnull() & (c.resolved_day <= day))
+              | (~c.is_open.fill_null(True) & c.resolved_day.isnull()))
+    is_open = (c.received_day <= day) & ~closed
+    overdue = is_open & ((~answered & (age > response_norm)) | (age > resolution_norm))
     return c.mutate(
-        response_norm=response_norm, resolution_norm=resolution_norm, age_days=age,
-        in_sla=c.response_days <= response_norm,
-        overdue=c.is_open & ((c.first_response_at.isnull() & (age > response_norm))
-                             | (c.resolved_at.isnull() & (age > resolution_norm))),
+        response_norm=response_norm, resolution_norm=resolution_norm, age_days=age, overdue=overdue,
+        in_sla=answered & (c.response_days <= response_norm) & ~overdue,
+        pending=is_open & ~answered & ~overdue,
     )
+
+
+def figures(c: ibis.Table) -> dict[str, ibis.Value]:
+    """The aggregations behind the complaint figures of ``METRICS`` (per group or in total)."""
+    return {"received": c.count(), "judged": c.count(where=~c.pending), "in_sla": c.count(where=c.in_sla),
+            "responded": c.first_response_at.count(), "resolved": c.resolved_at.count(),
+            "median_response_days": c.response_days.median(), "median_resolution_days": c.resolution_days.median()}
+
+
+COUNTS = ("received", "judged", "in_sla", "responded", "resolved")
+
+
+def shares(df: pd.DataFrame) -> pd.DataFrame:
+    """Adds ``in_sla_share`` (answered within SLA ÷ judgeable) and ``resolution_rate`` (resolved ÷ received)."""
+    counts = [c for c in (*COUNTS, "overdue") if c in df]
+    df[counts] = df[counts].fillna(0).astype("int64")
+    df["in_sla_share"] = (df["in_sla"] / df["judged"]).where(df["judged"] > 0)
+    df["resolution_rate"] = (df["resolved"] / df["received"]).where(df["received"] > 0)
+    return df
+
+
+def totals(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> dict:
+    """The period's complaint figures over the whole view — complaints not yet assigned to an OPD included
+    (unless an OPD or kind filter is set): received, judged, in_sla, in_sla_share, median_response_days, …
+    and ``unassigned``, those not counted in any active OPD's row of the per-OPD tables."""
+    c = complaints(wh, filters, scope, norms, today)
+    listed = opd_frame(wh, filters, scope)["opd_code"].tolist() or [""]
+    unassigned = c.count(where=c.opd_code.isnull() | ~c.opd_code.isin(listed))
+    out = shares(wh.frame(c.aggregate(**figures(c), unassigned=unassigned))).iloc[0].to_dict()
+    return {k: None if isinstance(v, float) and v != v else v for k, v in out.items()}
+
+
+def overdue_count(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, as_of: date) -> int:
+    """Open complaints of the view past their deadline at the end of ``as_of``, whenever received."""
+    c = complaints(wh, filters, scope, norms, as_of, period=False)
+    return int(wh.frame(c.filter(c.overdue).aggregate(n=ibis._.count()))["n"].iloc[0])
 
 
 def sla_per_opd(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date) -> pd.DataFrame:
@@ -70,20 +125,13 @@ def sla_by_period(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, t
     """sla_per_opd for every OPD of the view and the current and ``periods - 1`` earlier periods
     (``period`` 0, 1, …); overdue (a figure of today) is on period 0."""
     c = complaints(wh, spanning(filters, periods), scope, norms, today)
-    c = c.mutate(period=period_of(c.received_day, filters))
-    agg = wh.frame(c.group_by(["opd_code", "period"]).aggregate(
-        received=c.count(), responded=c.first_response_at.count(), in_sla=c.in_sla.fill_null(False).sum(),
-        median_response_days=c.response_days.median(), median_resolution_days=c.resolution_days.median(),
-        resolved=c.resolved_at.count()))
+    c = c.mutate(period=period_of(c.received_day, filters, periods))
+    agg = wh.frame(c.group_by(["opd_code", "period"]).aggregate(**figures(c)))
     late = complaints(wh, filters, scope, norms, today, period=False)
     late = wh.frame(late.filter(late.overdue).group_by("opd_code").aggregate(overdue=ibis._.count()))
     out = per_opd_and_period(opd_frame(wh, filters, scope)[["opd_code"]], agg.dropna(subset=["opd_code"]), periods)
     out = out.merge(late.assign(period=0), on=["opd_code", "period"], how="left")
-    counts = ["received", "responded", "in_sla", "resolved", "overdue"]
-    out[counts] = out[counts].fillna(0).astype("int64")
-    out["in_sla_share"] = (out["in_sla"] / out["received"]).where(out["received"] > 0)
-    out["resolution_rate"] = (out["resolved"] / out["received"]).where(out["received"] > 0)
-    return out
+    return shares(out)
 
 
 OVERDUE_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topic", "area", "status",

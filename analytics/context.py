@@ -38,8 +38,23 @@ class Filters:
         return (self.end - self.start).days + 1
 
     def previous(self) -> Filters:
-        """The period of equal length just before, same OPD/kind/platform choice."""
+        """The period just before, same OPD/kind/platform choice: the previous calendar month(s) for whole
+        months ("Bulan lalu" → the month before it), the same days of the previous month for a month to date
+        ("Bulan ini", 1–20 Nov → 1–20 Oct), else the days of equal length just before."""
+        if self.start.day == 1:
+            if (self.end + timedelta(days=1)).day == 1:  # whole calendar months
+                months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+                return replace(self, start=_add_months(self.start, -months), end=self.start - timedelta(days=1))
+            if (self.end.year, self.end.month) == (self.start.year, self.start.month):  # a month to date
+                last = self.start - timedelta(days=1)
+                return replace(self, start=last.replace(day=1), end=last.replace(day=min(self.end.day, last.day)))
         return replace(self, start=self.start - timedelta(days=self.days), end=self.start - timedelta(days=1))
+
+
+def _add_months(first: date, months: int) -> date:
+    """The first day of the month ``months`` after (or before) the month of ``first``."""
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def period(preset: str, today: date, start: date | None = None, end: date | None = None) -> tuple[date, date]:

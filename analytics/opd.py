@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 import ibis
 import pandas as pd
@@ -50,14 +49,23 @@ def between(column: ibis.Column, filters: Filters) -> ibis.BooleanValue:
     return column.between(ibis.literal(filters.start), ibis.literal(filters.end))
 
 
+def windows(filters: Filters, periods: int) -> list[Filters]:
+    """The current period and the ``periods - 1`` before it (each ``previous()`` of the one after: calendar
+    months stay calendar months), index 0 = current."""
+    out = [filters]
+    while len(out) < periods:
+        out.append(out[-1].previous())
+    return out
+
+
 def spanning(filters: Filters, periods: int) -> Filters:
-    """The current period and the ``periods - 1`` periods of equal length before it, as one range."""
-    return replace(filters, start=filters.end - timedelta(days=periods * filters.days - 1))
+    """The current period and the ``periods - 1`` periods before it, as one range."""
+    return replace(filters, start=windows(filters, periods)[-1].start)
 
 
-def period_of(column: ibis.Column, filters: Filters) -> ibis.IntegerValue:
-    """0 for a day in the current period, 1 in the one before, and so on."""
-    return ibis.literal(filters.end).delta(column, unit="day") // filters.days
+def period_of(column: ibis.Column, filters: Filters, periods: int) -> ibis.IntegerValue:
+    """0 for a day in the current period, 1 in the one before, and so on (NULL outside them)."""
+    return ibis.cases(*((between(column, w), k) for k, w in enumerate(windows(filters, periods))))
 
 
 def region_name(wh: Warehouse) -> str:
@@ -78,4 +86,4 @@ def daily_rows(table: ibis.Table, wh: Warehouse, filters: Filters, scope: Scope,
     t = table.filter(between(table.day, spanning(filters, periods)))
     if filters.platforms:
         t = t.filter(t.platform.isin(list(filters.platforms)))
-    return in_view(t, wh, filters, scope).mutate(period=period_of(t.day, filters))
+    return in_view(t, wh, filters, scope).mutate(period=period_of(t.day, filters, periods))

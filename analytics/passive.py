@@ -1,5 +1,5 @@
-"""Passive OPD and why: a missing required account, silence, too few posts, mostly ceremonial
-posts, complaints past their SLA — each against a threshold from data/norma.toml."""
+"""Passive OPD and why: a missing required account, silence, too few posts, mostly ceremonial posts — each
+against a threshold from data/norma.toml — and, apart, OPD slow to answer complaints."""
 
 from __future__ import annotations
 
@@ -35,19 +35,24 @@ def _silent_accounts(accounts: pd.DataFrame, required: list[str], norms: Norms) 
     return out
 
 
+def criteria(df: pd.DataFrame, norms: Norms) -> pd.DataFrame:
+    """The posting criteria per OPD of a components table, as flags: ``few_posts`` (posts per week under
+    the passive norm) and ``ceremonial`` (mostly ceremonial posts, judged from MIN_POSTS_FOR_SHARE posts)."""
+    share = (df["seremonial"] / df["posts"]).where(df["posts"] >= MIN_POSTS_FOR_SHARE)
+    return df.assign(few_posts=df["posts_per_week"] < norms.passive_posts_per_week,
+                     ceremonial=share >= norms.passive_ceremonial_share, ceremonial_share=share)
+
+
 def _reasons(row, silent: dict[str, list[Reason]], norms: Norms) -> list[Reason]:
     reasons: list[Reason] = [("belum punya akun {platform} (platform wajib)", {"platform": PLATFORMS.get(p, p)})
                              for p in row.missing]
     reasons += silent.get(row.opd_code, [])
-    if row.posts_per_week < norms.passive_posts_per_week:
+    if row.few_posts:
         reasons.append(("hanya {rate} unggahan per pekan (norma ≥ {norm})",
                         {"rate": number(row.posts_per_week, 1), "norm": number(norms.passive_posts_per_week, 1)}))
-    if row.posts >= MIN_POSTS_FOR_SHARE and row.seremonial / row.posts >= norms.passive_ceremonial_share:
+    if row.ceremonial:
         reasons.append(("{share} unggahan seremonial (batas {limit})",
-                        {"share": percent(row.seremonial / row.posts),
-                         "limit": percent(norms.passive_ceremonial_share)}))
-    if norms.passive_overdue and row.overdue >= norms.passive_overdue:
-        reasons.append(("{n} pengaduan melewati batas waktu tanggapan", {"n": number(row.overdue)}))
+                        {"share": percent(row.ceremonial_share), "limit": percent(norms.passive_ceremonial_share)}))
     return reasons
 
 
@@ -57,12 +62,14 @@ def _say(reasons: list[Reason], lang: str) -> list[str]:
 
 def passive_opd(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date, lang: str = "id",
                 table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every OPD of the view with at least one reason, most reasons first; ``reasons`` is a list in ``lang``,
-    ``reasons_id`` the same in Indonesian (for the reminder, which goes to the OPD as written).
+    """Every OPD of the view failing at least one posting criterion (a missing or silent required account,
+    too few posts, mostly ceremonial posts), most reasons first; ``reasons`` is a list in ``lang``,
+    ``reasons_id`` the same in Indonesian (for the reminder, which goes to the OPD as written). Complaint
+    handling is judged apart (``slow_opd``): "pasif" is about posting only.
 
     ``table``: the ranking components already computed for this view, if the caller has them.
     """
-    df = (components(wh, filters, scope, norms, today) if table is None else table).copy()
+    df = criteria((components(wh, filters, scope, norms, today) if table is None else table).copy(), norms)
     accounts = activity.accounts(wh, filters, scope, filters.end)
     required = activity.required_platforms(wh)
     silent = _silent_accounts(accounts, required, norms)
@@ -74,6 +81,22 @@ def passive_opd(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, tod
     out = df[df["reasons"].map(len) > 0].copy()
     out["n_reasons"] = out["reasons"].map(len)
     return out.sort_values(["n_reasons", "posts", "short_name"], ascending=[False, True, True], ignore_index=True)
+
+
+def slow_opd(table: pd.DataFrame, norms: Norms) -> pd.DataFrame:
+    """OPD of a components table with at least ``passive_overdue`` complaints overdue now (none when the norm
+    is 0), most overdue first."""
+    if not norms.passive_overdue:
+        return table.iloc[:0]
+    slow = table[table["overdue"] >= norms.passive_overdue]
+    return slow.sort_values(["overdue", "short_name"], ascending=[False, True], ignore_index=True)
+
+
+def passive_and_slow(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
+                     lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``passive_opd`` and ``slow_opd`` of the view, from one computation of the components."""
+    table = components(wh, filters, scope, norms, today)
+    return passive_opd(wh, filters, scope, norms, today, lang, table), slow_opd(table, norms)
 
 
 def reminder(name: str, reasons: list[str], filters: Filters, region: str) -> str:

@@ -12,7 +12,7 @@ from analytics import ranking
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.norms import Norms
-from analytics.opd import between, daily_rows, in_view
+from analytics.opd import between, daily_rows, in_view, windows
 
 
 def weekly_posts(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
@@ -47,8 +47,8 @@ def history(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: 
     """Every component, figure and rank of every OPD of the view in the last ``periods`` periods of
     the current length (``end`` = the period's last day); one computation serves every OPD's profile."""
     table = ranking.components_by_period(wh, filters, scope, norms, today, periods)
-    parts = [ranking.ranked(table[table["period"] == k]).assign(end=filters.end - timedelta(days=k * filters.days))
-             for k in range(periods)]
+    parts = [ranking.ranked(table[table["period"] == k]).assign(end=w.end)
+             for k, w in enumerate(windows(filters, periods))]
     return pd.concat(parts, ignore_index=True).sort_values(["opd_code", "end"], ignore_index=True)
 
 

@@ -24,7 +24,7 @@ from analytics.db import Warehouse
 from analytics.fmt import number, percent
 from analytics.i18n import translate
 from analytics.norms import COMPONENTS, Norms
-from analytics.opd import opd_frame
+from analytics.opd import opd_frame, windows
 
 GROUP_OF_KIND = {kind: group for group, kinds in KIND_GROUPS.items() for kind in kinds}
 
@@ -52,23 +52,25 @@ def components_by_period(wh: Warehouse, filters: Filters, scope: Scope, norms: N
           .merge(sla[[*keys, "received", "in_sla", "in_sla_share", "median_response_days", "overdue"]], on=keys)
           .merge(senti[[*keys, "total", "net", "negative_share"]].rename(columns={"total": "comments_n"}), on=keys)
           .merge(cover[["opd_code", "missing", "coverage"]], on="opd_code", how="left"))
-    weeks = filters.days / 7
+    weeks = df["period"].map({k: w.days / 7 for k, w in enumerate(windows(filters, periods))})
     df["posts_per_week"] = df["posts"] / weeks
     judged = df["kinerja"] + df["layanan"] + df["seremonial"]
     rate = (df["engagements"] / df["reach"].astype("float64")).where(df["reach"].astype("float64") > 0)
     df["engagement_rate"] = rate
     df["aktivitas"] = _clip(df["posts_per_week"] / norms.posts_per_week * 100) if norms.posts_per_week else 100.0
-    df["kualitas"] = (100 * (df["kinerja"] + df["layanan"]) / judged).where(judged > 0)
+    df["quality_share"] = ((df["kinerja"] + df["layanan"]) / judged).where(judged > 0)
+    df["kualitas"] = 100 * df["quality_share"]
     df["keterlibatan"] = _clip(rate / norms.engagement_target * 100) if norms.engagement_target else np.nan
     df["responsivitas"] = 100 * df["in_sla_share"].where(df["received"] > 0)
     df["sentimen"] = (100 * (df["net"] + 1) / 2).where(df["comments_n"] > 0)
     df["cakupan"] = 100 * df["coverage"]
-    df["skor"] = _score(df, norms)
+    df["skor"] = score(df, norms)
     df["group"] = df["kind"].map(GROUP_OF_KIND).fillna("dinas_badan")
     return df
 
 
-def _score(df: pd.DataFrame, norms: Norms) -> pd.Series:
+def score(df: pd.DataFrame, norms: Norms) -> pd.Series:
+    """The weighted mean of the components that have data (a component without data is left out, not 0)."""
     values = df[list(COMPONENTS)].astype("float64")
     weights = pd.Series(norms.weights)[list(COMPONENTS)]
     present = values.notna()

@@ -22,9 +22,15 @@ def sentiment_by_period(wh: Warehouse, filters: Filters, scope: Scope, periods: 
     d = daily_rows(wh.mart_comment_day, wh, filters, scope, periods)
     agg = wh.frame(d.group_by(["opd_code", "period"]).aggregate(
         **{s: d.n.sum(where=d.sentiment == s) for s in SENTIMENTS}))
-    out = per_opd_and_period(opd_frame(wh, filters, scope)[["opd_code"]], agg, periods)
+    return shares(per_opd_and_period(opd_frame(wh, filters, scope)[["opd_code"]], agg, periods))
+
+
+def shares(out: pd.DataFrame) -> pd.DataFrame:
+    """From positive/negative/neutral counts: ``total``, each ``*_share`` and ``net`` = (pos − neg) ÷ total —
+    the one definition of the sentiment figures (NaN where there is nothing to divide)."""
     out[list(SENTIMENTS)] = out[list(SENTIMENTS)].fillna(0).astype("int64")
     out["total"] = out[list(SENTIMENTS)].sum(axis=1)
-    out["negative_share"] = (out["negative"] / out["total"]).where(out["total"] > 0)
+    for s in SENTIMENTS:
+        out[f"{s}_share"] = (out[s] / out["total"]).where(out["total"] > 0)
     out["net"] = ((out["positive"] - out["negative"]) / out["total"]).where(out["total"] > 0)
     return out

@@ -28,7 +28,7 @@ from analytics.fmt import day, number, percent
 from analytics.i18n import translate
 from analytics.norms import Norms
 from analytics.opd import between, in_view
-from analytics.sentiment import SENTIMENTS
+from analytics.sentiment import SENTIMENTS, shares
 
 SOURCES = ("komentar", "pengaduan")
 BREAKDOWNS = {"komentar": ("opd", "platform"), "pengaduan": ("opd", "topik", "kanal")}
@@ -53,15 +53,6 @@ def _rows(wh: Warehouse, filters: Filters, scope: Scope, source: str) -> ibis.Ta
                     sentiment=c.sentiment, n=ibis.literal(1))
 
 
-def _shares(out: pd.DataFrame) -> pd.DataFrame:
-    out[list(SENTIMENTS)] = out[list(SENTIMENTS)].fillna(0).astype("int64")
-    out["total"] = out[list(SENTIMENTS)].sum(axis=1)
-    for s in SENTIMENTS:
-        out[f"{s}_share"] = (out[s] / out["total"]).where(out["total"] > 0)
-    out["net"] = ((out["positive"] - out["negative"]) / out["total"]).where(out["total"] > 0)
-    return out
-
-
 def trend(wh: Warehouse, filters: Filters, scope: Scope, source: str = "komentar", grain: str = "pekan",
           by: str | None = None) -> pd.DataFrame:
     """Per day or week (and group): start, end, positive, negative, neutral, total, *_share, net.
@@ -78,7 +69,7 @@ def trend(wh: Warehouse, filters: Filters, scope: Scope, source: str = "komentar
     width = 7 if grain == "pekan" else 1
     out["end"] = [filters.end - timedelta(days=width * int(k)) for k in out["k"]]
     out["start"] = [max(e - timedelta(days=width - 1), filters.start) for e in out["end"]]
-    out = _shares(out)
+    out = shares(out)
     cols = [*group, "start", "end", *SENTIMENTS, "total", *(f"{s}_share" for s in SENTIMENTS), "net"]
     return out.sort_values([*group, "end"], ignore_index=True)[cols]
 
@@ -87,7 +78,7 @@ def summary(wh: Warehouse, filters: Filters, scope: Scope, source: str, by: str)
     """Per group over the whole period: counts, shares and net, largest groups first."""
     r = _rows(wh, filters, scope, source)
     col = COLUMN[by]
-    out = _shares(wh.frame(r.group_by(col).aggregate(
+    out = shares(wh.frame(r.group_by(col).aggregate(
         **{s: ibis._.n.sum(where=ibis._.sentiment == s) for s in SENTIMENTS})))
     return out.sort_values(["total", col], ascending=[False, True], ignore_index=True)
 

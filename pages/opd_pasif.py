@@ -9,10 +9,10 @@ from analytics.activity import accounts
 from analytics.fmt import day
 from analytics.labels import PLATFORMS
 from analytics.opd import region_name
-from analytics.passive import passive_opd, reminder
+from analytics.passive import passive_and_slow, reminder
 from ui.i18n import language, t
 from ui.page import compute, start
-from ui.widgets import period_caption
+from ui.widgets import metric_tile, period_caption
 
 view = start("OPD Pasif")
 n = view.norms
@@ -25,17 +25,21 @@ with st.expander(t("Ambang (ubah untuk tampilan ini; nilai bawaan di data/norma.
                                                  float(n.passive_posts_per_week), step=0.5, key="ps_pekan"),
         passive_ceremonial_share=c[2].slider(t("Seremonial ≥"), 0.5, 1.0, float(n.passive_ceremonial_share), 0.05,
                                              key="ps_seremonial"),
-        passive_overdue=c[3].number_input(t("Pengaduan lewat SLA ≥ (0 = abaikan)"), 0, 1000, n.passive_overdue,
-                                          key="ps_sla"),
+        passive_overdue=c[3].number_input(t("Lambat: pengaduan lewat batas ≥ (0 = abaikan)"), 0, 1000,
+                                          n.passive_overdue, key="ps_sla"),
     )
-table = compute(passive_opd, view, view.filters, view.scope, norms, view.today, language())
+table, slow = compute(passive_and_slow, view, view.filters, view.scope, norms, view.today, language())
 acc = compute(accounts, view, view.filters, view.scope, view.filters.end)
 st.caption(period_caption(view.filters))
-st.metric(t("OPD pasif"), len(table))
+left, right = st.columns(2)
+metric_tile(left, "passive_opd", len(table), compare=False)
+metric_tile(right, "slow_opd", len(slow), compare=False)
+if len(slow):
+    right.caption(t("Lambat menanggapi pengaduan (dinilai terpisah dari unggahan): {}").format(", ".join(
+        f"{name} ({late})" for name, late in zip(slow["short_name"], slow["overdue"], strict=True))))
 if not len(table):
     st.success(t("Tidak ada OPD pasif menurut ambang ini."))
     st.stop()
-
 
 
 def _pick(rows: list[int]) -> None:

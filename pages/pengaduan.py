@@ -9,13 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from analytics import complaint_trends as ct
+from analytics.metrics import metric
 from ui import complaint_charts as charts
 from ui.charts import style
 from ui.drill import clickable, custom
-from ui.format import day, number, percent
+from ui.format import day, number
 from ui.i18n import language, t
 from ui.page import compute, start
-from ui.widgets import change_metric, number1, percent1, show
+from ui.widgets import metric_columns, metric_tile, show
 
 view = start("Pengaduan")
 lang = language()
@@ -30,11 +31,11 @@ SOURCE = t("Sumber: pengaduan semua kanal") + (
 LATE_SHOWN = 1000  # rows of the overdue list drawn in the page (all of them in the CSV)
 
 
-HELP = {t("Median tanggapan"): st.column_config.NumberColumn(
-            help=t("Median hari kerja sejak diterima s.d. tanggapan pertama")),
-        t("Median selesai"): st.column_config.NumberColumn(help=t("Median hari kerja sejak diterima s.d. selesai")),
-        t("Lewat batas kini"): st.column_config.NumberColumn(
-            help=t("Pengaduan terbuka yang lewat batas hari ini, kapan pun masuknya"))}
+FIGURES = {"received": "complaints_received", "in_sla_share": "complaints_in_sla_share",
+           "median_response_days": "complaints_median_response_days",
+           "median_resolution_days": "complaints_median_resolution_days",
+           "resolution_rate": "complaints_resolution_rate", "overdue": "complaints_overdue"}
+LABELS, FORMATS, HELP = metric_columns(FIGURES)
 LIST = {t("Tautan"): LINK, **{c: st.column_config.DateColumn(c, format="DD/MM/YYYY")
                               for c in (t("Diterima"), t("Ditanggapi"), t("Selesai"))}}
 
@@ -42,17 +43,10 @@ LIST = {t("Tautan"): LINK, **{c: st.column_config.DateColumn(c, format="DD/MM/YY
 h = compute(ct.headline, view, *args)
 now, prev, since = h["now"], h["previous"] or {}, t("vs periode lalu")
 cols = st.columns(4)
-change_metric(cols[0], t("Pengaduan masuk"), number(now["received"]), now["received"], prev.get("received"),
-              color="off", delta_description=since)
-change_metric(cols[1], t("Ditanggapi sesuai SLA"), percent(now["in_sla_share"], 1), now["in_sla_share"],
-              prev.get("in_sla_share"), scale=100, decimals=1, unit=t(" poin"), delta_description=since,
-              help=t("Porsi pengaduan masuk yang mendapat tanggapan pertama dalam batas norma."))
-change_metric(cols[2], t("Median tanggapan"), number(now["median_response_days"], 1), now["median_response_days"],
-              prev.get("median_response_days"), decimals=1, unit=t(" hari"), color="inverse",
-              delta_description=since, help=t("Hari kerja sejak diterima sampai tanggapan pertama (median)."))
-change_metric(cols[3], t("Lewat batas kini"), number(h["overdue"]), h["overdue"], h["overdue_before"],
-              color="inverse", delta_description=t("{} hari lalu", f.days), border=True,
-              help=t("Pengaduan terbuka yang melewati batas tanggapan atau penyelesaian hari ini, kapan pun masuknya."))
+for col, key in zip(cols, ("complaints_received", "complaints_in_sla_share", "complaints_median_response_days")):
+    metric_tile(col, key, now[metric(key).column], prev.get(metric(key).column), delta_description=since)
+metric_tile(cols[3], "complaints_overdue", h["overdue"], h["overdue_before"],
+            delta_description=t("{} hari lalu", f.days), border=True)
 
 with st.expander(t("Cara menghitung hari kerja dan batas waktu (SLA)")):
     st.markdown(ct.sla_rules(view.norms, lang))
@@ -83,16 +77,11 @@ def pick(table: str, target: str, values: pd.Series) -> None:
     st.session_state[target] = values.iloc[rows[0]] if rows and isinstance(values.iloc[rows[0]], str) else None
 
 
-show(opd, {"short_name": t("OPD"), "received": t("Masuk"), "in_sla_share": t("Sesuai SLA"),
-           "median_response_days": t("Median tanggapan"), "median_resolution_days": t("Median selesai"),
-           "resolution_rate": t("Tingkat selesai"), "overdue": t("Lewat batas kini")},
-     {"received": number, "in_sla_share": percent1, "median_response_days": number1,
-      "median_resolution_days": number1, "resolution_rate": percent1, "overdue": number},
+show(opd, {"short_name": t("OPD"), **LABELS}, FORMATS,
      key="pg_opd_table", on_select=lambda: pick("pg_opd_table", "pg_opd", opd["opd_code"]),
      selection_mode="single-row", column_config=HELP)
-outside = now["received"] - int(opd["received"].sum())
 st.caption((t("{} pengaduan belum didisposisikan ke OPD aktif: dihitung di total, tidak di tabel ini. ",
-              number(outside)) if outside > 0 else "")
+              number(now["unassigned"])) if now["unassigned"] else "")
            + t("Pilih satu baris untuk melihat pengaduannya di bagian Rincian. ") + SOURCE)
 
 weekly = ct.bucket_size(f) == "week"
@@ -112,9 +101,8 @@ clickable(style(fig, title, SOURCE + (t(" · pekan pertama/terakhir bisa tidak p
 
 st.subheader(t("Per kanal, {}", PERIOD))
 ch = compute(ct.per_channel, view, *args, lang)
-show(ch, {"label": t("Kanal"), "received": t("Masuk"), "in_sla_share": t("Sesuai SLA"),
-          "median_response_days": t("Median tanggapan"), "overdue": t("Lewat batas kini")},
-     {"received": number, "in_sla_share": percent1, "median_response_days": number1, "overdue": number},
+CHANNEL = ("received", "in_sla_share", "median_response_days", "overdue")
+show(ch, {"label": t("Kanal"), **{c: LABELS[c] for c in CHANNEL}}, {c: FORMATS[c] for c in CHANNEL},
      key="pg_channel_table", on_select=lambda: pick("pg_channel_table", "pg_channel", ch["channel"]),
      selection_mode="single-row", column_config=HELP)
 ta = compute(ct.topic_area, view, f, view.scope, lang)

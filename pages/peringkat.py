@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analytics.labels import COMPONENT_NAMES, named
+from analytics.metrics import metric
 from analytics.norms import COMPONENTS
 from analytics.ranking import breakdown, league
 from ui.filters import KIND_NAMES
@@ -21,15 +22,17 @@ mode = st.radio(t("Urutkan"), ["semua", "sejenis"], horizontal=True, key="pering
                 t("Di antara OPD sejenis (dinas/badan vs kecamatan/kelurahan)"))
 rank, change = ("rank", "rank_change") if mode == "semua" else ("rank_group", "rank_group_change")
 shown = table.sort_values(["group", rank] if mode == "sejenis" else [rank]) if len(table) else table
-columns = {rank: t("Peringkat"), change: t("Perubahan"), "short_name": "OPD", "skor": t("Skor"),
-           **{c: components[c] for c in COMPONENTS}, "posts": t("Unggahan"), "received": t("Pengaduan")}
+head = {key: metric(figure).header(lang) for key, figure in
+        {"rank": "rank", "skor": "score", "posts": "posts", "received": "complaints_received"}.items()}
+columns = {rank: head["rank"], change: t("Perubahan"), "short_name": "OPD", "skor": head["skor"],
+           **{c: components[c] for c in COMPONENTS}, "posts": head["posts"], "received": head["received"]}
 if mode == "sejenis":
     columns = {"group": t("Kelompok"), **columns}
 frame = shown[list(columns)].rename(columns=columns)
 if mode == "sejenis":
     frame[t("Kelompok")] = frame[t("Kelompok")].map(lambda g: t(KIND_NAMES[g]))
 score = {c: st.column_config.ProgressColumn(c, min_value=0, max_value=100, format="%.0f")
-         for c in [t("Skor"), *components.values()]}
+         for c in [head["skor"], *components.values()]}
 
 
 def _pick() -> None:

@@ -8,14 +8,15 @@ import streamlit as st
 
 from analytics import activity, complaints, profile
 from analytics import sentiment_trends as tr
-from analytics.fmt import day, number, percent
+from analytics.fmt import day, number
 from analytics.labels import COMPONENT_NAMES, CONTENT, PLATFORMS, SENTIMENTS, named, source_name, topic
+from analytics.metrics import metric
 from analytics.ranking import breakdown
 from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
 from ui.drill import clickable, custom
 from ui.i18n import language, t
 from ui.page import compute, opd_names, start
-from ui.widgets import opd_from_url, period_caption
+from ui.widgets import metric_tile, opd_from_url, period_caption
 
 view = start("Profil OPD")
 lang = language()
@@ -46,12 +47,10 @@ if not len(mine):  # an OPD outside the sidebar's kind filter: its own figures
     mine = compute(profile.history, view, f, view.scope, view.norms, view.today)
 now = mine.iloc[-1]
 c = st.columns(5)
-c[0].metric(t("Unggahan"), number(now["posts"]), help=t("Dalam periode"))
-c[1].metric(t("Kinerja + layanan"),
-            percent((now["kinerja"] + now["layanan"]) / now["posts"]) if now["posts"] else "—")
-c[2].metric(t("Pengaduan masuk"), number(now["received"]))
-c[3].metric(t("Ditanggapi sesuai SLA"), percent(now["in_sla_share"]))
-c[4].metric(t("Peringkat"), str(int(now["rank"])), help=t("Di antara OPD yang dilihat (saringan jenis OPD)"))
+for col, (key, figure) in zip(c, {"posts": "posts", "quality_share": "content_quality_share",
+                                  "received": "complaints_received", "in_sla_share": "complaints_in_sla_share",
+                                  "rank": "rank"}.items(), strict=True):
+    metric_tile(col, figure, now[key], compare=False)
 
 left, right = st.columns(2)
 with left:
@@ -89,7 +88,8 @@ with right:
     fig.update_yaxes(autorange="reversed")
     clickable(style(fig, t("Riwayat peringkat (periode {} hari)", view.filters.days), caption, height=240),
               "pf_rank_chart", lambda p: pick(pf_rank_end=custom(p, 0)), hint="")
-    st.caption(t("{} komentar; negatif {}", number(now["comments_n"]), percent(now["negative_share"])))
+    st.caption(t("{} komentar; negatif {}", number(now["comments_n"]), metric("negative_share").format(
+        now["negative_share"], lang)))
 st.caption(t("Klik batang, titik atau sel grafik untuk melihat data di baliknya."))
 
 # The rows behind the charts: posts, comments, the score of a period.

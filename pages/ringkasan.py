@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from analytics.briefing import briefing
-from analytics.fmt import day, number
+from analytics.briefing import briefing, with_data
+from analytics.fmt import day
 from analytics.labels import source_name, topic
+from analytics.metrics import metric
 from ui.i18n import language, t
 from ui.page import compute, start
-from ui.widgets import figure_metric, period_caption
+from ui.widgets import metric_tile, period_caption
 
 view = start("Ringkasan Apel")
 b = compute(briefing, view, view.filters, view.scope, view.norms, view.today, language())
@@ -16,22 +17,22 @@ st.caption(period_caption(view.filters))
 
 f = b.figures
 cols = st.columns(6)
-figure_metric(cols[0], t("OPD aktif"), f["active_share"], share=True,
-              help=t("OPD yang mengunggah sedikitnya sekali dalam periode, dari semua OPD yang dilihat"))
-figure_metric(cols[1], t("Unggahan"), f["posts"])
-figure_metric(cols[2], t("Pengaduan masuk"), f["received"])
-figure_metric(cols[3], t("Ditanggapi sesuai SLA"), f["in_sla_share"], share=True)
-figure_metric(cols[4], t("Komentar negatif (7 hari)"), f["negative_share"], share=True, lower_is_better=True,
-              help=t("Porsi komentar & mention negatif 7 hari terakhir periode, dibanding 7 hari sebelumnya"))
-cols[5].metric(t("Pengaduan lewat batas"), number(f["overdue"].value), help=t(
-    "Pengaduan terbuka yang melewati batas waktu tanggapan atau penyelesaian (hari kerja), kapan pun diterima"))
+since = {"delta_description": t("vs periode lalu")}
+metric_tile(cols[0], "active_opd_share", f["active_share"].value, f["active_share"].previous, **since)
+metric_tile(cols[1], "posts", f["posts"].value, f["posts"].previous, **since)
+metric_tile(cols[2], "complaints_received", f["received"].value, f["received"].previous, **since)
+metric_tile(cols[3], "complaints_in_sla_share", f["in_sla_share"].value, f["in_sla_share"].previous, **since)
+metric_tile(cols[4], "negative_share_7d", f["negative_share"].value, f["negative_share"].previous,
+            delta_description=t("vs 7 hari sebelumnya"))
+metric_tile(cols[5], "complaints_overdue", f["overdue"].value, f["overdue"].previous,
+            delta_description=t("{} hari lalu", view.filters.days))
 
 left, right = st.columns([3, 2])
 with left:
     st.markdown(f"**{t('Poin bicara')}**")
     st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(b.points, 1)) or t("Belum ada data untuk periode ini."))
 with right:
-    ranked = b.league[b.league["skor"].notna()]
+    ranked = with_data(b.league)
     table = {t("Peringkat"): "rank", "OPD": "short_name", t("Skor"): "skor"}
     top, bottom = st.columns(2)
     top.markdown(f"**{t('5 teratas')}**")
@@ -44,7 +45,8 @@ with right:
 
 a, b2, c = st.columns(3)
 with a:
-    st.markdown(f"**{t('OPD Pasif')} ({len(b.passive)})**")
+    st.markdown(f"**{metric('passive_opd').label_in(language())} ({len(b.passive)})**",
+                help=metric("passive_opd").help(language()))
     names = ", ".join(b.passive["short_name"].head(12))
     more = len(b.passive) - 12
     st.write(names + (t(", dan {} lainnya").format(more) if more > 0 else "") if len(b.passive) else t("Tidak ada."))

@@ -15,15 +15,17 @@ from ui import sentiment_charts as charts
 from ui.charts import style
 from ui.drill import clickable
 from ui.filters import url_choice
-from ui.format import day, number, percent
+from ui.format import day, number
 from ui.i18n import language, t
 from ui.page import compute, opd_names, start
-from ui.widgets import change_metric, percent1, show
+from ui.widgets import metric_tile, percent1, show
 
 view = start("Tren Sentimen")
 f, names, lang = view.filters, opd_names(view), language()
 SOURCE = {"komentar": t("Komentar & mention"), "pengaduan": t("Pengaduan")}
-THIS_WEEK = {"komentar": t("Komentar pekan ini"), "pengaduan": t("Pengaduan pekan ini")}
+HEADLINE = {"komentar": {"negative_share": "negative_share_7d", "net": "net_sentiment_7d", "total": "comments_7d"},
+            "pengaduan": {"negative_share": "complaint_negative_share_7d", "net": "complaint_net_sentiment_7d",
+                          "total": "complaints_7d"}}
 TEXTS = {"komentar": t("Isi komentar & mention"), "pengaduan": t("Isi pengaduan")}
 BY = {"": t("Tanpa rincian"), "opd": t("OPD"), "platform": t("Platform"), "topik": t("Topik"), "kanal": t("Kanal")}
 GRAIN = {"hari": t("Harian"), "pekan": t("Mingguan")}
@@ -65,14 +67,10 @@ head = compute(tr.headline, view, f, view.scope, source)
 now, before = head["this"], head["previous"] or {}
 spikes = compute(tr.spikes, view, f, view.scope, view.norms, source)
 cols = st.columns(4)
-change_metric(cols[0], t("Porsi negatif pekan ini"), percent(now["negative_share"], 1), now["negative_share"],
-              before.get("negative_share"), scale=100, decimals=1, unit=t(" poin"), color="inverse")
-change_metric(cols[1], t("Sentimen bersih pekan ini"), number(now["net"], 2), now["net"], before.get("net"),
-              decimals=2)
-change_metric(cols[2], THIS_WEEK[source], number(now["total"]), now["total"], before.get("total"), color="off")
-cols[3].metric(t("Lonjakan negatif"), number(len(spikes)),
-               help=t("Pekan berlonjakan dalam periode, semua OPD dan per OPD"))
-st.caption(t("Pekan ini = 7 hari terakhir periode ({}), dibandingkan dengan 7 hari sebelumnya. Sentimen bersih = "
+for col, (key, figure) in zip(cols, HEADLINE[source].items(), strict=False):
+    metric_tile(col, figure, now[key], before.get(key), delta_description=t("vs 7 hari sebelumnya"))
+metric_tile(cols[3], "negative_spikes", len(spikes), compare=False)
+st.caption(t("7 hari terakhir periode: {}, dibandingkan dengan 7 hari sebelumnya. Sentimen bersih = "
              "(positif − negatif) ÷ jumlah, dari −1 sampai +1.", tr.week_label(now["start"], now["end"])))
 
 # Trend: shares and net sentiment, or the negative share per group with a table of every group.

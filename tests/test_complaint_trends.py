@@ -1,15 +1,15 @@
 """analytics.complaint_trends against plain SQL on the sample warehouse."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
 
 from analytics import complaint_trends as ct
-from analytics.complaints import overdue, overdue_by_opd
+from analytics.complaints import overdue, overdue_by_opd, overdue_count
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
-from analytics.norms import Norms
+from analytics.norms import Norms, read_norms
 from ui.drill import custom
 
 pytestmark = pytest.mark.xdist_group("sample")
@@ -59,9 +59,28 @@ def test_headline_matches_sql(wh, con):
     assert h["overdue"] == len(overdue(wh, MONTH, Scope.everything(), Norms(), TODAY))
 
 
-def test_overdue_as_of_today_equals_overdue_now(wh):
-    now = ct.overdue_as_of(wh, MONTH, Scope.everything(), Norms(), TODAY)
-    assert now == len(overdue(wh, MONTH, Scope.everything(), Norms(), TODAY)) > 0
+AS_OF_SQL = """
+WITH t AS (SELECT workday_no AS wd FROM mart_workday WHERE day = CAST(? AS DATE)),
+c AS (SELECT c.*, t.wd - c.received_wd AS age,
+             CASE WHEN c.channel = '112' THEN 1 WHEN c.topic IN ('banjir_drainase', 'kesehatan') THEN 2 ELSE 3 END AS rn,
+             CASE c.complexity WHEN 'ringan' THEN 2 WHEN 'normatif' THEN 5 WHEN 'tanpa_audit' THEN 14
+                               WHEN 'audit' THEN 60 ELSE 14 END AS sn
+      FROM mart_complaint c, t WHERE c.received_day <= CAST(? AS DATE))
+SELECT count(*) FROM c
+WHERE NOT (coalesce(resolved_day <= CAST(? AS DATE), FALSE) OR (NOT is_open AND resolved_day IS NULL))
+  AND ((coalesce(first_response_day > CAST(? AS DATE), TRUE) AND age > rn) OR age > sn)
+"""
+
+
+@pytest.mark.parametrize("days_before", [0, 10, 45])
+def test_overdue_as_of_a_day_is_rebuilt_from_the_timestamps(wh, con, days_before):
+    """One definition: overdue now is overdue as of today; an earlier day counts what was open then."""
+    day = TODAY - timedelta(days=days_before)
+    expected = con.execute(AS_OF_SQL, [day] * 4).fetchall()[0][0]
+    norms = read_norms()  # data/norma.toml, as AS_OF_SQL writes it out
+    assert overdue_count(wh, MONTH, Scope.everything(), norms, day) == expected > 0
+    if not days_before:
+        assert expected == len(overdue(wh, MONTH, Scope.everything(), norms, TODAY))
 
 
 def test_overdue_list_limit_keeps_the_oldest_and_counts_match(wh):

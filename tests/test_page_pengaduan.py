@@ -92,7 +92,7 @@ def test_overdue_count_shown_equals_sql(sql):
     at = open_page()
     expected = overdue_sql(sql)
     assert expected > 0
-    assert metric(at, "Lewat batas kini").value == number(expected)
+    assert metric(at, "Lewat batas kini (semua periode)").value == number(expected)
     assert any(number(expected) in s.value for s in at.subheader)
     late = table(at, "Kanal", "Tiket")
     assert len(late) == expected
@@ -123,7 +123,7 @@ def test_filters_change_the_figures(sql):
     at.sidebar.multiselect[0].set_value(["DLH"]).run()
     assert not at.exception
     assert per_opd(at) == received_sql(sql, "2026-11-14", TODAY, "DLH")
-    assert metric(at, "Lewat batas kini").value == number(overdue_sql(sql, "DLH"))
+    assert metric(at, "Lewat batas kini (semua periode)").value == number(overdue_sql(sql, "DLH"))
 
 
 def test_url_reproduces_the_view(sql):
@@ -131,7 +131,7 @@ def test_url_reproduces_the_view(sql):
     assert at.sidebar.selectbox[0].value == "90h" and at.sidebar.multiselect[0].value == ["DLH"]
     expected = received_sql(sql, "2026-08-23", TODAY, "DLH")
     assert per_opd(at) == expected == {"DLH": sum(expected.values())}
-    assert metric(at, "Lewat batas kini").value == number(overdue_sql(sql, "DLH"))
+    assert metric(at, "Lewat batas kini (semua periode)").value == number(overdue_sql(sql, "DLH"))
     assert all(name == "DLH" for name in table(at, "Kanal", "Tiket")["OPD"])
 
 
@@ -139,7 +139,7 @@ def test_overdue_list_ignores_the_period(sql):
     month = open_page()
     week = open_page(periode="7h")
     assert len(table(week, "Kanal", "Tiket")) == len(table(month, "Kanal", "Tiket")) == overdue_sql(sql)
-    assert metric(week, "Lewat batas kini").value == metric(month, "Lewat batas kini").value
+    assert metric(week, "Lewat batas kini (semua periode)").value == metric(month, "Lewat batas kini (semua periode)").value
 
 
 def test_no_previous_data_shows_no_baseline(sql):
@@ -234,8 +234,8 @@ def test_english_page_shows_the_same_figures(sql):
     assert leftover_indonesian(en) == []
     total = number(total_sql(sql, "2026-10-22", TODAY))
     assert metric(en, "Complaints received").value == metric(idn, "Pengaduan masuk").value == total
-    assert metric(en, "Overdue now").value == metric(idn, "Lewat batas kini").value == number(overdue_sql(sql))
-    assert metric(en, "Overdue now").proto.delta == metric(idn, "Lewat batas kini").proto.delta
+    assert metric(en, "Overdue now (all periods)").value == metric(idn, "Lewat batas kini (semua periode)").value == number(overdue_sql(sql))
+    assert metric(en, "Overdue now (all periods)").proto.delta == metric(idn, "Lewat batas kini (semua periode)").proto.delta
     late = table(en, "Channel", "Ticket")
     assert len(late) == overdue_sql(sql)
     assert set(late["Norm missed"].str.split().str[0]) == {"response", "resolution"}

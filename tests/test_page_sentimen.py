@@ -55,8 +55,8 @@ def test_last_week_negative_share_equals_sql(env):
     at = page()
     shown = metrics(at)
     share, total = comments_week(env)
-    assert shown["Porsi negatif pekan ini"] == share
-    assert shown["Komentar pekan ini"] == total
+    assert shown["Komentar negatif 7 hari terakhir"] == share
+    assert shown["Komentar 7 hari terakhir"] == total
     assert at.title[0].value == "Tren Sentimen"
     assert at.radio(key="url_skala").value == "hari"  # 30-day period: daily by default
     texts = at.dataframe[-1].value
@@ -66,19 +66,19 @@ def test_last_week_negative_share_equals_sql(env):
 
 def test_opd_and_platform_filters_change_the_figures(env):
     at = page()
-    everyone = metrics(at)["Porsi negatif pekan ini"]
+    everyone = metrics(at)["Komentar negatif 7 hari terakhir"]
     at.multiselect(key="w_opd").set_value(["DINKES"]).run()
     assert not at.exception
     dinkes = metrics(at)
-    assert (dinkes["Porsi negatif pekan ini"], dinkes["Komentar pekan ini"]) == \
+    assert (dinkes["Komentar negatif 7 hari terakhir"], dinkes["Komentar 7 hari terakhir"]) == \
         comments_week(env, "opd_code = 'DINKES'")
     assert at.query_params["opd"] == "DINKES"
     at.multiselect(key="w_opd").set_value([]).run()
     at.multiselect(key="w_platform").set_value(["instagram"]).run()
     insta = metrics(at)
-    assert (insta["Porsi negatif pekan ini"], insta["Komentar pekan ini"]) == \
+    assert (insta["Komentar negatif 7 hari terakhir"], insta["Komentar 7 hari terakhir"]) == \
         comments_week(env, "platform = 'instagram'")
-    assert len({everyone, dinkes["Porsi negatif pekan ini"], insta["Porsi negatif pekan ini"]}) == 3
+    assert len({everyone, dinkes["Komentar negatif 7 hari terakhir"], insta["Komentar negatif 7 hari terakhir"]}) == 3
     at.selectbox(key="url_rinci").set_value("platform").run()
     table = at.dataframe[0].value
     assert table["Platform"].tolist() == ["Instagram"]
@@ -118,8 +118,9 @@ def test_english_page_shows_the_same_figures(env):
     assert english.title[0].value == "Sentiment trends"
     shown = metrics(english)
     share, total = comments_week(env)
-    assert shown["Negative share this week"] == metrics(indonesian)["Porsi negatif pekan ini"] == share
-    assert shown["Comments this week"] == total
+    assert metrics(indonesian)["Komentar negatif 7 hari terakhir"] == share
+    assert shown["Negative comments, last 7 days"] == share.replace(",", ".")  # English decimal point
+    assert shown["Comments, last 7 days"].replace(",", "") == total.replace(".", "")
     assert english.selectbox(key="url_rinci").label == "Break down by"
     assert english.selectbox(key="url_pekan").label == "Week"
     assert [s.value for s in english.subheader] == ["Negative spikes", "Comment & mention texts"]
@@ -132,7 +133,7 @@ def test_english_page_shows_the_same_figures(env):
     assert set(texts["kind"]) <= {"comment", "reply", "mention"}
     complaints = page(bahasa="en", sumber="pengaduan", periode="90h")
     assert leftover_indonesian(complaints) == []
-    assert "Complaints this week" in metrics(complaints)
+    assert "Complaints, last 7 days" in metrics(complaints)
 
 
 def test_the_texts_follow_the_week_sentiment_and_opd_a_click_picks(env):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
-from analytics.briefing import Figure
 from analytics.context import Filters
-from analytics.fmt import day, number, percent
-from ui.i18n import t
+from analytics.metrics import metric
+from ui.format import EMPTY, day, number, percent, styled
+from ui.i18n import language, t
 
 
 def period_caption(filters: Filters) -> str:
@@ -16,27 +18,33 @@ def period_caption(filters: Filters) -> str:
     return t("{} – {} · pembanding {} – {}", day(filters.start), day(filters.end), day(before.start), day(before.end))
 
 
-def change_metric(column, label: str, shown: str, now: float | None, before: float | None, *, scale: float = 1,
-                  decimals: int = 0, unit: str = "", color: str = "normal", help: str | None = None, **kw) -> None:
-    """A metric with its change against a baseline: "+3", "-1,5 poin", "±0", or
+def metric_tile(column, metric_id: str, now: float | None, before: float | None = None, *, compare: bool = True,
+                **kw) -> None:
+    """A figure of the metric catalog: label, help text, format and colour of its change all come from
+    ``analytics.metrics``. With ``compare``, the change against ``before`` ("+3", "-1,5 poin"), or
     "— belum ada pembanding" when there is no baseline (never a false 0). ``kw`` go to st.metric."""
-    if now is None or before is None or pd.isna(now) or pd.isna(before):
-        column.metric(label, shown, delta=t("— belum ada pembanding"), delta_color="off", delta_arrow="off", help=help,
-                      **kw)
+    m, lang = metric(metric_id), language()
+    args = {"label": m.label_in(lang), "value": m.format(now, lang), "help": m.help(lang), **kw}
+    if not compare:
+        column.metric(**args)
         return
-    change = (now - before) * scale
-    sign = "+" if change > 0 else "-" if change < 0 else "±"
-    column.metric(label, shown, delta=f"{sign}{number(abs(change), decimals)}{unit}",
-                  delta_color=color if change else "off", delta_arrow="auto" if change else "off", help=help, **kw)
+    change = m.change(now, before, lang)
+    if change is None:
+        column.metric(**args, delta=t("— belum ada pembanding"), delta_color="off", delta_arrow="off")
+        return
+    moved = not change.startswith("±")
+    color = {"up": "normal", "down": "inverse"}.get(m.polarity, "off") if moved else "off"
+    column.metric(**args, delta=change, delta_color=color, delta_arrow="auto" if moved else "off")
 
 
-def figure_metric(column, label: str, fig: Figure, share: bool = False, lower_is_better: bool = False,
-                  help: str | None = None) -> None:
-    """A briefing figure with its change vs the previous period (shares in percentage points)."""
-    shown = "—" if fig.value is None else (percent(fig.value) if share else number(fig.value))
-    change_metric(column, label, shown, fig.value, fig.previous, scale=100 if share else 1,
-                  decimals=1 if share else 0, unit=t(" poin") if share else "",
-                  color="inverse" if lower_is_better else "normal", help=help)
+def metric_columns(figures: dict[str, str]) -> tuple[dict[str, str], dict, dict]:
+    """For table columns holding catalog figures (``{column: metric id}``): their headers, formats and help
+    texts, as ``show`` takes them (labels, fmt, column_config)."""
+    lang = language()
+    labels = {col: metric(mid).header(lang) for col, mid in figures.items()}
+    fmt = {col: partial(metric(mid).format, lang=lang) for col, mid in figures.items()}
+    config = {labels[col]: st.column_config.Column(help=metric(mid).help(lang)) for col, mid in figures.items()}
+    return labels, fmt, config
 
 
 def percent1(x: float | None) -> str:
@@ -48,12 +56,11 @@ def number1(x: float | None) -> str:
 
 
 def show(df: pd.DataFrame, labels: dict[str, str], fmt: dict | None = None, key: str | None = None, **kw) -> None:
-    """A sortable table, columns renamed: raw values underneath; small tables shown in Indonesian number
-    formats (Styler), long lists with dd/mm/yyyy dates (column_config, fast for thousands of rows)."""
+    """A sortable table, columns renamed, cells in the viewer's language (``ui.format.styled``: ``fmt`` per
+    column, else dates "4 Des 2026" and numbers "1.234"; missing "—") with the raw values underneath."""
     shown = df[list(labels)].rename(columns=labels)
-    if fmt is not None:
-        shown = shown.style.format({labels[c]: fn for c, fn in fmt.items()}, na_rep="—")
-    st.dataframe(shown, hide_index=True, key=key, **kw)
+    st.dataframe(styled(shown, {labels[c]: fn for c, fn in (fmt or {}).items()}), hide_index=True, key=key,
+                 placeholder=EMPTY, **kw)
 
 
 def opd_from_url(names: dict[str, str], fallback: str | None) -> str:
