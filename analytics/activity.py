@@ -35,6 +35,16 @@ def posts_by_period(wh: Warehouse, filters: Filters, scope: Scope, periods: int)
     return out
 
 
+def covered(wh: Warehouse, filters: Filters) -> bool:
+    """Whether the warehouse holds any post of the period (any OPD; the platform filter applies): without one,
+    the data does not cover the period, and "no posts" says nothing about any OPD."""
+    p = wh.mart_opd_day_posts
+    p = p.filter(p.day.between(ibis.literal(filters.start), ibis.literal(filters.end)))
+    if filters.platforms:
+        p = p.filter(p.platform.isin(list(filters.platforms)))
+    return bool(wh.frame(p.limit(1).aggregate(n=ibis._.count()))["n"].iloc[0])
+
+
 def required_platforms(wh: Warehouse) -> list[str]:
     raw = wh.setting("platform_wajib")
     return json.loads(raw) if raw else []

@@ -10,7 +10,7 @@ from datetime import date
 import ibis
 import pandas as pd
 
-from analytics import admin, complaint_trends, complaints, passive, ranking, sentiment_trends
+from analytics import activity, admin, complaint_trends, complaints, passive, ranking, sentiment_trends
 from analytics.complaint_trends import UNKNOWN_AREA, kecamatan_names, kecamatan_of
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
@@ -57,11 +57,6 @@ def activity_figures(league: pd.DataFrame, norms: Norms) -> dict[str, float | No
             "norm_share": float((league["posts_per_week"] >= norms.posts_per_week).mean())}
 
 
-def _has_posts(wh: Warehouse, filters: Filters, scope: Scope) -> bool:
-    d = in_view(wh.mart_opd_day_posts, wh, filters, scope)
-    return bool(wh.frame(d.filter(between(d.day, filters)).aggregate(n=ibis._.count()))["n"].iloc[0])
-
-
 def rising_topics(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
     """Complaint topics in the period vs the previous one, biggest rise first, with the top kecamatan."""
     def counts(f: Filters) -> pd.DataFrame:
@@ -101,9 +96,9 @@ def _figure(now: dict | None, before: dict | None, key: str) -> Figure:
 def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date, lang: str = "id") -> Briefing:
     """Every figure comes from the function the metric catalog names, the same ones the other pages call."""
     league, previous = ranking.league_and_previous(wh, filters, scope, norms, today)
-    posted = _has_posts(wh, filters, scope)
+    posted = activity.covered(wh, filters)  # else "no posts" would be a statement the data cannot make
     now_act = activity_figures(league, norms) if posted else {}
-    before_act = activity_figures(previous, norms) if _has_posts(wh, filters.previous(), scope) else {}
+    before_act = activity_figures(previous, norms) if activity.covered(wh, filters.previous()) else {}
     complaint = complaint_trends.headline(wh, filters, scope, norms, today)
     senti = sentiment_trends.headline(wh, filters, scope, "komentar")
     figures = {
@@ -114,7 +109,7 @@ def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
         "overdue": Figure(float(complaint["overdue"]), complaint["overdue_before"]),
     }
     late = complaints.overdue_by_opd(wh, filters, scope, norms, today)
-    quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league) if posted else league.iloc[:0]
+    quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league)
     rising = rising_topics(wh, filters, scope)
     fresh = admin.freshness(wh, today)
     points = talking_points(league if posted else league.iloc[:0], quiet, rising, late, fresh, figures, norms, lang)

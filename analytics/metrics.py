@@ -198,12 +198,12 @@ METRICS: tuple[Metric, ...] = (
        "Pekan dalam periode yang porsi negatifnya di atas rata-rata + K·sd pekan-pekan sebelumnya, semua OPD "
        "dan per OPD.",
        "Weeks of the period whose negative share is above mean + K·sd of the weeks before, all OPD and per OPD.",
-       "count", 0, "analytics.sentiment_trends.spikes", "spike", polarity="down"),
+       "count", 0, "analytics.sentiment_trends.flag_spikes", "spike", polarity="down"),
     # --- score --------------------------------------------------------------------------------------
     _m("score", "Skor", "Score",
        "Rata-rata berbobot komponen yang punya data (bobot dari data/norma.toml).",
        "Weighted mean of the components that have data (weights from data/norma.toml).",
-       "score", 0, "analytics.ranking.score", "skor",
+       "score", 0, "analytics.ranking.components_by_period", "skor",
        "Komponen tanpa data tidak dihitung, bukan dianggap 0.", "A component without data is left out, not 0."),
     _m("rank", "Peringkat", "Rank",
        "Urutan skor di antara OPD yang dilihat (1 = terbaik; skor sama berbagi peringkat).",

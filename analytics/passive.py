@@ -49,15 +49,17 @@ def _reasons(row, silent: dict[str, list[Reason]], norms: Norms) -> list[Reason]
     reasons += silent.get(row.opd_code, [])
     if row.few_posts:
         reasons.append(("hanya {rate} unggahan per pekan (norma ≥ {norm})",
-                        {"rate": number(row.posts_per_week, 1), "norm": number(norms.passive_posts_per_week, 1)}))
+                        {"rate": partial(number, row.posts_per_week, 1), "norm": partial(number, norms.passive_posts_per_week, 1)}))
     if row.ceremonial:
         reasons.append(("{share} unggahan seremonial (batas {limit})",
-                        {"share": percent(row.ceremonial_share), "limit": percent(norms.passive_ceremonial_share)}))
+                        {"share": partial(percent, row.ceremonial_share), "limit": partial(percent, norms.passive_ceremonial_share)}))
     return reasons
 
 
 def _say(reasons: list[Reason], lang: str) -> list[str]:
-    return [translate(text, lang, **fields) for text, fields in reasons]
+    """The reasons in ``lang``; a figure given as a formatter (``partial(number, x, 1)``) is written in it too."""
+    return [translate(text, lang, **{k: v(lang=lang) if callable(v) else v for k, v in fields.items()})
+            for text, fields in reasons]
 
 
 def passive_opd(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date, lang: str = "id",
@@ -67,9 +69,12 @@ def passive_opd(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, tod
     ``reasons_id`` the same in Indonesian (for the reminder, which goes to the OPD as written). Complaint
     handling is judged apart (``slow_opd``): "pasif" is about posting only.
 
-    ``table``: the ranking components already computed for this view, if the caller has them.
+    ``table``: the ranking components already computed for this view, if the caller has them. Empty when
+    the warehouse holds no post of the period (``activity.covered``).
     """
     df = criteria((components(wh, filters, scope, norms, today) if table is None else table).copy(), norms)
+    if not activity.covered(wh, filters):  # no post data for the period at all: nobody is judged
+        df = df.iloc[:0]
     accounts = activity.accounts(wh, filters, scope, filters.end)
     required = activity.required_platforms(wh)
     silent = _silent_accounts(accounts, required, norms)

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from analytics.activity import accounts
+from analytics.activity import accounts, covered
 from analytics.fmt import day
 from analytics.labels import PLATFORMS
 from analytics.opd import region_name
@@ -31,6 +31,9 @@ with st.expander(t("Ambang (ubah untuk tampilan ini; nilai bawaan di data/norma.
 table, slow = compute(passive_and_slow, view, view.filters, view.scope, norms, view.today, language())
 acc = compute(accounts, view, view.filters, view.scope, view.filters.end)
 st.caption(period_caption(view.filters))
+if not compute(covered, view, view.filters):
+    st.info(t("Belum ada data unggahan untuk periode ini: tidak ada OPD yang bisa dinilai."))
+    st.stop()
 left, right = st.columns(2)
 metric_tile(left, "passive_opd", len(table), compare=False)
 metric_tile(right, "slow_opd", len(slow), compare=False)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analytics.activity import covered
 from analytics.labels import COMPONENT_NAMES, named
 from analytics.metrics import metric
 from analytics.norms import COMPONENTS
@@ -16,6 +17,8 @@ lang = language()
 components = named(COMPONENT_NAMES, lang)
 table = compute(league, view, view.filters, view.scope, view.norms, view.today)
 st.caption(period_caption(view.filters) + t(" · skor 0–100, bobot dan norma dari data/norma.toml"))
+if not compute(covered, view, view.filters):
+    st.warning(t("Belum ada data unggahan untuk periode ini: aktivitas dan kualitas konten tidak bisa dinilai."))
 
 mode = st.radio(t("Urutkan"), ["semua", "sejenis"], horizontal=True, key="peringkat_mode",
                 format_func=lambda m: t("Semua OPD bersama") if m == "semua" else
