@@ -62,7 +62,8 @@ def test_headline_matches_sql(wh, con):
 AS_OF_SQL = """
 WITH t AS (SELECT workday_no AS wd FROM mart_workday WHERE day = CAST(? AS DATE)),
 c AS (SELECT c.*, t.wd - c.received_wd AS age,
-             CASE WHEN c.channel = '112' THEN 1 WHEN c.topic IN ('banjir_drainase', 'kesehatan') THEN 2 ELSE 3 END AS rn,
+             CASE WHEN c.channel = '112' THEN 1 WHEN c.topic IN ('banjir_drainase', 'kesehatan') THEN 2
+                  ELSE 3 END AS rn,
              CASE c.complexity WHEN 'ringan' THEN 2 WHEN 'normatif' THEN 5 WHEN 'tanpa_audit' THEN 14
                                WHEN 'audit' THEN 60 ELSE 14 END AS sn
       FROM mart_complaint c, t WHERE c.received_day <= CAST(? AS DATE))

@@ -88,7 +88,7 @@ def components_sql(con, start: str = START, end: str = END) -> dict[str, dict[st
         FROM ref_opd o LEFT JOIN p USING (opd_code) LEFT JOIN c USING (opd_code) LEFT JOIN s USING (opd_code)
         LEFT JOIN a USING (opd_code) WHERE o.active""").fetchall()
     out = {}
-    for code, name, posts, good, judged, eng, reach, received, in_sla, sla_judged, n, pos, neg, have in rows:
+    for code, name, posts, good, judged, eng, reach, _received, in_sla, sla_judged, n, pos, neg, have in rows:
         comp = {
             "aktivitas": min(100.0, posts / weeks / 2 * 100),
             "kualitas": 100 * good / judged if judged else None,
