@@ -49,7 +49,8 @@ def components_by_period(wh: Warehouse, filters: Filters, scope: Scope, norms: N
     cover = activity.coverage(wh, filters, scope)
     keys = ["opd_code", "period"]
     df = (posts.merge(opd, on="opd_code")
-          .merge(sla[[*keys, "received", "in_sla", "in_sla_share", "median_response_days", "overdue"]], on=keys)
+          .merge(sla[[*keys, "received", "judged", "in_sla", "in_sla_share", "median_response_days", "overdue"]],
+                 on=keys)
           .merge(senti[[*keys, "total", "net", "negative_share"]].rename(columns={"total": "comments_n"}), on=keys)
           .merge(cover[["opd_code", "missing", "coverage"]], on="opd_code", how="left"))
     weeks = df["period"].map({k: w.days / 7 for k, w in enumerate(windows(filters, periods))})
@@ -114,16 +115,20 @@ def breakdown(row: pd.Series, norms: Norms, lang: str = "id") -> pd.DataFrame:
     used = sum(weights.values()) or 1.0
     basis = {
         "aktivitas": ("{rate} unggahan/pekan (norma {norm})",
-                      {"rate": number(row["posts_per_week"], 1), "norm": number(norms.posts_per_week, 1)}),
+                      {"rate": number(row["posts_per_week"], 1, lang=lang),
+                       "norm": number(norms.posts_per_week, 1, lang=lang)}),
         "kualitas": ("{kinerja} kinerja + {layanan} layanan dari {n} unggahan bernilai",
                      {"kinerja": int(row["kinerja"]), "layanan": int(row["layanan"]),
                       "n": int(row["kinerja"] + row["layanan"] + row["seremonial"])}),
         "keterlibatan": ("{rate} per jangkauan (target {target})",
-                         {"rate": percent(row["engagement_rate"], 1), "target": percent(norms.engagement_target)}),
-        "responsivitas": ("{n} dari {total} pengaduan ditanggapi sesuai SLA",
-                          {"n": int(row["in_sla"]), "total": int(row["received"])})
-                         if row["received"] else ("belum ada pengaduan dalam periode", {}),
-        "sentimen": ("{n} komentar, sentimen bersih {net}", {"n": int(row["comments_n"]), "net": number(row["net"], 2)})
+                         {"rate": percent(row["engagement_rate"], 1, lang=lang),
+                          "target": percent(norms.engagement_target, lang=lang)}),
+        "responsivitas": ("{n} dari {total} pengaduan yang sudah bisa dinilai ditanggapi sesuai SLA",
+                          {"n": int(row["in_sla"]), "total": int(row["judged"])})
+                         if row["judged"] else ("belum ada pengaduan dalam periode", {}) if not row["received"]
+                         else ("pengaduan periode ini belum bisa dinilai (masih dalam batas)", {}),
+        "sentimen": ("{n} komentar, sentimen bersih {net}",
+                     {"n": int(row["comments_n"]), "net": number(row["net"], 2, lang=lang)})
                     if row["comments_n"] else ("belum ada komentar", {}),
         "cakupan": ("semua platform wajib ada", {}) if not row["missing"] else
                    ("belum ada: {missing}", {"missing": ", ".join(row["missing"])}),
