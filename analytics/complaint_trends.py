@@ -14,6 +14,7 @@ import pandas as pd
 from analytics.complaints import complaints, figures, overdue, overdue_count, shares, sla_per_opd, totals
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
+from analytics.fmt import SHORT
 from analytics.fmt import day as day_text
 from analytics.i18n import translate
 from analytics.labels import CHANNELS, topic
@@ -143,7 +144,8 @@ def bucket_choices(filters: Filters, periods: Iterable[date | pd.Timestamp], lan
         for first in periods:
             key = bucket_key(kind, first)
             days = bucket_period(filters, key)[1]
-            shown = day_text(days.start)[:-5] + ("" if days.days == 1 else f" – {day_text(days.end)[:-5]}")
+            shown = day_text(days.start, SHORT, lang=lang) + (
+                "" if days.days == 1 else f" – {day_text(days.end, SHORT, lang=lang)}")
             out[key] = f"{translate(name, lang)} {shown}"
     return out
 

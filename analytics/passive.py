@@ -4,6 +4,7 @@ against a threshold from data/norma.toml — and, apart, OPD slow to answer comp
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 
@@ -49,10 +50,12 @@ def _reasons(row, silent: dict[str, list[Reason]], norms: Norms) -> list[Reason]
     reasons += silent.get(row.opd_code, [])
     if row.few_posts:
         reasons.append(("hanya {rate} unggahan per pekan (norma ≥ {norm})",
-                        {"rate": partial(number, row.posts_per_week, 1), "norm": partial(number, norms.passive_posts_per_week, 1)}))
+                        {"rate": partial(number, row.posts_per_week, 1),
+                         "norm": partial(number, norms.passive_posts_per_week, 1)}))
     if row.ceremonial:
         reasons.append(("{share} unggahan seremonial (batas {limit})",
-                        {"share": partial(percent, row.ceremonial_share), "limit": partial(percent, norms.passive_ceremonial_share)}))
+                        {"share": partial(percent, row.ceremonial_share),
+                         "limit": partial(percent, norms.passive_ceremonial_share)}))
     return reasons
 
 

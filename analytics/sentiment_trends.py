@@ -133,8 +133,8 @@ def week_span(end: date | str) -> tuple[date, date]:
     return end - timedelta(days=6), end
 
 
-def week_label(start: date, end: date) -> str:
-    return f"{day(start)} – {day(end)}"
+def week_label(start: date, end: date, lang: str = "id") -> str:
+    return f"{day(start, lang=lang)} – {day(end, lang=lang)}"
 
 
 def week_ends(start: date, end: date) -> list[date]:
@@ -172,13 +172,13 @@ def spike_list(found: pd.DataFrame, names: dict[str, str], lang: str = "id") -> 
     """The spikes as a table for people: week, OPD, negative share, baseline mean ± sd, texts counted."""
     everyone = translate("Semua OPD", lang)
     return pd.DataFrame({
-        translate("pekan", lang): [week_label(a, b) for a, b in zip(found["start"], found["end"])],
+        translate("pekan", lang): [week_label(a, b, lang) for a, b in zip(found["start"], found["end"])],
         translate("OPD", lang): [names.get(c, c) if c else everyone for c in found["opd_code"]],
-        translate("porsi negatif", lang): [percent(v, 1) for v in found["negative_share"]],
+        translate("porsi negatif", lang): [percent(v, 1, lang=lang) for v in found["negative_share"]],
         translate("pembanding (rata-rata ± sd)", lang): [
-            translate("{mean} ± {sd} poin", lang, mean=percent(m, 1), sd=number(sd * 100, 1))
+            translate("{mean} ± {sd} poin", lang, mean=percent(m, 1, lang=lang), sd=number(sd * 100, 1, lang=lang))
             for m, sd in zip(found["baseline_mean"], found["baseline_sd"])],
-        translate("jumlah", lang): [number(v) for v in found["total"]]})
+        translate("jumlah", lang): [number(v, lang=lang) for v in found["total"]]})
 
 
 def headline(wh: Warehouse, filters: Filters, scope: Scope, source: str = "komentar") -> dict[str, dict | None]:

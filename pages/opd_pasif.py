@@ -6,10 +6,10 @@ from dataclasses import replace
 import streamlit as st
 
 from analytics.activity import accounts, covered
-from analytics.fmt import day
 from analytics.labels import PLATFORMS
 from analytics.opd import region_name
 from analytics.passive import passive_and_slow, reminder
+from ui.format import EMPTY, styled
 from ui.i18n import language, t
 from ui.page import compute, start
 from ui.widgets import metric_tile, period_caption
@@ -53,10 +53,11 @@ def _pick(rows: list[int]) -> None:
 
 overview = table[["short_name", "kind", "posts", "days_since_last_post", "reasons"]].copy()
 overview["reasons"] = overview["reasons"].map("; ".join)
-st.dataframe(overview.rename(columns={"short_name": "OPD", "kind": t("Jenis"), "posts": t("Unggahan"),
-                                      "days_since_last_post": t("Hari sejak unggahan terakhir"),
-                                      "reasons": t("Alasan")}),
-             hide_index=True, key="ps_table", selection_mode="single-row",
+st.dataframe(styled(overview.rename(columns={"short_name": "OPD", "kind": t("Jenis"), "posts": t("Unggahan"),
+                                             "days_since_last_post": t("Hari sejak unggahan terakhir"),
+                                             "reasons": t("Alasan")})),
+             hide_index=True, key="ps_table", selection_mode="single-row", placeholder=EMPTY, column_config={
+                 t("Hari sejak unggahan terakhir"): st.column_config.Column(help=t("— = belum pernah mengunggah"))},
              on_select=lambda: _pick(st.session_state["ps_table"].selection.rows))
 st.caption(t("Pilih satu baris untuk akun dan pengingatnya."))
 
@@ -70,11 +71,10 @@ with left:
     st.markdown(t("**Akun {}**", row["short_name"]))
     mine = acc[acc["opd_code"] == code].copy()
     mine["platform"] = mine["platform"].map(PLATFORMS)
-    mine["last_day"] = mine["last_day"].map(day)
     link = t("Tautan")
-    st.dataframe(mine[["platform", "handle", "last_day", "days_since", "last_permalink"]].rename(columns={
+    st.dataframe(styled(mine[["platform", "handle", "last_day", "days_since", "last_permalink"]].rename(columns={
         "platform": "Platform", "handle": t("Akun"), "last_day": t("Unggahan terakhir"), "days_since": t("Hari"),
-        "last_permalink": link}), hide_index=True,
+        "last_permalink": link})), hide_index=True, placeholder=EMPTY,
         column_config={link: st.column_config.LinkColumn(display_text=t("buka"))})
     for reason in row["reasons"]:
         st.markdown(f"- {reason}")

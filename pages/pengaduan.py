@@ -13,7 +13,7 @@ from analytics.metrics import metric
 from ui import complaint_charts as charts
 from ui.charts import style
 from ui.drill import clickable, custom
-from ui.format import day, number
+from ui.format import day_range, moment, number
 from ui.i18n import language, t
 from ui.page import compute, start
 from ui.widgets import metric_columns, metric_tile, show
@@ -22,10 +22,10 @@ view = start("Pengaduan")
 lang = language()
 f, args = view.filters, (view.filters, view.scope, view.norms, view.today)
 LINK = st.column_config.LinkColumn(t("Tautan"), display_text=t("buka"))
-PERIOD = f"{day(f.start)} – {day(f.end)}"
+PERIOD = day_range(f.start, f.end)
 updated = compute(ct.updated_at, view)
 SOURCE = t("Sumber: pengaduan semua kanal") + (
-    t(" · diperbarui {day} {time}", day=day(updated), time=f"{updated:%H.%M}") if updated else "")
+    t(" · diperbarui {}", moment(updated)) if updated else "")
 
 
 LATE_SHOWN = 1000  # rows of the overdue list drawn in the page (all of them in the CSV)
@@ -36,8 +36,7 @@ FIGURES = {"received": "complaints_received", "in_sla_share": "complaints_in_sla
            "median_resolution_days": "complaints_median_resolution_days",
            "resolution_rate": "complaints_resolution_rate", "overdue": "complaints_overdue"}
 LABELS, FORMATS, HELP = metric_columns(FIGURES)
-LIST = {t("Tautan"): LINK, **{c: st.column_config.DateColumn(c, format="DD/MM/YYYY")
-                              for c in (t("Diterima"), t("Ditanggapi"), t("Selesai"))}}
+LIST = {t("Tautan"): LINK}  # dates as everywhere ("4 Des 2026"): ui.widgets.show
 
 
 h = compute(ct.headline, view, *args)

@@ -8,9 +8,10 @@ from analytics.metrics import metric
 from analytics.norms import COMPONENTS
 from analytics.ranking import breakdown, league
 from ui.filters import KIND_NAMES
+from ui.format import EMPTY, number, number1
 from ui.i18n import language, t
 from ui.page import compute, start
-from ui.widgets import period_caption
+from ui.widgets import period_caption, show
 
 view = start("Peringkat OPD")
 lang = language()
@@ -46,7 +47,7 @@ def _pick() -> None:
 
 
 st.dataframe(frame, hide_index=True, key="peringkat_table", on_select=_pick, selection_mode="single-row",
-             column_config={**score, t("Perubahan"): st.column_config.NumberColumn(
+             placeholder=EMPTY, column_config={**score, t("Perubahan"): st.column_config.NumberColumn(
                  format="%+d", help=t("Naik (+) atau turun (−) dibanding periode sebelumnya"))})
 st.caption(t("Komponen tanpa data (tanpa unggahan, pengaduan atau komentar) tidak dihitung, bukan dianggap 0. "
              "Pilih satu baris untuk rinciannya."))
@@ -59,9 +60,7 @@ if len(shown):
     st.subheader(t("Mengapa {name} di peringkat {rank}?", name=row["short_name"], rank=int(row[rank])))
     parts = breakdown(row, view.norms, lang)
     parts["komponen"] = parts["komponen"].map(components)
-    value, share = t("Nilai (0–100)"), t("Sumbangan ke skor")
-    st.dataframe(parts.rename(columns={"komponen": t("Komponen"), "nilai": value, "bobot": t("Bobot"),
-                                       "sumbangan": share, "dasar": t("Dasar perhitungan")}),
-                 hide_index=True, column_config={value: st.column_config.NumberColumn(format="%.0f"),
-                                                 share: st.column_config.NumberColumn(format="%.1f")})
+    show(parts, {"komponen": t("Komponen"), "nilai": t("Nilai (0–100)"), "bobot": t("Bobot"),
+                 "sumbangan": t("Sumbangan ke skor"), "dasar": t("Dasar perhitungan")},
+         {"nilai": number, "sumbangan": number1})
     st.page_link("pages/profil_opd.py", label=t("Profil {} →", row["short_name"]), query_params={"kode": code})

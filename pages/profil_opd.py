@@ -8,15 +8,15 @@ import streamlit as st
 
 from analytics import activity, complaints, profile
 from analytics import sentiment_trends as tr
-from analytics.fmt import day, number
 from analytics.labels import COMPONENT_NAMES, CONTENT, PLATFORMS, SENTIMENTS, named, source_name, topic
 from analytics.metrics import metric
 from analytics.ranking import breakdown
 from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
 from ui.drill import clickable, custom
+from ui.format import EMPTY, day, day_range, number, number1, styled
 from ui.i18n import language, t
 from ui.page import compute, opd_names, start
-from ui.widgets import metric_tile, opd_from_url, period_caption
+from ui.widgets import metric_tile, opd_from_url, period_caption, show
 
 view = start("Profil OPD")
 lang = language()
@@ -24,7 +24,7 @@ content, sentiments = named(CONTENT, lang), named(SENTIMENTS, lang)
 names = opd_names(view)
 code = opd_from_url(names, view.filters.opd[0] if view.filters.opd else None)
 f = profile.one(view.filters, code)
-span = f"{day(f.start)} – {day(f.end)}"
+span = day_range(f.start, f.end)
 caption = t("Sumber: ekspor media sosial & pengaduan di gudang data Sorot, per {}", day(view.today))
 st.caption(period_caption(f))
 LINK = st.column_config.LinkColumn(t("Tautan"), display_text=t("buka"))
@@ -57,10 +57,9 @@ with left:
     st.markdown(t("**Akun dan unggahan terakhir**"))
     acc = compute(activity.accounts, view, f, view.scope, f.end)
     acc["platform"] = acc["platform"].map(PLATFORMS)
-    acc["last_day"] = acc["last_day"].map(day)
-    st.dataframe(acc[["platform", "handle", "last_day", "days_since", "url"]].rename(columns={
+    st.dataframe(styled(acc[["platform", "handle", "last_day", "days_since", "url"]].rename(columns={
         "platform": "Platform", "handle": t("Akun"), "last_day": t("Terakhir"), "days_since": t("Hari"),
-        "url": t("Profil")}), hide_index=True, column_config={
+        "url": t("Profil")})), hide_index=True, placeholder=EMPTY, column_config={
         t("Profil"): st.column_config.LinkColumn(display_text=t("buka"))})
     weekly = compute(profile.weekly_posts, view, f, view.scope)
     if len(weekly):
@@ -100,12 +99,11 @@ kind = b.selectbox(t("Jenis konten"), ["", *CONTENT], format_func=lambda k: cont
                    key="pf_content")
 posts = compute(profile.top_posts, view, profile.week(f, date.fromisoformat(week)) if week else f, view.scope,
                 10 if not (week or kind) else 200, kind or None)
-posts = posts.assign(platform=posts["platform"].map(PLATFORMS), day=posts["day"].map(day),
-                     content_type=posts["content_type"].map(content))
-st.dataframe(posts.rename(columns={"day": t("Tanggal"), "platform": "Platform", "content_type": t("Jenis"),
-                                   "caption": t("Keterangan"), "views": t("Tayangan"),
-                                   "engagements": t("Keterlibatan"), "permalink": t("Tautan")}),
-             hide_index=True, column_config={t("Tautan"): LINK})
+posts = posts.assign(platform=posts["platform"].map(PLATFORMS), content_type=posts["content_type"].map(content))
+st.dataframe(styled(posts.rename(columns={"day": t("Tanggal"), "platform": "Platform", "content_type": t("Jenis"),
+                                          "caption": t("Keterangan"), "views": t("Tayangan"),
+                                          "engagements": t("Keterlibatan"), "permalink": t("Tautan")})),
+             hide_index=True, placeholder=EMPTY, column_config={t("Tautan"): LINK})
 
 st.markdown(t("**Komentar & mention** (nama akun dan data pribadi disamarkan)"))
 a, b = st.columns(2)
@@ -117,18 +115,19 @@ said, total = compute(tr.texts, view, f, view.scope, "komentar", span_c.start, s
                       (feel,) if feel else tuple(SENTIMENTS))
 st.caption(t("{} teks; ditampilkan {} terbaru", number(total), number(len(said))))
 said = said.assign(sentiment=said["sentiment"].map(sentiments), platform=said["platform"].map(PLATFORMS))
-st.dataframe(said[["day", "platform", "sentiment", "author", "text", "permalink"]].rename(columns={
+st.dataframe(styled(said[["day", "platform", "sentiment", "author", "text", "permalink"]].rename(columns={
     "day": t("Tanggal"), "sentiment": t("Sentimen"), "author": t("Akun"), "text": t("Teks"),
-    "platform": "Platform", "permalink": t("Tautan")}), hide_index=True, column_config={t("Tautan"): LINK})
+    "platform": "Platform", "permalink": t("Tautan")})), hide_index=True, placeholder=EMPTY,
+    column_config={t("Tautan"): LINK})
 
 st.markdown(t("**Skor per komponen pada periode yang berakhir**"))
 end = st.selectbox(t("Akhir periode"), ends[::-1], format_func=lambda e: day(date.fromisoformat(e)),
                    key="pf_rank_end")
 then = mine[[e == end for e in ends]].iloc[0]
 parts = breakdown(then, view.norms, lang).assign(komponen=lambda d: d["komponen"].map(named(COMPONENT_NAMES, lang)))
-st.dataframe(parts.rename(columns={"komponen": t("Komponen"), "nilai": t("Nilai (0–100)"), "bobot": t("Bobot"),
-                                   "sumbangan": t("Sumbangan ke skor"), "dasar": t("Dasar perhitungan")}),
-             hide_index=True)
+show(parts, {"komponen": t("Komponen"), "nilai": t("Nilai (0–100)"), "bobot": t("Bobot"),
+             "sumbangan": t("Sumbangan ke skor"), "dasar": t("Dasar perhitungan")},
+     {"nilai": number, "sumbangan": number1})
 
 late = compute(complaints.overdue, view, f, view.scope, view.norms, view.today)
 st.markdown(t("**Pengaduan lewat batas waktu ({})**", len(late)))
@@ -136,7 +135,6 @@ if len(late):
     late = late.assign(topic=late["topic"].map(lambda c: topic(c, lang)),
                        channel=late["channel"].map(lambda c: source_name(c, lang)),
                        received_day=pd.to_datetime(late["received_day"]).dt.date)
-    st.dataframe(late[["complaint_id", "channel", "topic", "received_day", "age_days", "status", "permalink"]].rename(
-        columns={"complaint_id": t("Tiket"), "channel": t("Kanal"), "topic": t("Topik"),
-                 "received_day": t("Diterima"), "age_days": t("Umur (hari kerja)"), "status": "Status",
-                 "permalink": t("Tautan")}), hide_index=True, column_config={t("Tautan"): LINK})
+    show(late, {"complaint_id": t("Tiket"), "channel": t("Kanal"), "topic": t("Topik"), "received_day": t("Diterima"),
+                "age_days": t("Umur (hari kerja)"), "status": "Status", "permalink": t("Tautan")},
+         column_config={t("Tautan"): LINK})

@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from analytics.briefing import briefing, with_data
-from analytics.fmt import day
 from analytics.labels import source_name, topic
 from analytics.metrics import metric
+from ui.format import EMPTY, day
 from ui.i18n import language, t
 from ui.page import compute, start
 from ui.widgets import metric_tile, period_caption
@@ -57,7 +57,7 @@ with b2:
                            t("Sekarang"): b.rising["now"], t("Sebelumnya"): b.rising["before"],
                            t("Terbanyak di"): b.rising["top_area"]}).head(5)
     if len(rising):  # an if statement, not an expression: Streamlit's magic would print the value
-        st.dataframe(rising, hide_index=True)
+        st.dataframe(rising, hide_index=True, placeholder=EMPTY)
     else:
         st.write(t("Tidak ada topik yang naik."))
 with c:

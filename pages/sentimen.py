@@ -15,7 +15,7 @@ from ui import sentiment_charts as charts
 from ui.charts import style
 from ui.drill import clickable
 from ui.filters import url_choice
-from ui.format import day, number
+from ui.format import EMPTY, moment, number, styled
 from ui.i18n import language, t
 from ui.page import compute, opd_names, start
 from ui.widgets import metric_tile, percent1, show
@@ -55,9 +55,9 @@ by = url_choice(mid.selectbox, t("Rinci menurut"), ["", *tr.BREAKDOWNS[source]],
                 format_func=BY.get) or None
 grain = url_choice(right.radio, t("Skala"), list(tr.GRAINS), "hari" if f.days <= 31 else "pekan", "skala",
                    horizontal=True, format_func=GRAIN.get)
-what, span = SOURCE[source].lower(), tr.week_label(f.start, f.end)
+what, span = SOURCE[source].lower(), tr.week_label(f.start, f.end, lang)
 loaded = compute(tr.updated, view, source)
-caption = (t("Sumber: {what} yang dimuat; diperbarui {when}", what=what, when=f"{day(loaded)} {loaded:%H.%M %Z}")
+caption = (t("Sumber: {what} yang dimuat; diperbarui {when}", what=what, when=moment(loaded))
            if loaded else t("Sumber: {what}", what=what))
 if source == "pengaduan" and f.platforms:
     st.caption(t("Saringan platform tidak berlaku untuk pengaduan."))
@@ -71,7 +71,7 @@ for col, (key, figure) in zip(cols, HEADLINE[source].items(), strict=False):
     metric_tile(col, figure, now[key], before.get(key), delta_description=t("vs 7 hari sebelumnya"))
 metric_tile(cols[3], "negative_spikes", len(spikes), compare=False)
 st.caption(t("7 hari terakhir periode: {}, dibandingkan dengan 7 hari sebelumnya. Sentimen bersih = "
-             "(positif − negatif) ÷ jumlah, dari −1 sampai +1.", tr.week_label(now["start"], now["end"])))
+             "(positif − negatif) ÷ jumlah, dari −1 sampai +1.", tr.week_label(now["start"], now["end"], lang)))
 
 # Trend: shares and net sentiment, or the negative share per group with a table of every group.
 rows = compute(tr.trend, view, f, view.scope, source, grain, by)
@@ -115,7 +115,7 @@ if not weeks.empty:
 if spikes.empty:
     st.success(t("Tidak ada lonjakan negatif dalam periode ini."))
 else:
-    st.dataframe(tr.spike_list(spikes, names, lang), hide_index=True)
+    st.dataframe(tr.spike_list(spikes, names, lang), hide_index=True, placeholder=EMPTY)
 
 # The texts behind a week and OPD (the newest spike's by default).
 st.subheader(TEXTS[source])
@@ -124,7 +124,7 @@ marked = {d.isoformat() for d in spikes["end"]}
 first = spikes.iloc[0] if len(spikes) else None
 c1, c2, c3 = st.columns(3)
 week = url_choice(c1.selectbox, t("Pekan"), ends, first["end"].isoformat() if first is not None else ends[0], "pekan",
-                  format_func=lambda e: tr.week_label(*tr.week_span(e)) + (" ⚠" if e in marked else ""))
+                  format_func=lambda e: tr.week_label(*tr.week_span(e), lang) + (" ⚠" if e in marked else ""))
 opd = url_choice(c2.selectbox, t("OPD"), ["", *names], (first["opd_code"] or "") if first is not None else "",
                  "teks_opd", format_func=lambda c: names.get(c, t("Semua OPD")))
 chosen = url_choice(c3.segmented_control, t("Sentimen"), list(SENTI), ["negative"], "teks_sentimen",
@@ -132,14 +132,15 @@ chosen = url_choice(c3.segmented_control, t("Sentimen"), list(SENTI), ["negative
 first_day, last_day = tr.week_span(week)
 found, total = compute(tr.texts, view, f, view.scope, source, first_day, last_day, opd or None,
                        tuple(s for s in SENTI if s in chosen))
-st.caption(t("{n} {what} pada {week}", n=number(total), what=what, week=tr.week_label(first_day, last_day))
+st.caption(t("{n} {what} pada {week}", n=number(total), what=what, week=tr.week_label(first_day, last_day, lang))
            + (t("; ditampilkan {} terbaru", number(len(found))) if total > len(found) else "")
            + t(". Nama akun dan data pribadi (nomor telepon, NIK, email) disamarkan."))
 for column in set(LABELS) & set(found.columns):
     found[column] = [LABELS[column].get(v, v) for v in found[column]]
 found["confidence"] = (found["confidence"] * 100).round()
-st.dataframe(found, hide_index=True, column_order=[c for c in TEXT_COLUMNS if c in found], column_config={
-    "day": st.column_config.DateColumn(t("tanggal"), format="DD/MM/YYYY"), "platform": t("platform"),
+st.dataframe(styled(found), hide_index=True, placeholder=EMPTY, column_order=[c for c in TEXT_COLUMNS if c in found],
+             column_config={
+    "day": t("tanggal"), "platform": t("platform"),
     "kind": t("jenis"), "channel": t("kanal"), "topic": t("topik"), "opd_code": t("OPD"), "sentiment": t("sentimen"),
     "author": t("akun"),
     "confidence": st.column_config.NumberColumn(t("yakin"), format="%.0f%%", help=t("Keyakinan pengklasifikasi")),

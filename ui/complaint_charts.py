@@ -6,7 +6,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import complaint_trends as ct
-from analytics.fmt import day
 from ui.charts import NEGATIVE, POSITIVE
 from ui.i18n import t
 
@@ -21,10 +20,7 @@ def incoming_and_resolved(trend: pd.DataFrame, points: dict[str, str]) -> go.Fig
                           customdata=[[kind, k.partition(":")[2]] for k in keys],
                           hovertemplate="%{text}: %{y}<extra></extra>")
 
-    fig = go.Figure([line(ct.RECEIVED, NEGATIVE), line(ct.RESOLVED, POSITIVE)])
-    ticks = trend["period"][:: max(1, len(trend) // 8)]
-    fig.update_xaxes(tickvals=ticks, ticktext=[day(d)[:-5] for d in ticks])
-    return fig
+    return go.Figure([line(ct.RECEIVED, NEGATIVE), line(ct.RESOLVED, POSITIVE)])  # dated ticks: ui.charts.style
 
 
 def topic_by_area(grid: pd.DataFrame) -> go.Figure:

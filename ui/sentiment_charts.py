@@ -1,5 +1,6 @@
 """The Tren Sentimen page's charts. Each point's customdata = [ISO day, sentiment, OPD code]: what a click
-picks in the texts table below (``analytics.sentiment_trends.drill``)."""
+picks in the texts table below (``analytics.sentiment_trends.drill``). Date ticks and hovers are put in the
+viewer's language by ``ui.charts.style``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui.charts import NEGATIVE, NEUTRAL, SENTIMENT_COLORS
+from ui.format import number
 from ui.i18n import t
 
 
@@ -17,14 +19,13 @@ def shares(rows: pd.DataFrame, names: dict[str, str]) -> go.Figure:
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     for s, label in names.items():
         fig.add_bar(x=rows["end"], y=rows[f"{s}_share"], name=label, marker_color=SENTIMENT_COLORS[s],
-                    customdata=[[d, s, "", n] for d, n in zip(iso, rows["total"])],
+                    customdata=[[d, s, "", number(n)] for d, n in zip(iso, rows["total"])],
                     hovertemplate=t("%{y:.1%} dari %{customdata[3]} teks"))
     fig.add_scatter(x=rows["end"], y=rows["net"], name=t("Sentimen bersih"), mode="lines+markers",
                     line={"color": "#000000"}, secondary_y=True, customdata=[[d, "", ""] for d in iso])
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(tickformat=".0%", range=[0, 1], secondary_y=False)
-    fig.update_xaxes(tickformat="%d/%m")
-    fig.update_yaxes(range=[-1, 1], title_text=t("sentimen bersih"), secondary_y=True)
+    fig.update_yaxes(tickformat=".0%", hoverformat=".1%", range=[0, 1], secondary_y=False)
+    fig.update_yaxes(range=[-1, 1], hoverformat=".2f", title_text=t("sentimen bersih"), secondary_y=True)
     return fig
 
 
@@ -36,7 +37,7 @@ def negative_by_group(rows: pd.DataFrame, column: str, groups: list, names: list
         code = g if by_opd and not pd.isna(g) else ""
         fig.add_scatter(x=part["end"], y=part["negative_share"], name=name, mode="lines+markers",
                         customdata=[[d.isoformat(), "negative", code] for d in part["end"]])
-    fig.update_yaxes(tickformat=".0%").update_xaxes(tickformat="%d/%m")
+    fig.update_yaxes(tickformat=".0%", hoverformat=".1%")
     return fig
 
 
@@ -53,5 +54,5 @@ def spikes(weeks: pd.DataFrame) -> go.Figure:
     fig.add_scatter(x=hit["end"], y=hit["negative_share"], name=t("Lonjakan"), mode="markers",
                     marker={"color": NEGATIVE, "size": 14, "symbol": "triangle-up"},
                     customdata=[[d.isoformat(), "negative", ""] for d in hit["end"]])
-    fig.update_yaxes(tickformat=".0%").update_xaxes(tickformat="%d/%m")
+    fig.update_yaxes(tickformat=".0%", hoverformat=".1%")
     return fig
