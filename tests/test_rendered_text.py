@@ -8,11 +8,13 @@ by the app (Plotly's own labels are English) and charts use the language's separ
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from streamlit import dataframe_util
@@ -141,6 +143,13 @@ def _looks_like_dates(values: object) -> bool:
         isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T][\d:.]+)?", v) for v in values)
 
 
+def _numbers(values: object) -> list[float]:
+    """A trace's numeric array from the figure's JSON (plain, or Plotly's base64 typed array)."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).astype(float).tolist()
+    return [float(v) for v in values if isinstance(v, int | float)] if isinstance(values, list) else []
+
+
 def chart(spec: dict, lang: str) -> tuple[list[tuple[str, str]], list[str]]:
     """(where, text) of a figure's shown texts, and what is wrong with its dates and separators."""
     layout, shown, wrong = spec.get("layout", {}), [], []
@@ -158,6 +167,11 @@ def chart(spec: dict, lang: str) -> tuple[list[tuple[str, str]], list[str]]:
         shown += [("hover", s) for key in ("hovertext", "text") for s in _strings(trace.get(key))]
         template = trace.get("hovertemplate")
         shown += [("hover", re.sub(r"%\{[^}]*\}|<extra>.*?</extra>|<br>", " ", s)) for s in _strings(template)]
+        fractions = [v for v in _numbers(trace.get("y")) if v == v and not v.is_integer()]
+        if fractions and (not template or re.search(r"%\{y\}", str(template))):
+            axis = layout.get("yaxis" + trace.get("yaxis", "y")[1:], {})
+            if not re.search(r"\.\d", axis.get("hoverformat") or axis.get("tickformat") or ""):
+                wrong.append(f"hover shows every decimal of {trace.get('name')!r} ({fractions[0]}): {title}")
         if _looks_like_dates(trace.get("x")):
             axis = layout.get("xaxis" + trace.get("xaxis", "x")[1:], {})
             if not axis.get("ticktext"):

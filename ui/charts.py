@@ -28,9 +28,10 @@ def style(fig: go.Figure, title: str, caption: str | None = None, height: int = 
     and dates in the viewer's language (``dates_in_language``)."""
     lang = language()
     dates_in_language(fig, lang)
-    for axis in fig.select_yaxes():  # thousands grouped ("1.200"), as in tables; shares keep their ".0%"
+    for axis in fig.select_yaxes():  # thousands grouped ("1.200"), at most 2 decimals; shares keep their ".0%"
         if axis.tickformat is None:
             axis.tickformat = ",~f"
+            axis.hoverformat = axis.hoverformat or ",.2~f"
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
         height=height, margin={"l": 8, "r": 8, "t": 48, "b": 56 if caption else 8},
