@@ -19,7 +19,7 @@ from analytics import admin
 from analytics.norms import NORMS_FILE, NormsError
 from etl import warehouse
 from etl.errors import RegistryError
-from ui.format import day, number
+from ui.format import EMPTY, day, moment, number, styled
 from ui.i18n import language, t
 
 if TYPE_CHECKING:
@@ -130,9 +130,9 @@ def show_report(report: admin.LoadReport) -> None:
         if row.outcome == "ditolak":
             st.error(row.message.replace("\n", "  \n"))  # the ETL's message, already naming the file
     files = report.files.assign(outcome=report.files["outcome"].map(outcome),
-                                snapshot=[day(d) if _has(d) else "" for d in report.files["snapshot"]])
-    st.dataframe(files[list(FILE_LABELS)].rename(columns=labels(FILE_LABELS)), hide_index=True,
-                 key="adm_report_files")
+                                snapshot=[day(d) if _has(d) else EMPTY for d in report.files["snapshot"]])
+    st.dataframe(styled(files[list(FILE_LABELS)].rename(columns=labels(FILE_LABELS))), hide_index=True,
+                 placeholder=EMPTY, key="adm_report_files")
     for row in report.files.itertuples():
         if _has(row.layout) or row.notes or row.groups:
             with st.expander(f"{row.file} — {outcome(row.outcome)}"):
@@ -187,7 +187,8 @@ def rejects_table(frame: pd.DataFrame, key: str, file_name: str) -> None:
                   number(len(frame))))
     frame = frame[["file_name", "row_number", "column_name", "value", "reason", "reason_code", "load_id"]]
     headers = labels(REJECT_LABELS)
-    st.dataframe(frame.drop(columns="reason_code").rename(columns=headers), hide_index=True, key=key)
+    st.dataframe(styled(frame.drop(columns="reason_code").rename(columns=headers)), hide_index=True, key=key,
+                 placeholder=EMPTY)
     st.download_button(t("Unduh baris ditolak (CSV)"), csv_bytes(frame.rename(columns=headers)), file_name,
                        "text/csv", key=f"{key}_csv", on_click="ignore")
 
@@ -196,11 +197,12 @@ def rejects_table(frame: pd.DataFrame, key: str, file_name: str) -> None:
 
 def history(loads: pd.DataFrame) -> int | None:
     """The load log; returns the load the admin picked to see its rejects (None if no load has any)."""
-    shown = loads.assign(started_at=[f"{day(t.date())} {t:%H.%M}" for t in loads["started_at"]],
+    shown = loads.assign(started_at=loads["started_at"].map(moment),
                          dataset=loads["dataset"].map(labels(DATASETS)).fillna(loads["dataset"]),
                          outcome=loads["outcome"].map(outcome),
-                         snapshot_at=[day(d) if _has(d) else "" for d in loads["snapshot_at"]])
-    st.dataframe(shown[list(HISTORY_LABELS)].rename(columns=labels(HISTORY_LABELS)), hide_index=True,
+                         snapshot_at=[day(d) if _has(d) else EMPTY for d in loads["snapshot_at"]])
+    st.dataframe(styled(shown[list(HISTORY_LABELS)].rename(columns=labels(HISTORY_LABELS))), hide_index=True,
+                 placeholder=EMPTY,
                  key="adm_history")
     with_rejects = loads[loads["rows_rejected"] > 0]
     if with_rejects.empty:
@@ -219,7 +221,8 @@ def unknown(accounts: pd.DataFrame) -> None:
                   "ganti `{placeholder}` dengan kode OPD pemiliknya bila belum terisi, lalu muat ulang berkasnya: "
                   "registri yang berubah membuat berkas dibaca ulang, baris yang sudah dimuat tidak digandakan.",
                   tab=t("Registri & norma"), placeholder=admin.OPD_PLACEHOLDER))
-    st.dataframe(accounts.drop(columns="opd_guess").rename(columns=labels(UNKNOWN_LABELS)), hide_index=True,
+    st.dataframe(styled(accounts.drop(columns="opd_guess").rename(columns=labels(UNKNOWN_LABELS))), hide_index=True,
+                 placeholder=EMPTY,
                  key="adm_unknown")
     st.code("\n".join(accounts["line"]), language=None)
 
@@ -235,8 +238,9 @@ def fresh(sources: pd.DataFrame, today) -> None:
     if stale.empty and not sources.empty:
         st.success(t("Semua sumber diperbarui dalam {} hari terakhir (sampai {}).", admin.STALE_DAYS, day(today)))
     shown = sources.assign(latest=[day(d) for d in sources["latest"]],
-                           stale=sources["stale"].map({True: t("ya"), False: ""}))
-    st.dataframe(shown.rename(columns=labels(SOURCE_LABELS)), hide_index=True, key="adm_fresh")
+                           stale=sources["stale"].map({True: t("ya"), False: t("tidak")}))
+    st.dataframe(styled(shown.rename(columns=labels(SOURCE_LABELS))), hide_index=True, key="adm_fresh",
+                 placeholder=EMPTY)
     st.caption(t("Basi = lebih dari {} hari di belakang hari ini, atau platform berakun terdaftar tanpa data. "
                  "Sumber: mart_post, mart_complaint, mart_comment_day.", admin.STALE_DAYS))
 
