@@ -24,7 +24,7 @@ browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
 $(SOROT_DB): | $(STAMP)
-	$(PY) -m etl sample --out $(SAMPLE)
+	$(PY) -m sample --out $(SAMPLE)
 	$(PY) -m etl load $(SAMPLE) --db $(SOROT_DB)
 
 warehouse: $(SOROT_DB)

@@ -10,7 +10,7 @@ from datetime import date
 import ibis
 import pandas as pd
 
-from analytics import activity, admin, complaint_trends, complaints, passive, ranking, sentiment_trends
+from analytics import activity, complaint_trends, complaints, loads, passive, ranking, sentiment_trends
 from analytics.complaint_trends import UNKNOWN_AREA, kecamatan_names, kecamatan_of
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
@@ -111,7 +111,7 @@ def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
     late = complaints.overdue_by_opd(wh, filters, scope, norms, today)
     quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league)
     rising = rising_topics(wh, filters, scope)
-    fresh = admin.freshness(wh, today)
+    fresh = loads.freshness(wh, today)
     points = talking_points(league if posted else league.iloc[:0], quiet, rising, late, fresh, figures, norms, lang)
     return Briefing(figures, league, quiet, rising, late, fresh, points)
 

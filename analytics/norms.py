@@ -26,7 +26,6 @@ class Norms:
     weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(COMPONENTS, 1.0))
     engagement_target: float = 0.05
     first_response_days: int = 3
-    follow_up_days: int = 5
     resolution_days: dict[str, int] = field(default_factory=lambda: {
         "ringan": 2, "normatif": 5, "tanpa_audit": 14, "audit": 60, "lainnya": 14})
     response_by_channel: dict[str, int] = field(default_factory=dict)
@@ -60,7 +59,6 @@ def parse(data: dict) -> Norms:
         weights={c: _number(score, f"bobot_{c}", "skor") for c in COMPONENTS},
         engagement_target=_number(score, "keterlibatan_target", "skor"),
         first_response_days=_number(sla, "tanggapan_pertama", "sla", int),
-        follow_up_days=_number(sla, "tindak_lanjut", "sla", int),
         resolution_days={c: _number(sla, f"selesai_{c}", "sla", int) for c in (*COMPLEXITIES, "lainnya")},
         response_by_channel=by["tanggapan_per_kanal"],
         response_by_topic=by["tanggapan_per_topik"],

@@ -33,7 +33,7 @@ def ensure_warehouse(scale: str, db: Path) -> None:
         return
     sample = Path(f"/tmp/sorot-bench-{scale}")
     if not (sample / ".done").exists():
-        subprocess.run([sys.executable, "-m", "etl", "sample", "--scale", scale, "--out", str(sample),
+        subprocess.run([sys.executable, "-m", "sample", "--scale", scale, "--out", str(sample),
                         "--end", TODAY], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         (sample / ".done").write_text("ok")
     subprocess.run([sys.executable, "-m", "etl", "load", str(sample), "--db", str(db),

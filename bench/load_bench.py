@@ -31,7 +31,7 @@ def ensure_sample(scale: str, folder: Path) -> None:
     if (folder / ".done").exists():
         return
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "etl", "sample", "--scale", scale, "--out", str(folder),
+    subprocess.run([sys.executable, "-m", "sample", "--scale", scale, "--out", str(folder),
                     "--end", "2026-11-20"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     (folder / ".done").write_text("ok")
     print(f"sample generated in {time.perf_counter() - t0:.1f} s")

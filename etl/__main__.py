@@ -1,11 +1,13 @@
-"""Command line: python -m etl sample|load|status|rescore|correct|corrections|templates|schema-doc."""
+"""Command line: python -m etl load|status|rescore|correct|corrections|templates|schema-doc.
+
+The sample regency's export files are written by ``python -m sample`` (sample/), not by the ETL.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 from etl import warehouse
@@ -134,15 +136,6 @@ def cmd_corrections(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sample(args: argparse.Namespace) -> int:
-    from etl.sample import generate
-
-    end = date.fromisoformat(args.end) if args.end else None
-    summary = generate(Path(args.out), scale=args.scale, seed=args.seed, end=end)
-    print(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
-    return 0
-
-
 def cmd_schema_doc(_: argparse.Namespace) -> int:
     from etl.schema import markdown
 
@@ -162,13 +155,6 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m etl", description="Sorot ETL")
     sub = p.add_subparsers(dest="command", required=True)
     db_help = "gudang data DuckDB (bawaan: $SOROT_DB atau data/warehouse.duckdb)"
-
-    s = sub.add_parser("sample", help="tulis berkas ekspor contoh untuk kabupaten fiktif")
-    s.add_argument("--out", required=True)
-    s.add_argument("--scale", choices=["kabupaten", "provinsi"], default="kabupaten")
-    s.add_argument("--seed", type=int, default=7)
-    s.add_argument("--end", help="tanggal akhir data (TTTT-BB-HH), bawaan hari ini")
-    s.set_defaults(func=cmd_sample)
 
     ld = sub.add_parser("load", help="muat berkas/folder ekspor ke gudang data")
     ld.add_argument("paths", nargs="+", help="berkas, folder atau arsip .zip")

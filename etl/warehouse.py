@@ -1,4 +1,4 @@
-"""Opening the warehouse: atomic updates for the ETL, read-only snapshots for the app.
+"""Updating the warehouse atomically (the ETL); read-only snapshots for the app are in warehouse_file.py.
 
 DuckDB lets no process open a file while another holds it read-write, so the ETL never writes
 the live file: it copies it to ``<db>.tmp-<pid>``, loads into the copy, checkpoints, closes and
@@ -19,14 +19,11 @@ import duckdb
 
 from etl.schema import MARTS, TABLES, create_views_sql
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
+# The file's place, its version and read-only access are shared with the app; the ETL uses them from here.
+from warehouse_file import DEFAULT_DB, ROOT, default_db, open_read_only, read_cursor, version  # noqa: F401
+
 DEFAULT_REGISTRY = ROOT / "data" / "registry"
 DEFAULT_HOLIDAYS = ROOT / "data" / "kalender" / "libur.csv"
-
-
-def default_db() -> Path:
-    return Path(os.environ.get("SOROT_DB") or DEFAULT_DB)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -102,31 +99,3 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def version(db: Path) -> tuple[int, int] | None:
-    """Identity of the live file: changes whenever the ETL swaps in a new warehouse."""
-    try:
-        st = db.stat()
-    except FileNotFoundError:
-        return None
-    return st.st_ino, st.st_mtime_ns
-
-
-def open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the file as it is now.
-
-    ``duckdb.connect(path)`` would hand back a cached instance of the same path, still reading
-    the file the ETL has since replaced; attaching to a fresh in-memory instance never does.
-    """
-    con = duckdb.connect()
-    con.execute("ATTACH $path AS warehouse (READ_ONLY)", {"path": str(db)})
-    con.execute("USE warehouse")
-    return con
-
-
-def read_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """A cursor of a read-only connection (one per thread), pointed at the warehouse."""
-    cur = con.cursor()
-    cur.execute("USE warehouse")
-    return cur

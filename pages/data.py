@@ -3,7 +3,7 @@ registry and norms."""
 
 import streamlit as st
 
-from analytics import admin
+from analytics.loads import freshness, load_history, rejects, unknown_accounts
 from ui import admin as panel
 from ui.db import warehouse_version
 from ui.i18n import language, t
@@ -37,16 +37,16 @@ with upload:
     panel.upload()
 
 with loads:
-    picked = panel.history(compute(admin.load_history, view))
+    picked = panel.history(compute(load_history, view))
     if picked is not None:
-        panel.rejects_table(compute(admin.rejects, view, (picked,)), "adm_load_rejects",
+        panel.rejects_table(compute(rejects, view, (picked,)), "adm_load_rejects",
                             t("baris_ditolak_{}.csv", picked))
 
 with unknown:
-    panel.unknown(compute(admin.unknown_accounts, view))
+    panel.unknown(compute(unknown_accounts, view))
 
 with fresh:
-    panel.fresh(compute(admin.freshness, view, view.today, language()), view.today)
+    panel.fresh(compute(freshness, view, view.today, language()), view.today)
 
 with registry:
     panel.registry()

@@ -32,7 +32,7 @@ def sample_dir(tmp_path_factory) -> Path:
     import sys
 
     out = tmp_path_factory.mktemp("sample") / "S"
-    subprocess.run([sys.executable, "-m", "etl", "sample", "--out", str(out), "--end", SAMPLE_END],
+    subprocess.run([sys.executable, "-m", "sample", "--out", str(out), "--end", SAMPLE_END],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return out
 

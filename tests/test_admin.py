@@ -1,4 +1,5 @@
-"""analytics/admin.py: the Data page's figures checked against plain SQL, loading with a report, validated edits."""
+"""The Data page's figures (analytics/loads.py) checked against plain SQL; loading with a report and validated
+edits (admin/)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analytics import admin
+from admin import loading, norms_edit, registry_edit
+from analytics import loads
 from analytics.db import Warehouse
 from analytics.norms import NormsError
 from etl import warehouse
@@ -39,7 +41,7 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -
 
 def test_load_history_equals_etl_load(sample_wh):
     wh, con = sample_wh
-    got = admin.load_history(wh)
+    got = loads.load_history(wh)
     want = rows(con, "SELECT load_id, file_name, outcome, rows_read, rows_loaded, rows_rejected, rows_new "
                      "FROM etl_load ORDER BY load_id DESC")
     cols = ["load_id", "file_name", "outcome", "rows_read", "rows_loaded", "rows_rejected", "rows_new"]
@@ -50,7 +52,7 @@ def test_load_history_equals_etl_load(sample_wh):
 def test_rejects_of_a_load_equal_etl_reject(sample_wh):
     wh, con = sample_wh
     load_id = rows(con, "SELECT load_id FROM etl_load WHERE rows_rejected > 0 ORDER BY load_id LIMIT 1")[0][0]
-    got = admin.rejects(wh, [load_id])
+    got = loads.rejects(wh, [load_id])
     want = rows(con, "SELECT file_name, row_number, column_name, value, reason FROM etl_reject "
                      "WHERE load_id = $l ORDER BY row_number", {"l": load_id})
     assert [tuple(r) for r in got[["file_name", "row_number", "column_name", "value", "reason"]]
@@ -60,7 +62,7 @@ def test_rejects_of_a_load_equal_etl_reject(sample_wh):
 
 def test_unknown_accounts_equal_sql(sample_wh):
     wh, con = sample_wh
-    got = admin.unknown_accounts(wh)
+    got = loads.unknown_accounts(wh)
     want = rows(con, """
         SELECT platform, value, count(*), string_agg(DISTINCT file_name, ', ' ORDER BY file_name)
         FROM etl_reject r WHERE reason_code = 'akun_tidak_terdaftar' AND NOT EXISTS (
@@ -73,20 +75,20 @@ def test_unknown_accounts_equal_sql(sample_wh):
 
 def test_freshness_equals_latest_days(sample_wh):
     wh, con = sample_wh
-    fresh = admin.freshness(wh, date(2026, 11, 20))
+    fresh = loads.freshness(wh, date(2026, 11, 20))
     latest = dict(rows(con, "SELECT 'postingan:' || platform, max(day) FROM mart_post GROUP BY 1 UNION ALL "
                             "SELECT 'pengaduan:' || channel, max(received_day) FROM mart_complaint GROUP BY 1 "
                             "UNION ALL "
                             "SELECT 'komentar:' || platform, max(day) FROM mart_comment_day GROUP BY 1"))
     assert dict(zip(fresh["source"] + ":" + fresh["name"], fresh["latest"])) == latest
     assert not fresh["stale"].any()
-    later = admin.freshness(wh, date(2026, 11, 28))  # 8 days after the newest data
+    later = loads.freshness(wh, date(2026, 11, 28))  # 8 days after the newest data
     assert later["stale"].all() and set(later["days_behind"]) == {8}
 
 
 def test_freshness_in_english_names_the_sources_and_keeps_the_days(sample_wh):
     wh, _ = sample_wh
-    indonesian, english = admin.freshness(wh, date(2026, 11, 28)), admin.freshness(wh, date(2026, 11, 28), "en")
+    indonesian, english = loads.freshness(wh, date(2026, 11, 28)), loads.freshness(wh, date(2026, 11, 28), "en")
     names = {"postingan": "post", "pengaduan": "complaint", "komentar": "comment"}
     assert list(english["source"]) == [names[s] for s in indonesian["source"]]
     assert english.drop(columns="source").equals(indonesian.drop(columns="source"))
@@ -102,9 +104,9 @@ def fb_files(folder: Path) -> list[Path]:
 def test_load_files_reports_rows_and_rejects(tmp_path):
     db = tmp_path / "w.duckdb"
     progress, starting = [], []
-    report = admin.load_files(fb_files(tmp_path), db, REGISTRY, HOLIDAYS,
-                              progress=lambda done, total, r: progress.append((done, total, r.path.name)),
-                              starting=lambda first, total, batch: starting.append((first, total)))
+    report = loading.load_files(fb_files(tmp_path), db, REGISTRY, HOLIDAYS,
+                                progress=lambda done, total, r: progress.append((done, total, r.path.name)),
+                                starting=lambda first, total, batch: starting.append((first, total)))
     assert report.error is None
     files = report.files.set_index("file")
     assert list(report.files["file"]) == [FB_NAME, "rusak.csv"]  # in the order given
@@ -121,7 +123,7 @@ def test_load_files_reports_rows_and_rejects(tmp_path):
     con.close()
     assert dict(zip(report.files["file"], report.files["load_id"])) == logged
     assert sorted(p[0] for p in progress) == [1, 2] and starting == [(2, 2)]
-    again = admin.load_files([tmp_path / FB_NAME], db, REGISTRY, HOLIDAYS)
+    again = loading.load_files([tmp_path / FB_NAME], db, REGISTRY, HOLIDAYS)
     assert again.files["outcome"].tolist() == ["dilewati"] and again.rejects.empty
 
 
@@ -142,7 +144,7 @@ def fb_zip(path: Path) -> Path:
 def test_load_files_reports_every_member_of_an_archive(tmp_path):
     db = tmp_path / "w.duckdb"
     first = write_fb(tmp_path / "awal.csv", [fb_row("6_1")])
-    report = admin.load_files([first, fb_zip(tmp_path / "archive.zip")], db, REGISTRY, HOLIDAYS)
+    report = loading.load_files([first, fb_zip(tmp_path / "archive.zip")], db, REGISTRY, HOLIDAYS)
     assert report.error is None
     names = [f"archive.zip › {m}" for m in (ZIP_JUNK, ZIP_DATED, ZIP_UNDATED)]
     assert list(report.files["file"]) == ["awal.csv", *names]  # the paths' order; members by name
@@ -175,8 +177,8 @@ def test_load_files_reports_every_member_of_an_archive(tmp_path):
     assert [(name, g["code"], g["rows"]) for name, f in files.iterrows() for g in f["groups"]] == groups
     assert report.rejects["file_name"].tolist() == [names[1]]
     # the same day's export again, with one post already stored: that row counts as a duplicate
-    again = admin.load_files([write_fb(tmp_path / FB_NAME, [fb_row("7_1"), fb_row("7_4")])], db, REGISTRY,
-                             HOLIDAYS)
+    again = loading.load_files([write_fb(tmp_path / FB_NAME, [fb_row("7_1"), fb_row("7_4")])], db, REGISTRY,
+                               HOLIDAYS)
     assert again.files[["rows_loaded", "rows_new", "rows_duplicate"]].values.tolist() == [[2, 1, 1]]
 
 
@@ -184,10 +186,10 @@ def test_load_files_with_a_broken_registry_changes_nothing(tmp_path):
     registry = tmp_path / "registry"
     shutil.copytree(REGISTRY, registry)
     (registry / "akun.csv").write_text("kode_opd,platform\nX,facebook\n", encoding="utf-8")
-    report = admin.load_files(fb_files(tmp_path), tmp_path / "w.duckdb", registry, HOLIDAYS)
+    report = loading.load_files(fb_files(tmp_path), tmp_path / "w.duckdb", registry, HOLIDAYS)
     assert report.error.startswith("Registri tidak sah") and "akun.csv" in report.error
     assert report.files.empty and not (tmp_path / "w.duckdb").exists()
-    english = admin.load_files(fb_files(tmp_path), tmp_path / "w.duckdb", registry, HOLIDAYS, lang="en")
+    english = loading.load_files(fb_files(tmp_path), tmp_path / "w.duckdb", registry, HOLIDAYS, lang="en")
     reason = report.error.removeprefix("Registri tidak sah, tidak ada yang dimuat: ")
     assert english.error == f"Invalid registry, nothing was loaded: {reason}"  # the registry's message as written
 
@@ -197,41 +199,41 @@ def test_the_suggested_line_registers_the_account(tmp_path):
     shutil.copytree(REGISTRY, registry)
     db = tmp_path / "w.duckdb"
     fb = write_fb(tmp_path / "fb.csv", [fb_row("1_1"), fb_row("9_1", page=("0", "Halaman Asing"))])
-    admin.load_files([fb], db, registry, HOLIDAYS)
+    loading.load_files([fb], db, registry, HOLIDAYS)
     con = warehouse.open_read_only(db)
-    unknown = admin.unknown_accounts(Warehouse(warehouse.read_cursor(con)))
+    unknown = loads.unknown_accounts(Warehouse(warehouse.read_cursor(con)))
     con.close()
     assert unknown[["platform", "account", "rows", "files"]].values.tolist() == [["facebook", "Halaman Asing", 1,
                                                                                   "fb.csv"]]  # as written
     with (registry / "akun.csv").open("a", encoding="utf-8") as f:
-        f.write(unknown["line"].iloc[0].replace(admin.OPD_PLACEHOLDER, "DISKOMINFO") + "\n")
-    report = admin.load_files([fb], db, registry, HOLIDAYS)  # the registry changed: the file is read again
+        f.write(unknown["line"].iloc[0].replace(loads.OPD_PLACEHOLDER, "DISKOMINFO") + "\n")
+    report = loading.load_files([fb], db, registry, HOLIDAYS)  # the registry changed: the file is read again
     assert report.files["outcome"].tolist() == ["berhasil"]
     con = warehouse.open_read_only(db)
-    assert admin.unknown_accounts(Warehouse(warehouse.read_cursor(con))).empty
+    assert loads.unknown_accounts(Warehouse(warehouse.read_cursor(con))).empty
     con.close()
 
 
 def test_unknown_account_guesses_the_opd_from_its_name(tmp_path):
     db = tmp_path / "w.duckdb"
-    admin.load_files([write_fb(tmp_path / "fb.csv", [fb_row("9_1", page=("0", "Dinas Kominfo"))])], db, REGISTRY,
-                     HOLIDAYS)
+    loading.load_files([write_fb(tmp_path / "fb.csv", [fb_row("9_1", page=("0", "Dinas Kominfo"))])], db, REGISTRY,
+                       HOLIDAYS)
     con = warehouse.open_read_only(db)
-    unknown = admin.unknown_accounts(Warehouse(warehouse.read_cursor(con)))
+    unknown = loads.unknown_accounts(Warehouse(warehouse.read_cursor(con)))
     con.close()
     assert unknown[["account", "opd_guess", "line"]].values.tolist() == [
         ["Dinas Kominfo", "DISKOMINFO", "DISKOMINFO,facebook,Dinas Kominfo,,,,"]]
 
 
 def test_save_uploads_keeps_names(tmp_path):
-    saved = admin.save_uploads([("youtube@dinkes_2026-11-22.csv", b"a"), ("../x.csv", b"b"), ("x.csv", b"c")],
-                               tmp_path)
+    saved = loading.save_uploads([("youtube@dinkes_2026-11-22.csv", b"a"), ("../x.csv", b"b"), ("x.csv", b"c")],
+                                 tmp_path)
     assert [p.name for p in saved] == ["youtube@dinkes_2026-11-22.csv", "x.csv", "x.csv"]
     assert [p.read_bytes() for p in saved] == [b"a", b"b", b"c"] and all(tmp_path in p.parents for p in saved)
 
 
 def test_upload_types_are_what_the_loader_accepts():
-    assert {f".{t}" for t in admin.UPLOAD_TYPES} == ACCEPTED_SUFFIXES
+    assert {f".{t}" for t in loading.UPLOAD_TYPES} == ACCEPTED_SUFFIXES
 
 
 @pytest.fixture
@@ -245,26 +247,26 @@ def test_save_table_refuses_an_invalid_registry_and_writes_nothing(registry_copy
     registry, holidays = registry_copy
     akun = registry / "akun.csv"
     before = akun.read_bytes()
-    frame = admin.read_table(akun)
+    frame = registry_edit.read_table(akun)
     frame.loc[1, "kode_opd"] = "TIDAK-ADA"
     with pytest.raises(RegistryError, match=r"akun\.csv baris 3, kolom «kode_opd»: nilai «TIDAK-ADA»"):
-        admin.save_table(registry, holidays, akun, frame)
+        registry_edit.save_table(registry, holidays, akun, frame)
     assert akun.read_bytes() == before
-    days = admin.read_table(holidays)
+    days = registry_edit.read_table(holidays)
     days.loc[0, "tanggal"] = "31/12/2026"
     with pytest.raises(RegistryError, match=r"libur\.csv baris 2"):
-        admin.save_table(registry, holidays, holidays, days)
+        registry_edit.save_table(registry, holidays, holidays, days)
 
 
 def test_save_table_writes_a_valid_edit(registry_copy):
     registry, holidays = registry_copy
     akun = registry / "akun.csv"
-    frame = admin.read_table(akun)
+    frame = registry_edit.read_table(akun)
     frame.loc[len(frame)] = ["DISKOMINFO", "tiktok", "infosukamajuterkini", "", "", "", ""]
     frame.loc[len(frame)] = [None] * 7  # an empty row added in the editor is dropped
-    admin.save_table(registry, holidays, akun, frame)
+    registry_edit.save_table(registry, holidays, akun, frame)
     assert akun.read_text(encoding="utf-8").endswith("\nDISKOMINFO,tiktok,infosukamajuterkini,,,,\n")
-    assert len(admin.read_table(akun)) == len(frame) - 1
+    assert len(registry_edit.read_table(akun)) == len(frame) - 1
 
 
 NORMS_OK = (Path(__file__).resolve().parent.parent / "data" / "norma.toml").read_text(encoding="utf-8")
@@ -279,11 +281,28 @@ def test_save_norms_refuses_invalid_text(tmp_path, text, message):
     path = tmp_path / "norma.toml"
     path.write_text(NORMS_OK, encoding="utf-8")
     with pytest.raises(NormsError, match=message):
-        admin.save_norms(path, text)
+        norms_edit.save_norms(path, text)
     assert path.read_text(encoding="utf-8") == NORMS_OK
 
 
 def test_save_norms_writes_valid_text(tmp_path):
     path = tmp_path / "norma.toml"
-    norms = admin.save_norms(path, NORMS_OK.replace("post_per_pekan = 2.0", "post_per_pekan = 3.5"))
+    norms = norms_edit.save_norms(path, NORMS_OK.replace("post_per_pekan = 2.0", "post_per_pekan = 3.5"))
     assert norms.posts_per_week == 3.5 and "post_per_pekan = 3.5" in path.read_text(encoding="utf-8")
+
+
+def test_save_norms_accepts_a_file_still_naming_the_old_follow_up_deadline(tmp_path):
+    old = NORMS_OK.replace("[sla]\n", "[sla]\ntindak_lanjut = 5\n")  # no longer used: ignored, not required
+    assert "tindak_lanjut" not in NORMS_OK
+    norms_edit.save_norms(tmp_path / "norma.toml", old)
+    assert not hasattr(norms_edit.save_norms(tmp_path / "norma.toml", NORMS_OK), "follow_up_days")
+
+
+def test_alias_key_in_sql_is_the_registrys():
+    import ibis
+
+    from etl.registry import alias_key
+
+    names = ["Dinas  Kominfo!! Kab.", "@DinKes_Sukamaju ", "RSUD—Sukamaju", "Kec. Sukamaju (Kota)", "ÉCOLE été"]
+    con = ibis.duckdb.connect()
+    assert [con.execute(loads._alias_key(ibis.literal(n))) for n in names] == [alias_key(n) for n in names]

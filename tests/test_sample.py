@@ -1,4 +1,4 @@
-"""The sample generator (etl/sample): real export layouts, determinism, behaviours, timelines."""
+"""The sample generator (sample/): real export layouts, determinism, behaviours, timelines."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 from etl import formats
 from etl.exportdate import dates_in
 from etl.registry import read_registry
-from etl.sample import generate
+from sample import generate
 
 pytestmark = pytest.mark.xdist_group("sample")
 

@@ -7,23 +7,23 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from etl import warehouse
+import warehouse_file
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _open(path: str, version: tuple[int, int]) -> duckdb.DuckDBPyConnection:
-    return warehouse.open_read_only(Path(path))
+    return warehouse_file.open_read_only(Path(path))
 
 
 def warehouse_version() -> tuple[int, int] | None:
     """Key for st.cache_data: changes when `python -m etl load` replaces the warehouse."""
-    return warehouse.version(warehouse.default_db())
+    return warehouse_file.version(warehouse_file.default_db())
 
 
 def cursor() -> duckdb.DuckDBPyConnection | None:
     """A cursor on the current warehouse (one per call: cursors are not shared across threads)."""
-    db = warehouse.default_db()
-    version = warehouse.version(db)
+    db = warehouse_file.default_db()
+    version = warehouse_file.version(db)
     if version is None:
         return None
-    return warehouse.read_cursor(_open(str(db), version))
+    return warehouse_file.read_cursor(_open(str(db), version))

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 from analytics.context import KIND_GROUPS, PRESETS, Filters, period
-from etl.formats import PLATFORMS
+from analytics.labels import PLATFORMS
 from ui.i18n import t
 
 LANGUAGES = {"id": "Indonesia", "en": "English"}

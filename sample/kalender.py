@@ -120,7 +120,7 @@ def hari_besar(start: dt.date, end: dt.date, hari_jadi: tuple[int, int] = (9, 14
     return sorted(days, key=lambda h: (h.tanggal, h.kunci))
 
 
-LIBUR_CSV = Path(__file__).resolve().parents[2] / "data" / "kalender" / "libur.csv"
+LIBUR_CSV = Path(__file__).resolve().parents[1] / "data" / "kalender" / "libur.csv"
 
 
 def _libur_file(path: Path) -> dict[int, set[dt.date]]:

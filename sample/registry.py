@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import nama as nm
 
-REGISTRY_DIR = Path(__file__).resolve().parents[2] / "data" / "registry"
+REGISTRY_DIR = Path(__file__).resolve().parents[1] / "data" / "registry"
 FILES = ("opd.csv", "akun.csv", "wilayah.csv", "pengaturan.toml")
 PLATFORMS = ("facebook", "instagram", "x", "tiktok", "youtube")
 PERILAKU = ("sangat_aktif", "rutin", "seremonial", "meredup", "absen")

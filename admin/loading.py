@@ -1,0 +1,114 @@
+"""Loading uploaded export files from the Data page: save the uploads, load them (etl.load, atomic) and
+report every file or archive member with its rejects — or the one error that stopped the load."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+import pandas as pd
+
+from analytics.i18n import translate
+from analytics.loads import REJECT_COLUMNS
+from etl.errors import RegistryError
+from warehouse_file import open_read_only
+
+if TYPE_CHECKING:  # etl.load pulls in the classifiers (scikit-learn): imported only when loading
+    from etl.batch import FileResult, Planned
+    from etl.load import Progress, Starting
+
+__all__ = ["FILE_COLUMNS", "GROUP_KEYS", "UPLOAD_TYPES", "FileResult", "LoadReport", "Planned", "load_files",
+           "save_uploads"]
+
+UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "xlsm", "zip")  # etl.load.ACCEPTED_SUFFIXES (checked by a test)
+FILE_COLUMNS = ["file", "outcome", "message", "format", "layout", "language", "kind", "snapshot", "snapshot_source",
+                "rows_read", "rows_loaded", "rows_rejected", "rows_new", "rows_duplicate", "load_id", "notes", "groups"]
+GROUP_KEYS = ("code", "rows", "reason", "advice")  # one reject group of a file (FILE_COLUMNS "groups")
+
+
+@dataclass
+class LoadReport:
+    """One row per file (FILE_COLUMNS), every reject of those loads (REJECT_COLUMNS), or a blocking error."""
+
+    files: pd.DataFrame
+    rejects: pd.DataFrame
+    error: str | None = None
+
+
+def _last_load_id(db: Path) -> int:
+    if not db.exists():
+        return 0
+    con = open_read_only(db)
+    try:
+        return con.execute("SELECT coalesce(max(load_id), 0) FROM etl_load").fetchall()[0][0]
+    except duckdb.CatalogException:
+        return 0
+    finally:
+        con.close()
+
+
+def _logged(db: Path, after: int) -> tuple[dict[str, int], pd.DataFrame]:
+    """file_path (a file, or ``archive › member``) → load_id of the loads logged after ``after``, and their
+    rejects."""
+    con = open_read_only(db)
+    try:
+        ids = dict(con.execute("SELECT file_path, load_id FROM etl_load WHERE load_id > $a", {"a": after}).fetchall())
+        found = con.execute(f"SELECT {', '.join(REJECT_COLUMNS)} FROM etl_reject WHERE load_id > $a "
+                            "ORDER BY load_id, row_number, column_name", {"a": after}).df()
+    finally:
+        con.close()
+    return ids, found
+
+
+def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Path, account: str | None = None,
+               progress: Progress | None = None, starting: Starting | None = None, lang: str = "id") -> LoadReport:
+    """Load saved export files and .zip archives (etl.load.load, atomic) and report every file or archive member
+    (FILE_COLUMNS, in the order of ``paths``) with its rejects (a blocking error framed in ``lang``; the ETL's own
+    messages, notes and advice stay as written)."""
+    from etl import load as etl_load
+
+    before = _last_load_id(db)
+    try:
+        results = etl_load.load(list(paths), db, registry_dir, holidays, account=account or None,
+                                progress=progress, starting=starting)
+    except RegistryError as err:
+        return _failed(translate("Registri tidak sah, tidak ada yang dimuat: {}", lang, err))
+    except Exception as err:  # OSError, duckdb.Error or anything unexpected: never a traceback on the page
+        return _failed(translate("Pemuatan gagal; gudang data tidak berubah. Rincian: {}", lang,
+                                 etl_load.log_unexpected(db, "pemuatan", err)))
+    ids, found = _logged(db, before) if db.exists() else ({}, pd.DataFrame(columns=REJECT_COLUMNS))
+    order = {str(p): i for i, p in enumerate(paths)}
+    results = sorted(results, key=lambda r: (order.get(str(r.path), len(order)), r.name))
+    files = pd.DataFrame([_file_row(r, ids.get(r.where)) for r in results], columns=FILE_COLUMNS)
+    files["load_id"] = files["load_id"].astype("Int64")
+    return LoadReport(files, found)
+
+
+def _file_row(r: FileResult, load_id: int | None) -> list:
+    """One report row (FILE_COLUMNS): the name as shown (``archive.zip › member``), the snapshot as a local day."""
+    snapshot = date.fromisoformat(r.snapshot[:10]) if r.snapshot else None  # ISO in the region's time zone
+    groups = [dict(zip(GROUP_KEYS, (g.code, g.rows, g.reason, g.todo))) for g in r.groups]
+    return [r.name, r.outcome, r.message or "", r.format, r.layout, r.language, r.kind, snapshot, r.snapshot_source,
+            r.rows_read, r.rows_loaded, r.rows_rejected, r.rows_new, r.rows_duplicate, load_id, list(r.notes), groups]
+
+
+def _failed(message: str) -> LoadReport:
+    return LoadReport(pd.DataFrame(columns=FILE_COLUMNS), pd.DataFrame(columns=REJECT_COLUMNS), message)
+
+
+def save_uploads(files: Sequence[tuple[str, bytes]], folder: Path) -> list[Path]:
+    """Write uploaded (name, content) pairs into ``folder`` keeping their names (they carry the snapshot
+    date and YouTube's @channel); a repeated name goes into its own sub-folder."""
+    saved = []
+    for i, (name, content) in enumerate(files):
+        target = folder / (Path(name).name or f"berkas_{i}")
+        if target.exists():
+            target = folder / str(i) / target.name
+            target.parent.mkdir()
+        target.write_bytes(content)
+        saved.append(target)
+    return saved
