@@ -2,12 +2,11 @@
 
 Texts follow the viewer's language (ui.i18n); messages from the ETL (file, row, column, reason) stay as written.
 Paths are resolved at call time so tests (and a second region) can point them elsewhere:
-SOROT_REGISTRY, SOROT_HOLIDAYS, SOROT_NORMS (SOROT_DB is read by etl.warehouse.default_db).
+SOROT_REGISTRY, SOROT_HOLIDAYS, SOROT_NORMS (admin.paths), SOROT_DB (warehouse_file.default_db).
 """
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,15 +14,17 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from analytics import admin
-from analytics.norms import NORMS_FILE, NormsError
-from etl import warehouse
-from etl.errors import RegistryError
+from admin import loading, norms_edit, registry_edit
+from admin.paths import holidays_file, norms_file, registry_dir
+from admin.registry_edit import RegistryError
+from analytics.loads import OPD_PLACEHOLDER, STALE_DAYS
+from analytics.norms import NormsError
 from ui.format import EMPTY, day, moment, number, styled
 from ui.i18n import language, t
+from warehouse_file import default_db
 
 if TYPE_CHECKING:
-    from etl.batch import FileResult, Planned
+    from admin.loading import FileResult, Planned
 
 OUTCOMES = {"berhasil": "berhasil", "sebagian": "sebagian", "ditolak": "ditolak", "dilewati": "dilewati"}
 ICONS = {"berhasil": "✅", "sebagian": "⚠️", "ditolak": "⛔", "dilewati": "⏭️"}
@@ -57,20 +58,6 @@ def outcome(code: str, icon: bool = True) -> str:
     return f"{ICONS[code]} {name}" if icon and code in ICONS else name
 
 
-# --- paths ---------------------------------------------------------------------------------------------------
-
-def registry_dir() -> Path:
-    return Path(os.environ.get("SOROT_REGISTRY") or warehouse.DEFAULT_REGISTRY)
-
-
-def holidays_file() -> Path:
-    return Path(os.environ.get("SOROT_HOLIDAYS") or warehouse.DEFAULT_HOLIDAYS)
-
-
-def norms_file() -> Path:
-    return Path(os.environ.get("SOROT_NORMS") or NORMS_FILE)
-
-
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens it as UTF-8
 
@@ -79,7 +66,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def upload() -> None:
     """File picker, optional account, the load with a progress bar, then the report of the last load."""
-    files = st.file_uploader(t("Berkas ekspor (boleh beberapa sekaligus)"), type=list(admin.UPLOAD_TYPES),
+    files = st.file_uploader(t("Berkas ekspor (boleh beberapa sekaligus)"), type=list(loading.UPLOAD_TYPES),
                              accept_multiple_files=True, key="adm_files",
                              help=t("Nama berkas memuat tanggal ekspor (dan @kanal untuk YouTube), "
                                     "mis. youtube@dinkessukamaju_2026-11-22.csv. Arsip .zip dari platform boleh "
@@ -96,7 +83,7 @@ def upload() -> None:
         show_report(report)
 
 
-def _load(files: list, account: str) -> admin.LoadReport:
+def _load(files: list, account: str) -> loading.LoadReport:
     bar = st.progress(0.0, text=t("Menyiapkan {} berkas…", number(len(files))))
 
     def starting(first: int, total: int, batch: list[Planned]) -> None:
@@ -108,14 +95,14 @@ def _load(files: list, account: str) -> admin.LoadReport:
         bar.progress(done / total, text=f"{done}/{total} {result.name}: {outcome(result.outcome)}")
 
     with tempfile.TemporaryDirectory(prefix="sorot-unggah-") as tmp:
-        paths = admin.save_uploads([(f.name, f.getvalue()) for f in files], Path(tmp))
-        report = admin.load_files(paths, warehouse.default_db(), registry_dir(), holidays_file(),
-                                  account or None, progress=progress, starting=starting, lang=language())
+        paths = loading.save_uploads([(f.name, f.getvalue()) for f in files], Path(tmp))
+        report = loading.load_files(paths, default_db(), registry_dir(), holidays_file(),
+                                    account or None, progress=progress, starting=starting, lang=language())
     bar.progress(1.0, text=t("Selesai."))
     return report
 
 
-def show_report(report: admin.LoadReport) -> None:
+def show_report(report: loading.LoadReport) -> None:
     """Outcome per file (an archive's members as ``archive.zip › member``) with its counts in one table, then per
     file what was recognised, where its export date came from, the assumptions made and what to do about each
     group of rejected rows; then every rejected row (downloadable)."""
@@ -151,7 +138,7 @@ def _plain(text: object) -> str:
 
 
 def file_details(row) -> None:
-    """One file of the load report (a row of analytics.admin.FILE_COLUMNS): layout, rows, export date, notes,
+    """One file of the load report (a row of admin.loading.FILE_COLUMNS): layout, rows, export date, notes,
     reject groups with what to do. Labels in the viewer's language; the ETL's words as it wrote them."""
     lines = []
     if _has(row.layout):
@@ -220,7 +207,7 @@ def unknown(accounts: pd.DataFrame) -> None:
     st.markdown(t("Baris dari akun ini ditolak. Tambahkan barisnya ke `data/registry/akun.csv` (tab **{tab}**), "
                   "ganti `{placeholder}` dengan kode OPD pemiliknya bila belum terisi, lalu muat ulang berkasnya: "
                   "registri yang berubah membuat berkas dibaca ulang, baris yang sudah dimuat tidak digandakan.",
-                  tab=t("Registri & norma"), placeholder=admin.OPD_PLACEHOLDER))
+                  tab=t("Registri & norma"), placeholder=OPD_PLACEHOLDER))
     st.dataframe(styled(accounts.drop(columns="opd_guess").rename(columns=labels(UNKNOWN_LABELS))), hide_index=True,
                  placeholder=EMPTY,
                  key="adm_unknown")
@@ -228,7 +215,7 @@ def unknown(accounts: pd.DataFrame) -> None:
 
 
 def fresh(sources: pd.DataFrame, today) -> None:
-    """Warnings for stale sources and the latest day per source (``sources`` from analytics.admin.freshness)."""
+    """Warnings for stale sources and the latest day per source (``sources`` from analytics.loads.freshness)."""
     stale = sources[sources["stale"]]
     for r in stale.itertuples():
         behind = t("belum ada data") if r.latest is None else t(
@@ -236,13 +223,13 @@ def fresh(sources: pd.DataFrame, today) -> None:
         st.warning(t("Sumber basi — {source} {name}: {behind}. Unggah ekspor terbarunya.", source=r.source,
                      name=r.name, behind=behind))
     if stale.empty and not sources.empty:
-        st.success(t("Semua sumber diperbarui dalam {} hari terakhir (sampai {}).", admin.STALE_DAYS, day(today)))
+        st.success(t("Semua sumber diperbarui dalam {} hari terakhir (sampai {}).", STALE_DAYS, day(today)))
     shown = sources.assign(latest=[day(d) for d in sources["latest"]],
                            stale=sources["stale"].map({True: t("ya"), False: t("tidak")}))
     st.dataframe(styled(shown.rename(columns=labels(SOURCE_LABELS))), hide_index=True, key="adm_fresh",
                  placeholder=EMPTY)
     st.caption(t("Basi = lebih dari {} hari di belakang hari ini, atau platform berakun terdaftar tanpa data. "
-                 "Sumber: mart_post, mart_complaint, mart_comment_day.", admin.STALE_DAYS))
+                 "Sumber: mart_post, mart_complaint, mart_comment_day.", STALE_DAYS))
 
 
 # --- registry and norms --------------------------------------------------------------------------------------
@@ -265,12 +252,12 @@ def table_editor(target: Path, label: str) -> None:
             st.warning(t("{} tidak ada.", target))
             return
         with st.form(f"{key}_form", border=False):
-            edited = st.data_editor(admin.read_table(target), num_rows="dynamic", hide_index=True,
+            edited = st.data_editor(registry_edit.read_table(target), num_rows="dynamic", hide_index=True,
                                     key=f"{key}_{round_}")
             saved = st.form_submit_button(t("Simpan {}", target.name), key=f"{key}_save")
         if saved:
             try:
-                admin.save_table(registry_dir(), holidays_file(), target, edited)
+                registry_edit.save_table(registry_dir(), holidays_file(), target, edited)
             except RegistryError as err:
                 st.error(t("Tidak disimpan: {}", err))
                 return
@@ -299,7 +286,7 @@ def norms_editor(path: Path) -> None:
         saved = st.form_submit_button(t("Simpan norma"), key="adm_norms_save")
     if saved:
         try:
-            admin.save_norms(path, text)
+            norms_edit.save_norms(path, text)
         except NormsError as err:
             st.error(t("Norma tidak disimpan: {}", err))
             return
