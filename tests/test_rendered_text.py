@@ -81,8 +81,6 @@ def _moment_format(fmt: str, value: object) -> str:
 
 
 def _default(value: object) -> str:
-    if isinstance(value, bool):
-        return str(value)
     if isinstance(value, float):  # frontend: up to 4 decimals, no thousands separator
         return f"{value:.4f}".rstrip("0").rstrip(".")
     if isinstance(value, datetime | pd.Timestamp):
@@ -111,6 +109,8 @@ def cells(frame) -> list[tuple[str, str]]:
         fmt = column.get("type_config", {}).get("format")
         out.append(("table header", str(column.get("label") or name)))
         for i, value in enumerate(raw.iloc[:, j]):
+            if isinstance(value, bool | np.bool_):  # a tick box
+                continue
             if _missing(value):
                 shown = "" if kind == "progress" else placeholder
             elif kind == "link" and column["type_config"].get("display_text"):

@@ -224,10 +224,8 @@ def fresh(sources: pd.DataFrame, today) -> None:
                      name=r.name, behind=behind))
     if stale.empty and not sources.empty:
         st.success(t("Semua sumber diperbarui dalam {} hari terakhir (sampai {}).", STALE_DAYS, day(today)))
-    shown = sources.assign(latest=[day(d) for d in sources["latest"]],
-                           stale=sources["stale"].map({True: t("ya"), False: t("tidak")}))
-    st.dataframe(styled(shown.rename(columns=labels(SOURCE_LABELS))), hide_index=True, key="adm_fresh",
-                 placeholder=EMPTY)
+    st.dataframe(styled(sources.rename(columns=labels(SOURCE_LABELS))), hide_index=True, key="adm_fresh",
+                 placeholder=EMPTY)  # latest day "4 Des 2026" or —; stale as a tick box
     st.caption(t("Basi = lebih dari {} hari di belakang hari ini, atau platform berakun terdaftar tanpa data. "
                  "Sumber: mart_post, mart_complaint, mart_comment_day.", STALE_DAYS))
 
