@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from analytics.fmt import number, percent
+from analytics.fmt import duration, number, percent
 
 UNITS = {  # unit → (how a value is written, how a change is written)
     "count": "jumlah", "share": "porsi (%)", "days": "hari kerja", "score": "skor 0–100", "rate": "per pekan",
@@ -55,6 +55,8 @@ class Metric:
             return percent(value, self.decimals, lang=lang)
         if self.unit == "rank":
             return number(value, 0, lang=lang)
+        if self.unit == "days":  # "3,5 hari kerja"
+            return duration(value, self.decimals, lang=lang)
         return number(value, self.decimals, lang=lang)
 
     def change(self, now: float | None, before: float | None, lang: str = "id") -> str | None:
