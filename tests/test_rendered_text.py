@@ -1,6 +1,6 @@
 """Everything a viewer reads on every page, in Indonesian and in English, for a few periods (AppTest on the
 sample warehouse): texts, metrics, widget options, table cells as the browser shows them and the texts
-of Plotly charts. Nothing reads None/nan/NaT/<NA> or an empty cell, Indonesian has no English month or
+of Plotly charts. Nothing reads None/nan/NaT/<NA> or an empty cell, neither language has the other's month or
 day names, every number has its language's decimal mark and thousands separator and at most 2 decimals,
 every date reads in the app's style (never 2026-11-16 or 16/11/2026), date axes and hovers are labelled
 by the app (Plotly's own labels are English) and charts use the language's separators.
@@ -36,6 +36,8 @@ RAW = re.compile(r"\b(?:None|nan|NaN|NaT|null|undefined)\b|<NA>")
 ENGLISH_DATE = re.compile(r"\b(?:January|February|March|June|July|August|October|December|May|Aug|Oct|Dec"
                           r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
 # (April, September and November are Indonesian too; Jan, Feb, Mar, Apr, Jun, Jul, Sep, Nov abbreviate both.)
+INDONESIAN_DATE = re.compile(r"\b(?:Januari|Februari|Maret|Juni|Juli|Agustus|Oktober|Desember|Mei|Agu|Okt|Des"
+                             r"|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Sen|Sel|Rab|Kam|Jum|Sab|Min)\b")
 RAW_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{1,2}\b")
 NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)+(?![\w/])")
 CLOCK = re.compile(r"(\d{4}|pukul|jam|at) \d{1,2}[.:]\d{2}\b")  # "4 Des 2026 14.05": a time, not a decimal
@@ -218,8 +220,8 @@ def problems(shown: list[tuple[str, str]], lang: str) -> list[tuple[str, str, st
         out += [(where, f"raw {raw}", text) for raw in RAW.findall(text)]
         if where.removeprefix("cell ") in QUOTED:
             continue
-        if lang == "id":
-            out += [(where, f"English {m!r}", text) for m in ENGLISH_DATE.findall(text)]
+        names = ENGLISH_DATE if lang == "id" else INDONESIAN_DATE
+        out += [(where, f"month or day name of the other language {m!r}", text) for m in names.findall(text)]
         out += [(where, "date not in the app's style", text) for _ in RAW_DATE.findall(text)]
         for token in NUMBER.findall(CLOCK.sub(r"\1", text)):
             why = bad_number(token, lang)
