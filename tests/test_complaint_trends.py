@@ -199,8 +199,8 @@ def test_resolved_point_includes_complaints_received_before_the_period(wh, con):
 
 def test_bucket_choices_name_the_days_of_each_point():
     choices = ct.bucket_choices(QUARTER, [date(2026, 8, 17), pd.Timestamp("2026-11-16")], "en")
-    assert choices == {"received:2026-08-17": "Received 23 Agu", "received:2026-11-16": "Received 16 Nov – 20 Nov",
-                       "resolved:2026-08-17": "Resolved 23 Agu", "resolved:2026-11-16": "Resolved 16 Nov – 20 Nov"}
+    assert choices == {"received:2026-08-17": "Received 23 Aug", "received:2026-11-16": "Received 16 Nov – 20 Nov",
+                       "resolved:2026-08-17": "Resolved 23 Aug", "resolved:2026-11-16": "Resolved 16 Nov – 20 Nov"}
     assert ct.bucket_choices(MONTH, [date(2026, 11, 9)]) == {"received:2026-11-09": "Masuk 9 Nov",
                                                              "resolved:2026-11-09": "Selesai 9 Nov"}
     with pytest.raises(ValueError):
