@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analytics.fmt import duration, number, percent
+from analytics.i18n import translate
 
 UNITS = {  # unit → (how a value is written, how a change is written)
     "count": "jumlah", "share": "porsi (%)", "days": "hari kerja", "score": "skor 0–100", "rate": "per pekan",
@@ -65,9 +66,8 @@ class Metric:
             return None
         diff = (now - before) * (100 if self.unit == "share" else 1)
         sign = "+" if diff > 0 else "-" if diff < 0 else "±"
-        unit = {"share": " poin" if lang != "en" else " pts", "days": " hari" if lang != "en" else " days"}
-        return f"{sign}{number(abs(diff), self.decimals if self.unit != 'count' else 0, lang=lang)}" \
-               f"{unit.get(self.unit, '')}"
+        unit = translate({"share": " poin", "days": " hari kerja"}.get(self.unit, ""), lang)
+        return f"{sign}{number(abs(diff), self.decimals if self.unit != 'count' else 0, lang=lang)}{unit}"
 
 
 def _m(*args: object, **kw: object) -> Metric:
