@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from etl import warehouse
-from etl.errors import RegistryError
+from etl.errors import DataCheckFailed, RegistryError
 
 
 def _fmt(n: int) -> str:
@@ -45,13 +45,16 @@ def _starting(i: int, total: int, batch: list) -> None:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from etl.load import load, log_unexpected
+    from etl.load import error_log, load, log_unexpected
 
     try:
         results = load([Path(p) for p in args.paths], Path(args.db), Path(args.registry),
                        Path(args.holidays), account=args.account, progress=_progress, starting=_starting)
     except (RegistryError, FileNotFoundError) as err:
         print(f"Gagal: {err}", file=sys.stderr)
+        return 2
+    except DataCheckFailed as err:  # the loaded copy failed a data check: it did not replace the warehouse
+        print(f"Gagal: {err.message}\n(tercatat juga di {error_log(Path(args.db))})", file=sys.stderr)
         return 2
     except Exception as err:  # never a traceback for the admin: the details go to the log
         print(f"Gagal: kesalahan tak terduga ({log_unexpected(Path(args.db), 'load', err)}). "

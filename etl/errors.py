@@ -13,5 +13,14 @@ class FileRefused(Exception):
         self.line = line
 
 
+class DataCheckFailed(Exception):
+    """A data check failed on the newly loaded copy: it does not replace the warehouse in use (etl/checks.py)."""
+
+    def __init__(self, message: str, failures: list[str]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.failures = failures  # one line per failed check: model.column, rows, examples (Bahasa Indonesia)
+
+
 class RegistryError(Exception):
     """The registry in data/ is inconsistent; no load can proceed until it is fixed."""

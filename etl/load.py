@@ -20,10 +20,10 @@ from pathlib import Path
 
 import duckdb
 
-from etl import crosscheck, textio, warehouse
+from etl import checks, crosscheck, textio, warehouse
 from etl.batch import FileResult, Planned, log, process
 from etl.classify import Labeller
-from etl.errors import FileRefused
+from etl.errors import DataCheckFailed, FileRefused
 from etl.exportdate import export_date, future_problem
 from etl.registry import Registry, read_registry, write_reference
 from etl.sources import ACCEPTED_SUFFIXES, Refusal, Source, discover, sha256_file
@@ -193,6 +193,22 @@ class _Loader:
                 self.progress(self.done, self.total, p.result)
 
 
+def _verify(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """The data checks of etl/schema.py on the loaded copy; a failure is also written to the error log."""
+    try:
+        seconds = checks.verify(con)
+    except DataCheckFailed as err:
+        path = error_log(db)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as f:
+                f.write(f"--- {datetime.now(UTC).isoformat()} pemeriksaan data: pemuatan ditolak\n{err.message}\n")
+        except OSError:
+            logging.getLogger(__name__).exception("cannot write %s", path)
+        raise
+    logging.getLogger(__name__).info("data checks passed in %.3f s", seconds)
+
+
 def _refusal_result(r: Refusal) -> FileResult:
     return FileResult(r.given, r.outcome, message=r.message, name=r.name, where=r.where)
 
@@ -247,4 +263,5 @@ def _load_sources(sources: list[Source], refusals: list[Refusal], db: Path, reg:
         finally:
             labeller.close()
         warehouse.refresh_marts(con, reg.timezone)
+        _verify(con, db)  # a failed data check refuses the swap: the copy is dropped, the warehouse in use stays
     return results + [p.result for p in planned]

@@ -3,11 +3,119 @@
 Layers: ``ref_*`` reference data copied from the editable files in ``data/``; ``raw_*`` every row
 as loaded (post and complaint snapshots kept); ``stg_*`` one current row per post / comment /
 complaint; ``mart_*`` aggregates the app reads; ``etl_*`` the load log and the rejects.
+
+Beside every model stand its data checks (like dbt's schema tests: unique keys, not-null columns, accepted
+values, references, timelines, row counts reconciled between layers). They run on every newly loaded copy
+of the warehouse before it replaces the one in use (``etl/checks.py``); one failure refuses the swap.
+A NULL passes every check but not_null.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from etl.formats import PLATFORMS
+from etl.vocab import VOCAB
+
+# Coded values, for the accepted-values checks (tests/test_data_checks.py keeps them equal to their sources:
+# the classifiers' labels, etl/registry.py, analytics/labels.py).
+CHANNELS = tuple(VOCAB["channel"])
+STATUSES = tuple(VOCAB["status"])
+COMPLEXITIES = tuple(VOCAB["complexity"])
+COMMENT_KINDS = tuple(VOCAB["comment_kind"])
+SENTIMENTS = ("positive", "negative", "neutral")
+CONTENT_TYPES = ("kinerja", "layanan", "seremonial", "lainnya")
+TOPICS = ("banjir_drainase", "sampah_kebersihan", "jalan_jembatan", "lalu_lintas", "pohon_taman",
+          "penerangan_jalan", "air_bersih", "adminduk", "kesehatan", "pendidikan", "bansos_sosial",
+          "pungli_pelayanan", "ketertiban", "lingkungan", "lainnya")
+OPD_KINDS = ("sekretariat", "bagian", "inspektorat", "dinas", "badan", "satpol", "rsud", "kecamatan", "kelurahan",
+             "lainnya")
+REGION_KINDS = ("kecamatan", "desa", "kelurahan")
+HOLIDAY_KINDS = ("libur_nasional", "cuti_bersama")
+NLP_TASKS = ("sentiment", "content", "topic")
+LOAD_OUTCOMES = ("berhasil", "sebagian", "ditolak")
+
+
+class Totals(NamedTuple):
+    """What a reconciliation compares: ``measure`` over the model and ``source_measure`` over ``source``,
+    per group of ``by`` (both sides have those columns), or in total when ``by`` is empty."""
+    measure: str
+    source: str
+    source_measure: str
+    by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    """A data test, declared beside its model like dbt's schema tests and run on every new warehouse
+    before it replaces the old one (etl/checks.py). NULL passes every kind but not_null.
+
+    kind and argument: ``unique`` (columns together), ``not_null``, ``accepted_values`` (argument: the values),
+    ``relationship`` (argument: (table, its columns) that must hold the value), ``not_before`` (columns:
+    (later, earlier)), ``at_least`` (argument: the minimum), ``reconcile`` (argument: Totals; columns: what
+    the measure reads).
+    """
+    kind: str
+    columns: tuple[str, ...]
+    argument: object = None
+    doc: str = ""  # one sentence for docs/warehouse.md; said from kind and argument when empty
+    model: str = ""  # set by checks()
+
+    def describe(self) -> str:
+        if self.doc:
+            return self.doc
+        cols = ", ".join(f"`{c}`" for c in self.columns)
+        if self.kind == "unique":
+            return f"No two rows share {cols}." if len(self.columns) > 1 else f"{cols} is unique."
+        if self.kind == "not_null":
+            return f"{cols} is never NULL."
+        if self.kind == "accepted_values":
+            return f"{cols} is one of {', '.join(str(v) for v in self.argument)}."
+        if self.kind == "relationship":
+            table, to = self.argument
+            return f"{cols} exists in `{table}` ({', '.join(to)})."
+        if self.kind == "not_before":
+            return f"`{self.columns[0]}` is not before `{self.columns[1]}`."
+        if self.kind == "at_least":
+            return f"{cols} ≥ {self.argument}."
+        totals: Totals = self.argument
+        per = f" per {', '.join(totals.by)}" if totals.by else ""
+        return f"`{totals.measure}`{per} equals `{totals.source_measure}` of `{totals.source}`."
+
+
+def unique(*columns: str) -> Check:
+    return Check("unique", columns)
+
+
+def not_null(*columns: str) -> tuple[Check, ...]:
+    return tuple(Check("not_null", (c,)) for c in columns)
+
+
+def accepted(column: str, values: tuple[str, ...]) -> Check:
+    return Check("accepted_values", (column,), values)
+
+
+def refers(columns: str | tuple[str, ...], table: str, to: str | tuple[str, ...] | None = None,
+           doc: str = "") -> Check:
+    columns = (columns,) if isinstance(columns, str) else columns
+    to = columns if to is None else (to,) if isinstance(to, str) else to
+    return Check("relationship", columns, (table, to), doc)
+
+
+def not_before(later: str, earlier: str) -> Check:
+    return Check("not_before", (later, earlier))
+
+
+def at_least(minimum: int, *columns: str) -> tuple[Check, ...]:
+    return tuple(Check("at_least", (c,), minimum) for c in columns)
+
+
+def reconcile(columns: tuple[str, ...], totals: Totals, doc: str) -> Check:
+    return Check("reconcile", columns, totals, doc)
+
+
+OPD = ("ref_opd", "opd_code")
 
 
 @dataclass(frozen=True)
@@ -16,6 +124,7 @@ class Table:
     doc: str
     columns: tuple[tuple[str, str, str], ...]  # (name, SQL type, meaning)
     key: tuple[str, ...] = ()
+    checks: tuple[Check, ...] = ()  # besides the key's uniqueness
 
     def ddl(self) -> str:
         cols = ",\n  ".join(f"{n} {t}" for n, t, _ in self.columns)
@@ -36,12 +145,15 @@ TABLES: tuple[Table, ...] = (
         ("parent_code", "VARCHAR", "opd_code of the parent (a bagian's Setda, a kelurahan's kecamatan)."),
         ("lapor_id", "VARCHAR", "SP4N-LAPOR! instansi id (DisposisiInstansiID)."),
         ("active", "BOOLEAN NOT NULL", "Whether the OPD still exists."),
-    ), key=("opd_code",)),
+    ), key=("opd_code",), checks=(
+        accepted("kind", OPD_KINDS),
+        refers("parent_code", *OPD, doc="`parent_code` is a registered OPD (or NULL)."),
+    )),
     Table("ref_opd_alias", "Every name an OPD is known by: code, name, short name, former names.", (
         ("opd_code", "VARCHAR NOT NULL", "The OPD."),
         ("alias", "VARCHAR NOT NULL", "The name as written."),
         ("alias_key", "VARCHAR NOT NULL", "Lower-cased, punctuation-free form used for matching."),
-    ), key=("alias_key",)),
+    ), key=("alias_key",), checks=(refers("opd_code", *OPD),)),
     Table("ref_account", "Official social-media accounts (from data/registry/akun.csv).", (
         ("platform", "VARCHAR NOT NULL", "facebook, instagram, x, tiktok, youtube."),
         ("handle", "VARCHAR NOT NULL", "Username/handle without @, lower case."),
@@ -50,25 +162,31 @@ TABLES: tuple[Table, ...] = (
         ("display_name", "VARCHAR", "Page/account name as the platform writes it."),
         ("active_since", "DATE", "Date the account was opened or became official."),
         ("url", "VARCHAR", "Profile URL."),
-    ), key=("platform", "handle")),
+    ), key=("platform", "handle"), checks=(
+        accepted("platform", PLATFORMS),
+        refers("opd_code", *OPD, doc="Every account's OPD is in `ref_opd`."),
+    )),
     Table("ref_account_key", "Lookup from what an export names (handle, page id, page name) to an account.", (
         ("platform", "VARCHAR NOT NULL", "Platform."),
         ("lookup", "VARCHAR NOT NULL", "Normalised handle, id or display name."),
         ("handle", "VARCHAR NOT NULL", "The account it resolves to."),
         ("opd_code", "VARCHAR NOT NULL", "The account's OPD."),
-    ), key=("platform", "lookup")),
+    ), key=("platform", "lookup"), checks=(refers(("platform", "handle"), "ref_account"),)),
     Table("ref_region", "Kecamatan and desa/kelurahan (from data/registry/wilayah.csv).", (
         ("region_code", "VARCHAR NOT NULL", "BPS-style code, e.g. 32.99.01."),
         ("name", "VARCHAR NOT NULL", "Name without the Kecamatan/Desa prefix."),
         ("kind", "VARCHAR NOT NULL", "kecamatan, desa or kelurahan."),
         ("parent_code", "VARCHAR", "Kecamatan code of a desa/kelurahan."),
-    ), key=("region_code",)),
+    ), key=("region_code",), checks=(
+        accepted("kind", REGION_KINDS),
+        refers("parent_code", "ref_region", "region_code"),
+    )),
     Table("ref_holiday", "National holidays and cuti bersama (from data/kalender/libur.csv).", (
         ("day", "DATE NOT NULL", "The date."),
         ("name", "VARCHAR NOT NULL", "Holiday name."),
         ("kind", "VARCHAR NOT NULL", "libur_nasional or cuti_bersama."),
         ("source", "VARCHAR", "Legal source (SKB number)."),
-    ), key=("day", "kind")),
+    ), key=("day", "kind"), checks=(accepted("kind", HOLIDAY_KINDS),)),
     Table("ref_setting", "Regional settings (from data/registry/pengaturan.toml).", (
         ("key", "VARCHAR NOT NULL", "Setting name."),
         ("value", "VARCHAR", "Value as text (lists JSON-encoded)."),
@@ -167,7 +285,7 @@ TABLES: tuple[Table, ...] = (
         ("name", "VARCHAR", "Reporter name as given (often Anonim)."),
         ("phone", "VARCHAR", "Phone as given (often already masked)."),
         ("load_id", "INTEGER NOT NULL", "Load that brought it."),
-    ), key=("complaint_key",)),
+    ), key=("complaint_key",), checks=(refers("complaint_key", "raw_complaint"),)),
     Table("nlp_correction", "Labels set by an admin; they win over the classifier and feed the next training.", (
         ("task", "VARCHAR NOT NULL", "sentiment, content or topic."),
         ("target_key", "VARCHAR NOT NULL",
@@ -178,7 +296,7 @@ TABLES: tuple[Table, ...] = (
         ("corrected_by", "VARCHAR", "Who corrected it."),
         ("corrected_at", "TIMESTAMPTZ NOT NULL", "When."),
         ("note", "VARCHAR", "Why, if given."),
-    ), key=("task", "target_key")),
+    ), key=("task", "target_key"), checks=(accepted("task", NLP_TASKS),)),
     Table("etl_load", "Load log: one row per file processed.", (
         ("load_id", "INTEGER NOT NULL", "Sequence."),
         ("file_name", "VARCHAR NOT NULL", "File name."),
@@ -201,7 +319,7 @@ TABLES: tuple[Table, ...] = (
         ("snapshot_at", "TIMESTAMPTZ", "When the export was taken (the snapshot its metrics hold)."),
         ("snapshot_source", "VARCHAR", "Where snapshot_at came from (file name, archive, file time)."),
         ("notes", "VARCHAR", "Assumptions made while reading (year, time zone, day/month order), one per line."),
-    ), key=("load_id",)),
+    ), key=("load_id",), checks=(accepted("outcome", LOAD_OUTCOMES),)),
     Table("etl_reject", "Rows refused, with the reason in Bahasa Indonesia.", (
         ("load_id", "INTEGER NOT NULL", "Load."),
         ("file_name", "VARCHAR NOT NULL", "File."),
@@ -211,7 +329,7 @@ TABLES: tuple[Table, ...] = (
         ("reason_code", "VARCHAR NOT NULL", "Stable code (e.g. akun_tidak_terdaftar)."),
         ("reason", "VARCHAR NOT NULL", "Reason in Bahasa Indonesia."),
         ("platform", "VARCHAR", "Platform, for unknown-account rejects."),
-    )),
+    ), checks=(refers("load_id", "etl_load"),)),
 )
 
 def _corrected(alias: str, label: str, confidence: str) -> str:
@@ -225,8 +343,17 @@ def _correction_join(alias: str, task: str, key: str) -> str:
     return f"LEFT JOIN nlp_correction {alias} ON {alias}.task = '{task}' AND {alias}.target_key = {key}"
 
 
-VIEWS: tuple[tuple[str, str, str], ...] = (
-    ("stg_post", "One row per post: its latest snapshot (latest snapshot_at, then latest load); "
+class Model(NamedTuple):
+    """A view (stg_*) or a mart materialised after every load (mart_*): its grain ``key`` is checked unique."""
+    name: str
+    doc: str
+    sql: str
+    key: tuple[str, ...] = ()
+    checks: tuple[Check, ...] = ()
+
+
+VIEWS: tuple[Model, ...] = (
+    Model("stg_post", "One row per post: its latest snapshot (latest snapshot_at, then latest load); "
      "content_type corrected by nlp_correction (content_corrected).", f"""
         SELECT p.* EXCLUDE (rn) REPLACE ({_corrected('k', 'p.content_type', 'p.content_confidence')}),
           k.label IS NOT NULL AS content_corrected
@@ -234,12 +361,21 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
                                            ORDER BY snapshot_at DESC, load_id DESC) AS rn
               FROM raw_post_snapshot) p
         {_correction_join('k', 'content', "p.platform || ':' || p.post_id")}
-        WHERE p.rn = 1"""),
-    ("stg_comment", "One row per comment/mention; sentiment corrected by nlp_correction (sentiment_corrected).", f"""
+        WHERE p.rn = 1""", ("platform", "post_id"), (
+        reconcile(("post_id",), Totals("count(*)", "raw_post_snapshot", "count(DISTINCT post_id)", ("platform",)),
+                  "As many posts per platform as distinct post ids in `raw_post_snapshot`."),
+    )),
+    Model("stg_comment", "One row per comment/mention; sentiment corrected by nlp_correction "
+          "(sentiment_corrected).", f"""
         SELECT c.* REPLACE ({_corrected('k', 'c.sentiment', 'c.sentiment_confidence')}),
           k.label IS NOT NULL AS sentiment_corrected
-        FROM raw_comment c {_correction_join('k', 'sentiment', 'c.comment_key')}"""),
-    ("stg_complaint", "One row per complaint: its latest snapshot; resolved_at falls back to "
+        FROM raw_comment c {_correction_join('k', 'sentiment', 'c.comment_key')}""", ("comment_key",), (
+        accepted("platform", PLATFORMS), accepted("kind", COMMENT_KINDS), accepted("sentiment", SENTIMENTS),
+        refers("opd_code", *OPD),
+        reconcile(("comment_key",), Totals("count(*)", "raw_comment", "count(*)", ("platform",)),
+                  "As many comments per platform as `raw_comment` (corrections add no rows)."),
+    )),
+    Model("stg_complaint", "One row per complaint: its latest snapshot; resolved_at falls back to "
      "closed_at for complaints closed as done; topic and sentiment corrected by nlp_correction.", f"""
         SELECT c.* EXCLUDE (rn) REPLACE (
             coalesce(c.resolved_at, CASE WHEN c.status IN ('selesai', 'ditutup') THEN c.closed_at END)
@@ -252,17 +388,26 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
               FROM raw_complaint) c
         {_correction_join('t', 'topic', 'c.complaint_key')}
         {_correction_join('s', 'sentiment', 'c.complaint_key')}
-        WHERE c.rn = 1"""),
+        WHERE c.rn = 1""", ("complaint_key",), (
+        reconcile(("complaint_key",),
+                  Totals("count(*)", "raw_complaint", "count(DISTINCT complaint_key)", ("channel",)),
+                  "As many complaints per channel as distinct complaint keys in `raw_complaint`."),
+    )),
 )
 
 # Materialised after every load (they are small and make pages fast).
-MARTS: tuple[tuple[str, str, str], ...] = (
-    ("mart_workday", "Calendar: every day from 2024 to two years after the newest data, whether it is a "
-     "working day (not a weekend, national holiday or cuti bersama) and workday_no, the running count "
-     "of working days up to and including it (working days between two dates = difference).", """
+MARTS: tuple[Model, ...] = (
+    Model("mart_workday", "Calendar: every day from 1 January of the oldest data's year (2024 at the latest) to "
+          "two years after the newest data, whether it is a working day (not a weekend, national holiday or cuti "
+          "bersama) and workday_no, the running count of working days up to and including it (working days "
+          "between two dates = difference).", """
         WITH days AS (
           SELECT CAST(d AS DATE) AS day FROM range(
-            DATE '2024-01-01',
+            least(DATE '2024-01-01',
+                  coalesce((SELECT CAST(date_trunc('year', CAST(min(received_at) AS DATE) - 1) AS DATE)
+                            FROM raw_complaint), DATE '2024-01-01'),
+                  coalesce((SELECT CAST(date_trunc('year', CAST(min(published_at) AS DATE) - 1) AS DATE)
+                            FROM raw_post_snapshot), DATE '2024-01-01')),
             greatest(DATE '2027-12-31',
                      coalesce((SELECT CAST(max(received_at) AS DATE) FROM raw_complaint), DATE '2024-01-01'),
                      coalesce((SELECT CAST(max(published_at) AS DATE) FROM raw_post_snapshot), DATE '2024-01-01'))
@@ -271,14 +416,21 @@ MARTS: tuple[tuple[str, str, str], ...] = (
         flagged AS (
           SELECT day, isodow(day) < 6 AND day NOT IN (SELECT day FROM ref_holiday) AS is_workday FROM days)
         SELECT day, is_workday, CAST(sum(is_workday::INT) OVER (ORDER BY day) AS INTEGER) AS workday_no
-        FROM flagged ORDER BY day"""),
-    ("mart_post", "stg_post materialised, with the local day and week (Monday) of publication.", """
+        FROM flagged ORDER BY day""", ("day",), not_null("is_workday", "workday_no")),
+    Model("mart_post", "stg_post materialised, with the local day and week (Monday) of publication.", """
         SELECT *, CAST(timezone($tz, published_at) AS DATE) AS day,
                CAST(date_trunc('week', timezone($tz, published_at)) AS DATE) AS week
-        FROM stg_post"""),
-    ("mart_complaint", "stg_complaint materialised, with local days and working-day numbers "
-     "(mart_workday.workday_no) of receipt, first response and resolution, the working days to first "
-     "response and to resolution, and is_open (status not selesai, ditutup or ditolak).", """
+        FROM stg_post""", ("platform", "post_id"), (
+        *not_null("opd_code", "handle", "published_at", "day", "week"),
+        accepted("platform", PLATFORMS), accepted("content_type", CONTENT_TYPES),
+        refers("opd_code", *OPD),
+        *at_least(0, "views", "reactions", "comments", "shares"),
+        reconcile(("post_id",), Totals("count(*)", "stg_post", "count(*)", ("platform",)),
+                  "As many rows per platform as `stg_post`: every post, once."),
+    )),
+    Model("mart_complaint", "stg_complaint materialised, with local days and working-day numbers "
+          "(mart_workday.workday_no) of receipt, first response and resolution, the working days to first "
+          "response and to resolution, and is_open (status not selesai, ditutup or ditolak).", """
         WITH c AS (
           SELECT *, CAST(timezone($tz, received_at) AS DATE) AS received_day,
                  CAST(timezone($tz, first_response_at) AS DATE) AS first_response_day,
@@ -289,32 +441,62 @@ MARTS: tuple[tuple[str, str, str], ...] = (
                c.status NOT IN ('selesai', 'ditutup', 'ditolak') AS is_open
         FROM c JOIN mart_workday r ON r.day = c.received_day
         LEFT JOIN mart_workday f ON f.day = c.first_response_day
-        LEFT JOIN mart_workday s ON s.day = c.resolved_day"""),
-    ("mart_opd_day_posts", "Posts and engagement per OPD, platform, local day and content type.", """
+        LEFT JOIN mart_workday s ON s.day = c.resolved_day""", ("complaint_key",), (
+        *not_null("channel", "status", "received_at", "received_wd"),
+        accepted("channel", CHANNELS), accepted("status", STATUSES), accepted("complexity", COMPLEXITIES),
+        accepted("topic", TOPICS), accepted("sentiment", SENTIMENTS),
+        refers("opd_code", *OPD, doc="`opd_code` is a registered OPD, or NULL (not yet assigned)."),
+        not_before("first_response_at", "received_at"), not_before("resolved_at", "received_at"),
+        *at_least(0, "response_days", "resolution_days"),
+        reconcile(("complaint_key",), Totals("count(*)", "stg_complaint", "count(*)", ("channel",)),
+                  "As many rows per channel as `stg_complaint`: no complaint lost for want of a calendar day."),
+    )),
+    Model("mart_opd_day_posts", "Posts and engagement per OPD, platform, local day and content type.", """
         SELECT opd_code, platform, day, week, content_type, count(*) AS posts,
                sum(views) AS views, sum(reach) AS reach, sum(reactions) AS reactions,
                sum(comments) AS comments, sum(shares) AS shares
-        FROM mart_post GROUP BY ALL"""),
-    ("mart_opd_week_posts", "Posts and engagement per OPD, platform and week.", """
-        SELECT opd_code, platform, week, sum(posts) AS posts,
-               sum(views) AS views, sum(reactions) AS reactions,
-               sum(comments) AS comments, sum(shares) AS shares
-        FROM mart_opd_day_posts GROUP BY ALL"""),
-    ("mart_comment_day", "Comments and mentions per OPD, platform, kind, local day and sentiment.", """
+        FROM mart_post GROUP BY ALL""", ("opd_code", "platform", "day", "content_type"), (
+        *not_null("opd_code", "platform", "day", "week", "posts"),
+        accepted("platform", PLATFORMS), accepted("content_type", CONTENT_TYPES),
+        refers("opd_code", *OPD),
+        reconcile(("posts", "views", "reactions", "comments", "shares"),
+                  Totals("[sum(posts), sum(views), sum(reactions), sum(comments), sum(shares)]", "mart_post",
+                         "[count(*), sum(views), sum(reactions), sum(comments), sum(shares)]",
+                         ("opd_code", "platform", "day", "content_type")),
+                  "Per OPD, platform, day and content type, `posts` is the number of rows of `mart_post` and "
+                  "views, reactions, comments and shares are their sums."),
+    )),
+    Model("mart_comment_day", "Comments and mentions per OPD, platform, kind, local day and sentiment.", """
         SELECT opd_code, platform, kind, CAST(timezone($tz, created_at) AS DATE) AS day, sentiment,
                count(*) AS n
-        FROM stg_comment GROUP BY ALL"""),
-    ("mart_account_last_post", "Last post per registered account (NULL when it never posted).", """
-        SELECT a.platform, a.handle, a.opd_code, max(p.published_at) AS last_post_at,
-               count(p.post_id) AS posts
-        FROM ref_account a LEFT JOIN mart_post p
-          ON p.platform = a.platform AND p.handle = a.handle
-        GROUP BY ALL"""),
+        FROM stg_comment GROUP BY ALL""", ("opd_code", "platform", "kind", "day", "sentiment"), (
+        *not_null("opd_code", "platform", "kind", "day", "n"),
+        accepted("platform", PLATFORMS), accepted("kind", COMMENT_KINDS), accepted("sentiment", SENTIMENTS),
+        refers("opd_code", *OPD),
+        reconcile(("n",), Totals("sum(n)", "stg_comment", "count(*)", ("opd_code", "platform", "kind", "sentiment")),
+                  "Per OPD, platform, kind and sentiment, the sum of `n` is the number of rows of `stg_comment`."),
+    )),
 )
 
 
 def create_views_sql() -> list[str]:
-    return [f"CREATE OR REPLACE VIEW {name} AS {sql}" for name, _, sql in VIEWS]
+    return [f"CREATE OR REPLACE VIEW {v.name} AS {v.sql}" for v in VIEWS]
+
+
+def model_checks(model: Table | Model) -> tuple[Check, ...]:
+    """The checks of one table, view or mart: its key's uniqueness first, then those declared beside it."""
+    keyed = (unique(*model.key),) if model.key else ()
+    return tuple(replace(c, model=model.name) for c in keyed + model.checks)
+
+
+def checks() -> tuple[Check, ...]:
+    """Every data check, in the order the models are built (run by etl/checks.py before every swap)."""
+    return tuple(c for m in TABLES + VIEWS + MARTS for c in model_checks(m))
+
+
+def _checks_md(model: Table | Model) -> list[str]:
+    found = model_checks(model)
+    return ["Checks:", "", *(f"- {c.kind}: {c.describe()}" for c in found), ""] if found else []
 
 
 def markdown() -> str:
@@ -332,7 +514,10 @@ def markdown() -> str:
         out += [f"## `{t.name}`", "", t.doc + key, "", "| column | type | meaning |", "|---|---|---|"]
         out += [f"| `{n}` | {typ} | {doc} |" for n, typ, doc in t.columns]
         out.append("")
+        out += _checks_md(t)
     out += ["## Views and marts", ""]
-    out += [f"- `{name}` — {doc}" for name, doc, _ in VIEWS + MARTS]
-    out.append("")
+    for m in VIEWS + MARTS:
+        key = f" Grain: `{', '.join(m.key)}`." if m.key else ""
+        out += [f"### `{m.name}`", "", m.doc + key, ""]
+        out += _checks_md(m)
     return "\n".join(out)

@@ -40,8 +40,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def refresh_marts(con: duckdb.DuckDBPyConnection, tz: str) -> None:
-    for name, _, sql in MARTS:
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}", {"tz": tz} if "$tz" in sql else {})
+    for mart in MARTS:
+        con.execute(f"CREATE OR REPLACE TABLE {mart.name} AS {mart.sql}", {"tz": tz} if "$tz" in mart.sql else {})
 
 
 def timezone(con: duckdb.DuckDBPyConnection) -> str:

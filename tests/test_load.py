@@ -90,7 +90,7 @@ def test_later_snapshot_replaces_metrics_and_is_never_added(tmp_path, db, load_i
     load_into(early)  # an older export loaded afterwards must not win
     assert q(db, "SELECT post_id, views, reactions FROM stg_post ORDER BY 1") == [("1_1", 900, 70), ("1_2", 10, 5 * 8)]
     assert q(db, "SELECT count(*) FROM raw_post_snapshot WHERE post_id = '1_1'") == [(2,)]
-    assert q(db, "SELECT sum(views) FROM mart_opd_week_posts") == [(910,)]
+    assert q(db, "SELECT sum(views) FROM mart_opd_day_posts") == [(910,)]
 
 
 def test_duplicate_rows_in_one_file_are_rejected_after_the_first(tmp_path, db, load_into):
