@@ -14,7 +14,7 @@ import pandas as pd
 
 from analytics.i18n import translate
 from analytics.loads import REJECT_COLUMNS
-from etl.errors import RegistryError
+from etl.errors import DataCheckFailed, RegistryError
 from warehouse_file import open_read_only
 
 if TYPE_CHECKING:  # etl.load pulls in the classifiers (scikit-learn): imported only when loading
@@ -77,6 +77,8 @@ def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Pa
                                 progress=progress, starting=starting)
     except RegistryError as err:
         return _failed(translate("Registri tidak sah, tidak ada yang dimuat: {}", lang, err))
+    except DataCheckFailed as err:  # the loaded copy failed a data check of etl/schema.py: nothing changed
+        return _failed(err.message)
     except Exception as err:  # OSError, duckdb.Error or anything unexpected: never a traceback on the page
         return _failed(translate("Pemuatan gagal; gudang data tidak berubah. Rincian: {}", lang,
                                  etl_load.log_unexpected(db, "pemuatan", err)))

@@ -201,3 +201,39 @@ def test_only_the_checks_asked_for_run(small_db):
                                                "facebook / 1_3: facebook")
     finally:
         con.close()
+
+
+def _failing(con) -> float:
+    raise DataCheckFailed("Pemeriksaan data gagal: mart_post.post_id [unique]: 1 baris.", ["mart_post.post_id"])
+
+
+def test_rescoring_and_corrections_are_checked_before_the_swap(small_db, tmp_path, monkeypatch):
+    """Every rebuild of the marts (not only loads) passes the checks before it replaces the warehouse."""
+    from etl import corrections
+    from etl.classify import rescore_warehouse
+
+    db = tmp_path / "w.duckdb"
+    shutil.copy(small_db, db)
+    before = db.read_bytes()
+    monkeypatch.setattr(checks, "verify", _failing)
+    with pytest.raises(DataCheckFailed):
+        rescore_warehouse(db, everything=True)
+    with duckdb.connect(str(db), read_only=True) as con:
+        key = con.execute("SELECT min(comment_key) FROM raw_comment").fetchone()[0]
+    with pytest.raises(DataCheckFailed):
+        corrections.apply(db, [corrections.Correction("sentimen", key, "negative", by="admin")])
+    assert db.read_bytes() == before
+
+
+def test_the_data_page_says_which_check_refused_the_load(small_db, tmp_path, monkeypatch):
+    from admin.loading import load_files
+    from admin.paths import holidays_file, registry_dir
+
+    db = tmp_path / "w.duckdb"
+    shutil.copy(small_db, db)
+    before = db.read_bytes()
+    monkeypatch.setattr(checks, "verify", _failing)
+    export = write_csv(tmp_path / "komentar.csv", COMMENT_HEADER, [comment_row("c9")])
+    report = load_files([export], db, registry_dir(), holidays_file())
+    assert report.error.startswith("Pemeriksaan data gagal: mart_post.post_id [unique]")
+    assert db.read_bytes() == before
