@@ -82,6 +82,8 @@ def _resolve(con: duckdb.DuckDBPyConnection, items: list[Correction]) -> pd.Data
 
 def apply(db: Path, items: list[Correction], remove: bool = False) -> int:
     """Store (or with ``remove`` delete) corrections in one atomic update; returns how many."""
+    if not items:  # nothing to store or delete: the warehouse is not rewritten
+        return 0
     with warehouse.updating(db) as con:
         frame = _resolve(con, items) if not remove else pd.DataFrame(
             {"task": [_task(c) for c in items], "target_key": [c.key.strip() for c in items]})
