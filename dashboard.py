@@ -17,7 +17,9 @@ PAGES = [
 ]
 
 # Less empty space above the title: the briefing must fit a 1366×768 laptop screen.
+# On a phone the header with the sidebar button stays on top: keep the title below it.
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-bottom:1rem}"
+        "@media (max-width:640px){[data-testid='stMainBlockContainer']{padding-top:4rem}}"
         "h1{padding-top:0 !important}</style>")
 
 st.navigation(PAGES).run()

@@ -1,12 +1,11 @@
 """Ringkasan Apel — one screen for the regent before Monday's assembly."""
 
-import pandas as pd
 import streamlit as st
 
 from analytics.briefing import briefing, with_data
 from analytics.labels import source_name, topic
 from analytics.metrics import metric
-from ui.format import EMPTY, day
+from ui.format import day, number, styled
 from ui.i18n import language, t
 from ui.page import compute, start
 from ui.widgets import metric_tile, period_caption
@@ -16,16 +15,18 @@ b = compute(briefing, view, view.filters, view.scope, view.norms, view.today, la
 st.caption(period_caption(view.filters))
 
 f = b.figures
-cols = st.columns(6)
-since = {"delta_description": t("vs periode lalu")}
-metric_tile(cols[0], "active_opd_share", f["active_share"].value, f["active_share"].previous, **since)
-metric_tile(cols[1], "posts", f["posts"].value, f["posts"].previous, **since)
-metric_tile(cols[2], "complaints_received", f["received"].value, f["received"].previous, **since)
-metric_tile(cols[3], "complaints_in_sla_share", f["in_sla_share"].value, f["in_sla_share"].previous, **since)
-metric_tile(cols[4], "negative_share_7d", f["negative_share"].value, f["negative_share"].previous,
-            delta_description=t("vs 7 hari sebelumnya"))
-metric_tile(cols[5], "complaints_overdue", f["overdue"].value, f["overdue"].previous,
-            delta_description=t("{} hari lalu", view.filters.days))
+# Six figures of a fixed width in a row that wraps: 3 + 3 on a 1366 px laptop, 2 a row at 1024 px, 1 on a phone —
+# never a label cut short ("Lewat batas kini (semua periode)" needs ~220 px).
+row, W = st.container(horizontal=True, gap="small"), 260
+since = {"delta_description": t("vs periode lalu"), "width": W}
+metric_tile(row, "active_opd_share", f["active_share"].value, f["active_share"].previous, **since)
+metric_tile(row, "posts", f["posts"].value, f["posts"].previous, **since)
+metric_tile(row, "complaints_received", f["received"].value, f["received"].previous, **since)
+metric_tile(row, "complaints_in_sla_share", f["in_sla_share"].value, f["in_sla_share"].previous, **since)
+metric_tile(row, "negative_share_7d", f["negative_share"].value, f["negative_share"].previous,
+            delta_description=t("vs 7 hari sebelumnya"), width=W)
+metric_tile(row, "complaints_overdue", f["overdue"].value, f["overdue"].previous,
+            delta_description=t("{} hari lalu", view.filters.days), width=W)
 
 left, right = st.columns([3, 2])
 with left:
@@ -33,14 +34,11 @@ with left:
     st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(b.points, 1)) or t("Belum ada data untuk periode ini."))
 with right:
     ranked = with_data(b.league)
-    table = {t("Peringkat"): "rank", "OPD": "short_name", t("Skor"): "skor"}
-    top, bottom = st.columns(2)
-    top.markdown(f"**{t('5 teratas')}**")
-    top.dataframe(ranked.head(5)[list(table.values())].set_axis(list(table), axis=1), hide_index=True,
-                  column_config={t("Skor"): st.column_config.NumberColumn(format="%.0f")})
-    bottom.markdown(f"**{t('5 terbawah')}**")
-    bottom.dataframe(ranked.tail(5)[list(table.values())].set_axis(list(table), axis=1), hide_index=True,
-                     column_config={t("Skor"): st.column_config.NumberColumn(format="%.0f")})
+    table = {"rank": t("Peringkat"), "short_name": "OPD", "skor": t("Skor")}
+    for title, part in ((t("5 teratas"), ranked.head(5)), (t("5 terbawah"), ranked.tail(5))):
+        st.markdown(f"**{title}**")  # st.table: names wrap, never cut (st.dataframe cuts them at this width)
+        st.table(styled(part[list(table)].rename(columns=table), {t("Skor"): number}), hide_index=True,
+                 border="horizontal")
     st.page_link("pages/peringkat.py", label=t("Peringkat lengkap →"))
 
 a, b2, c = st.columns(3)
@@ -53,13 +51,10 @@ with a:
     st.page_link("pages/opd_pasif.py", label=t("Alasan dan pengingat →"))
 with b2:
     st.markdown(f"**{t('Topik pengaduan yang naik')}**")
-    rising = pd.DataFrame({t("Topik"): b.rising["topic"].map(lambda c: topic(c, language())),
-                           t("Sekarang"): b.rising["now"], t("Sebelumnya"): b.rising["before"],
-                           t("Terbanyak di"): b.rising["top_area"]}).head(5)
-    if len(rising):  # an if statement, not an expression: Streamlit's magic would print the value
-        st.dataframe(rising, hide_index=True, placeholder=EMPTY)
-    else:
-        st.write(t("Tidak ada topik yang naik."))
+    rising = [t("**{topic}**: {before} → {now}", topic=topic(r.topic, language()), before=number(r.before),
+                now=number(r.now)) + (t(", terbanyak di {}", r.top_area) if isinstance(r.top_area, str) else "")
+              for r in b.rising.head(5).itertuples()]  # a list, not a table: it wraps on any screen
+    st.markdown("\n".join(f"- {line}" for line in rising) or t("Tidak ada topik yang naik."))
 with c:
     st.markdown(f"**{t('Kesegaran data')}**")
     for s in b.freshness.sort_values("days_behind", ascending=False, na_position="first").itertuples():

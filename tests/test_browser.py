@@ -9,6 +9,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -100,15 +101,44 @@ PAGES = {"": ("ringkasan", "Ringkasan Apel"), "peringkat": ("peringkat", "Pering
          "data": ("data", "Data")}
 
 
-@pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_opens_without_error(app_url, page, path):
+# The screens the app is read on: a district office laptop, an older laptop or tablet, a phone.
+SCREENS = [(1366, 768), (1024, 768), (390, 844)]
+# Boxes that scroll sideways: the document and Streamlit's main area (its own scroll container).
+SIDEWAYS = """() => [document.documentElement, ...document.querySelectorAll(
+    '[data-testid="stAppViewContainer"], [data-testid="stMain"], [data-testid="stMainBlockContainer"]')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1)
+  .map(e => `${e.dataset.testid || e.tagName} ${e.scrollWidth} > ${e.clientWidth}`)"""
+# Text cut short in a figure or table: any box in it that clips or scrolls (label ellipsis, a table scrolling
+# inside its frame, st.dataframe's canvas grid with columns wider than the frame) and holds more than it shows.
+CLIPPED = """() => [...document.querySelectorAll('[data-testid="stMain"] :is([data-testid="stMetric"], '
+    + '[data-testid="stTable"], [data-testid="stDataFrame"])')]
+  .flatMap(box => [box, ...box.querySelectorAll('*')].map(e => [box, e]))
+  .filter(([box, e]) => getComputedStyle(e).overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1)
+  .map(([box, e]) => `${box.dataset.testid} «${(e.textContent || '').trim().slice(0, 40)}» `
+                     + `${e.scrollWidth} > ${e.clientWidth}`)"""
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=[shot for shot, _ in PAGES.values()])
+def test_every_page_opens_and_fits_each_screen(app_url, page, path):
+    """Each page at each screen size: no error, nothing scrolls sideways, a screenshot per size; on the
+    briefing, no figure label or table cell is cut short."""
     shot, title = PAGES[path]
+    page.set_viewport_size({"width": SCREENS[0][0], "height": SCREENS[0][1]})
     page.goto(f"{app_url}/{path}")
     page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=60_000)
     settle(page)
     no_error(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
+    for i, (width, height) in enumerate(SCREENS):
+        page.set_viewport_size({"width": width, "height": height})  # the same run, laid out again
+        page.wait_for_timeout(600)
+        name = f"{shot}.png" if i == 0 else f"{shot}-{width}x{height}.png"
+        page.screenshot(path=str(SHOTS / name), full_page=True)
+        sideways = page.evaluate(SIDEWAYS)
+        assert not sideways, f"{title} scrolls sideways at {width}×{height} (see {name}): {sideways}"
+        cut = page.evaluate(CLIPPED) if path == "" else []
+        assert not cut, f"{title}: text cut short at {width}×{height} (see {name}):\n" + "\n".join(cut)
+    page.set_viewport_size({"width": SCREENS[0][0], "height": SCREENS[0][1]})
 
 
 def test_a_person_filters_and_the_link_reproduces_it(app_url, page):
@@ -126,6 +156,22 @@ def test_a_person_filters_and_the_link_reproduces_it(app_url, page):
     page.goto(link)  # …and the link opens the same view
     settle(page)
     assert page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="Kecamatan & kelurahan").is_checked()
+    no_error(page)
+
+
+@pytest.mark.parametrize(("typed", "code"), [("kesra", "BAG-KESRA"), ("dinkes", "DINKES")])
+def test_typing_part_of_an_opd_name_and_enter_picks_that_opd(app_url, page, typed, code):
+    """Enter picks the best match of what was typed (an exact name first: "dinkes" is Dinkes, not also
+    Disnakkeswan) — not Streamlit's "Select 3 matches" row, which used to come first."""
+    page.goto(f"{app_url}/peringkat")
+    settle(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.locator("input").focus()
+    page.keyboard.type(typed)
+    page.get_by_role("option").first.wait_for(timeout=10_000)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**opd={code}**", timeout=30_000)
+    settle(page)
+    assert parse_qs(urlparse(page.url).query)["opd"] == [code]
     no_error(page)
 
 
