@@ -83,11 +83,14 @@ def sidebar(opd_names: dict[str, str]) -> Filters:
             start = st.date_input(t("Dari"), format="DD/MM/YYYY", **_seed("dari", _date(view["dari"]) or default[0]))
             stop = st.date_input(t("Sampai"), format="DD/MM/YYYY",
                                  **_seed("sampai", _date(view["sampai"]) or default[1]))
+        # select_all=False: Streamlit 1.67 puts "Select N matches" first in the list while one types, and Enter takes
+        # the first row — typing "rsud" + Enter picked every RSUD. Without it Enter takes the best match (the
+        # fuzzy filter ranks an exact name first).
         opd = st.multiselect(t("OPD"), list(opd_names), format_func=lambda c: opd_names[c], placeholder=t("Semua OPD"),
-                             **_seed("opd", [c for c in view["opd"].split(",") if c in opd_names]))
+                             select_all=False, **_seed("opd", [c for c in view["opd"].split(",") if c in opd_names]))
         kind = st.radio(t("Jenis OPD"), ["semua", *KIND_GROUPS], format_func=lambda k: t(KIND_NAMES[k]),
                         **_seed("jenis", view["jenis"] if view["jenis"] in ("semua", *KIND_GROUPS) else "semua"))
-        platforms = st.multiselect(t("Platform"), list(PLATFORMS), placeholder=t("Semua"),
+        platforms = st.multiselect(t("Platform"), list(PLATFORMS), placeholder=t("Semua"), select_all=False,
                                    **_seed("platform", [p for p in view["platform"].split(",") if p in PLATFORMS]))
         st.radio(t("Bahasa"), list(LANGUAGES), horizontal=True, format_func=LANGUAGES.get,
                  **_seed("bahasa", view["bahasa"] if view["bahasa"] in ("id", "en") else "id"))
