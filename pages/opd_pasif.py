@@ -9,6 +9,7 @@ from analytics.activity import accounts, covered
 from analytics.labels import PLATFORMS
 from analytics.opd import region_name
 from analytics.passive import passive_and_slow, reminder
+from ui.filters import url_choice, url_number
 from ui.format import EMPTY, styled
 from ui.i18n import language, t
 from ui.page import compute, start
@@ -16,17 +17,20 @@ from ui.widgets import metric_tile, period_caption
 
 view = start("OPD Pasif")
 n = view.norms
-with st.expander(t("Ambang (ubah untuk tampilan ini; nilai bawaan di data/norma.toml)")):
+THRESHOLDS = ("hari", "per_pekan", "seremonial", "lambat")  # in the URL; a link with one opens them
+with st.expander(t("Ambang (ubah untuk tampilan ini; nilai bawaan di data/norma.toml)"),
+                 expanded=any(name in st.query_params for name in THRESHOLDS)):
     c = st.columns(4)
     norms = replace(
         n,
-        passive_days=c[0].number_input(t("Tanpa unggahan ≥ hari"), 1, 365, n.passive_days, key="ps_hari"),
-        passive_posts_per_week=c[1].number_input(t("Unggahan per pekan <"), 0.0, 50.0,
-                                                 float(n.passive_posts_per_week), step=0.5, key="ps_pekan"),
-        passive_ceremonial_share=c[2].slider(t("Seremonial ≥"), 0.5, 1.0, float(n.passive_ceremonial_share), 0.05,
-                                             key="ps_seremonial"),
-        passive_overdue=c[3].number_input(t("Lambat: pengaduan lewat batas ≥ (0 = abaikan)"), 0, 1000,
-                                          n.passive_overdue, key="ps_sla"),
+        passive_days=url_number(c[0].number_input, t("Tanpa unggahan ≥ hari"), 1, 365, n.passive_days, "hari",
+                                key="ps_hari"),
+        passive_posts_per_week=url_number(c[1].number_input, t("Unggahan per pekan <"), 0.0, 50.0,
+                                          float(n.passive_posts_per_week), "per_pekan", step=0.5, key="ps_pekan"),
+        passive_ceremonial_share=url_number(c[2].slider, t("Seremonial ≥"), 0.5, 1.0, float(n.passive_ceremonial_share),
+                                            "seremonial", step=0.05, key="ps_seremonial"),
+        passive_overdue=url_number(c[3].number_input, t("Lambat: pengaduan lewat batas ≥ (0 = abaikan)"), 0, 1000,
+                                   n.passive_overdue, "lambat", key="ps_sla"),
     )
 table, slow = compute(passive_and_slow, view, view.filters, view.scope, norms, view.today, language())
 acc = compute(accounts, view, view.filters, view.scope, view.filters.end)
@@ -64,7 +68,10 @@ st.caption(t("Pilih satu baris untuk akun dan pengingatnya."))
 
 region = compute(region_name, view)
 names = dict(zip(table["opd_code"], table["short_name"], strict=True))
-code = st.selectbox(t("Rincian dan pengingat untuk"), list(names), format_func=names.get, key="ps_opd")
+code = url_choice(st.selectbox, t("Rincian dan pengingat untuk"), list(names), next(iter(names)), "rinci_opd",
+                  key="ps_opd", invalid=None, index=None, format_func=names.get, placeholder=t("Pilih OPD"))
+if code is None:  # the link asked for an OPD that is not passive (said above): no other OPD in its place
+    st.stop()
 row = table.set_index("opd_code").loc[code]
 left, right = st.columns([2, 3])
 with left:

@@ -11,8 +11,10 @@ import streamlit as st
 from analytics import complaint_trends as ct
 from analytics.metrics import metric
 from ui import complaint_charts as charts
+from ui import links
 from ui.charts import style
 from ui.drill import clickable, custom
+from ui.filters import url_choice
 from ui.format import day_range, moment, number
 from ui.i18n import language, t
 from ui.page import compute, start
@@ -120,16 +122,14 @@ clickable(style(heat, t("Pengaduan per topik dan kecamatan, {}", PERIOD), height
 st.caption(SOURCE + t(" · kecamatan dicocokkan dengan daftar wilayah; yang tidak cocok: {}", t("Tidak diketahui")))
 
 st.subheader(t("Rincian pengaduan, {}", PERIOD))
-choices = {"pg_opd": (t("OPD"), list(names), names.get),
-           "pg_channel": (t("Kanal"), list(ch["channel"]), lambda c: ct.channel_label(c, lang)),
-           "pg_topic": (t("Topik"), topics, str),
-           "pg_kecamatan": (t("Kecamatan"), areas, str),
-           "pg_bucket": (t("Titik grafik"), list(points), points.get)}
-picked = []
-for col, (key, (label, options, fmt)) in zip(st.columns(len(choices)), choices.items(), strict=True):
-    if st.session_state.get(key) not in options:  # nothing chosen yet, or gone after a filter change
-        st.session_state[key] = None
-    picked.append(col.selectbox(label, options, format_func=fmt, key=key, placeholder=t("Semua ({})", label)))
+choices = {"pg_opd": ("rinci_opd", t("OPD"), list(names), names.get, str),  # key: URL name, label, choices, …
+           "pg_channel": ("kanal", t("Kanal"), list(ch["channel"]), lambda c: ct.channel_label(c, lang), str),
+           "pg_topic": ("topik", t("Topik"), topics, str, links.topic_code(lang)),
+           "pg_kecamatan": ("kecamatan", t("Kecamatan"), areas, str, links.area_code(lang)),
+           "pg_bucket": ("titik", t("Titik grafik"), list(points), points.get, links.bucket_code)}
+picked = [url_choice(col.selectbox, label, options, None, name, key=key, to_url=code, format_func=fmt,
+                     index=None, placeholder=t("Semua ({})", label))  # URL: ?rinci_opd=DLH&titik=masuk:2026-11-09
+          for col, (key, (name, label, options, fmt, code)) in zip(st.columns(5), choices.items(), strict=True)]
 rows = compute(ct.details, view, *args, *picked, lang)
 st.caption(t("{} pengaduan. Identitas pelapor tidak pernah ditampilkan.", number(len(rows))))
 show(rows, {"complaint_id": t("Tiket"), "channel_label": t("Kanal"), "short_name": t("OPD"), "topic": t("Topik"),

@@ -7,7 +7,7 @@ from analytics.labels import COMPONENT_NAMES, named
 from analytics.metrics import metric
 from analytics.norms import COMPONENTS
 from analytics.ranking import breakdown, league
-from ui.filters import KIND_NAMES
+from ui.filters import KIND_NAMES, url_choice
 from ui.format import EMPTY, number, number1
 from ui.i18n import language, t
 from ui.page import compute, start
@@ -21,9 +21,9 @@ st.caption(period_caption(view.filters) + t(" · skor 0–100, bobot dan norma d
 if not compute(covered, view, view.filters):
     st.warning(t("Belum ada data unggahan untuk periode ini: aktivitas dan kualitas konten tidak bisa dinilai."))
 
-mode = st.radio(t("Urutkan"), ["semua", "sejenis"], horizontal=True, key="peringkat_mode",
-                format_func=lambda m: t("Semua OPD bersama") if m == "semua" else
-                t("Di antara OPD sejenis (dinas/badan vs kecamatan/kelurahan)"))
+mode = url_choice(st.radio, t("Urutkan"), ["semua", "sejenis"], "semua", "urut", key="peringkat_mode", horizontal=True,
+                  format_func=lambda m: t("Semua OPD bersama") if m == "semua" else
+                  t("Di antara OPD sejenis (dinas/badan vs kecamatan/kelurahan)"))
 rank, change = ("rank", "rank_change") if mode == "semua" else ("rank_group", "rank_group_change")
 shown = table.sort_values(["group", rank] if mode == "sejenis" else [rank]) if len(table) else table
 head = {key: metric(figure).header(lang) for key, figure in
@@ -52,9 +52,11 @@ st.dataframe(frame, hide_index=True, key="peringkat_table", on_select=_pick, sel
 st.caption(t("Komponen tanpa data (tanpa unggahan, pengaduan atau komentar) tidak dihitung, bukan dianggap 0. "
              "Pilih satu baris untuk rinciannya."))
 
-if len(shown):
-    names = dict(zip(shown["opd_code"], shown["short_name"], strict=True))
-    code = st.selectbox(t("Rincian skor untuk"), list(names), format_func=names.get, key="peringkat_opd")
+names = dict(zip(shown["opd_code"], shown["short_name"], strict=True))
+code = names and url_choice(st.selectbox, t("Rincian skor untuk"), list(names), next(iter(names)), "rinci_opd",
+                            key="peringkat_opd", invalid=None, index=None, format_func=names.get,
+                            placeholder=t("Pilih OPD"))
+if code:  # None: the link asked for an OPD not in the table (said above) — no other OPD in its place
     row = shown.set_index("opd_code").loc[code].copy()
     row["opd_code"] = code
     st.subheader(t("Mengapa {name} di peringkat {rank}?", name=row["short_name"], rank=int(row[rank])))

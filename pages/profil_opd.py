@@ -13,6 +13,7 @@ from analytics.metrics import metric
 from analytics.ranking import breakdown
 from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
 from ui.drill import clickable, custom
+from ui.filters import url_choice
 from ui.format import EMPTY, day, day_range, number, number1, styled
 from ui.i18n import language, t
 from ui.page import compute, opd_names, start
@@ -94,9 +95,9 @@ st.caption(t("Klik batang, titik atau sel grafik untuk melihat data di baliknya.
 # The rows behind the charts: posts, comments, the score of a period.
 st.markdown(t("**Unggahan, keterlibatan tertinggi dulu**"))
 a, b = st.columns(2)
-week = a.selectbox(t("Pekan"), weeks, format_func=week_name, key="pf_week")
-kind = b.selectbox(t("Jenis konten"), ["", *CONTENT], format_func=lambda k: content.get(k, t("Semua")),
-                   key="pf_content")
+week = url_choice(a.selectbox, t("Pekan"), weeks, "", "pekan", key="pf_week", format_func=week_name)  # in the URL
+kind = url_choice(b.selectbox, t("Jenis konten"), ["", *CONTENT], "", "konten", key="pf_content",
+                  format_func=lambda k: content.get(k, t("Semua")))
 posts = compute(profile.top_posts, view, profile.week(f, date.fromisoformat(week)) if week else f, view.scope,
                 10 if not (week or kind) else 200, kind or None)
 posts = posts.assign(platform=posts["platform"].map(PLATFORMS), content_type=posts["content_type"].map(content))
@@ -107,9 +108,9 @@ st.dataframe(styled(posts.rename(columns={"day": t("Tanggal"), "platform": "Plat
 
 st.markdown(t("**Komentar & mention** (nama akun dan data pribadi disamarkan)"))
 a, b = st.columns(2)
-cweek = a.selectbox(t("Pekan"), weeks, format_func=week_name, key="pf_cweek")
-feel = b.selectbox(t("Sentimen"), ["", *SENTIMENTS], format_func=lambda s: sentiments.get(s, t("Semua")),
-                   key="pf_sentiment")
+cweek = url_choice(a.selectbox, t("Pekan"), weeks, "", "pekan_komentar", key="pf_cweek", format_func=week_name)
+feel = url_choice(b.selectbox, t("Sentimen"), ["", *SENTIMENTS], "", "sentimen", key="pf_sentiment",
+                  format_func=lambda s: sentiments.get(s, t("Semua")))
 span_c = profile.week(f, date.fromisoformat(cweek)) if cweek else f
 said, total = compute(tr.texts, view, f, view.scope, "komentar", span_c.start, span_c.end, code,
                       (feel,) if feel else tuple(SENTIMENTS))
@@ -121,8 +122,8 @@ st.dataframe(styled(said[["day", "platform", "sentiment", "author", "text", "per
     column_config={t("Tautan"): LINK})
 
 st.markdown(t("**Skor per komponen pada periode yang berakhir**"))
-end = st.selectbox(t("Akhir periode"), ends[::-1], format_func=lambda e: day(date.fromisoformat(e)),
-                   key="pf_rank_end")
+end = url_choice(st.selectbox, t("Akhir periode"), ends[::-1], ends[-1], "akhir", key="pf_rank_end",
+                 format_func=lambda e: day(date.fromisoformat(e)))
 then = mine[[e == end for e in ends]].iloc[0]
 parts = breakdown(then, view.norms, lang).assign(komponen=lambda d: d["komponen"].map(named(COMPONENT_NAMES, lang)))
 show(parts, {"komponen": t("Komponen"), "nilai": t("Nilai (0–100)"), "bobot": t("Bobot"),

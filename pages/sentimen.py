@@ -126,7 +126,7 @@ c1, c2, c3 = st.columns(3)
 week = url_choice(c1.selectbox, t("Pekan"), ends, first["end"].isoformat() if first is not None else ends[0], "pekan",
                   format_func=lambda e: tr.week_label(*tr.week_span(e), lang) + (" ⚠" if e in marked else ""))
 opd = url_choice(c2.selectbox, t("OPD"), ["", *names], (first["opd_code"] or "") if first is not None else "",
-                 "teks_opd", format_func=lambda c: names.get(c, t("Semua OPD")))
+                 "teks_opd", format_func=lambda c: names.get(c, t("Semua OPD")), invalid="")  # not another OPD
 chosen = url_choice(c3.segmented_control, t("Sentimen"), list(SENTI), ["negative"], "teks_sentimen",
                     format_func=SENTI.get, selection_mode="multi") or list(SENTI)
 first_day, last_day = tr.week_span(week)

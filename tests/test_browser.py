@@ -1,5 +1,6 @@
 """A real browser (Playwright driving Debian's Chromium) opens the app; screenshots go to docs/."""
 
+import contextlib
 import os
 import shutil
 import socket
@@ -12,6 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +87,7 @@ def settle(page) -> None:
     page.locator('[data-testid="stMain"] :is([data-testid="stMetric"], [data-testid="stDataFrame"], '
                  '[data-testid="stFileUploader"]):visible').first.wait_for(timeout=90_000)
     for _ in range(2):  # the running indicator can appear a moment after the first elements
-        page.wait_for_timeout(700)
+        page.wait_for_timeout(400)
         page.wait_for_function(
             "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000)
 
@@ -118,6 +120,13 @@ CLIPPED = """() => [...document.querySelectorAll('[data-testid="stMain"] :is([da
                      + `${e.scrollWidth} > ${e.clientWidth}`)"""
 
 
+def settled(page, check: str) -> list[str]:
+    """What ``check`` finds once charts and tables have followed a new screen size (at most 3 s later)."""
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"() => ({check})().length === 0", timeout=3000)
+    return page.evaluate(check)
+
+
 @pytest.mark.parametrize("path", list(PAGES), ids=[shot for shot, _ in PAGES.values()])
 def test_every_page_opens_and_fits_each_screen(app_url, page, path):
     """Each page at each screen size: no error, nothing scrolls sideways, a screenshot per size; on the
@@ -131,12 +140,12 @@ def test_every_page_opens_and_fits_each_screen(app_url, page, path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     for i, (width, height) in enumerate(SCREENS):
         page.set_viewport_size({"width": width, "height": height})  # the same run, laid out again
-        page.wait_for_timeout(600)
+        page.wait_for_timeout(300)  # the sidebar folds away on a phone
         name = f"{shot}.png" if i == 0 else f"{shot}-{width}x{height}.png"
+        sideways = settled(page, SIDEWAYS)
         page.screenshot(path=str(SHOTS / name), full_page=True)
-        sideways = page.evaluate(SIDEWAYS)
         assert not sideways, f"{title} scrolls sideways at {width}×{height} (see {name}): {sideways}"
-        cut = page.evaluate(CLIPPED) if path == "" else []
+        cut = settled(page, CLIPPED) if path == "" else []
         assert not cut, f"{title}: text cut short at {width}×{height} (see {name}):\n" + "\n".join(cut)
     page.set_viewport_size({"width": SCREENS[0][0], "height": SCREENS[0][1]})
 
@@ -159,19 +168,22 @@ def test_a_person_filters_and_the_link_reproduces_it(app_url, page):
     no_error(page)
 
 
-@pytest.mark.parametrize(("typed", "code"), [("kesra", "BAG-KESRA"), ("dinkes", "DINKES")])
-def test_typing_part_of_an_opd_name_and_enter_picks_that_opd(app_url, page, typed, code):
-    """Enter picks the best match of what was typed (an exact name first: "dinkes" is Dinkes, not also
-    Disnakkeswan) — not Streamlit's "Select 3 matches" row, which used to come first."""
+def test_typing_part_of_an_opd_name_and_enter_picks_that_opd(app_url, page):
+    """Enter picks the best match of what was typed — a distinctive part ("kesra": Bag. Kesra, though
+    two kecamatan match it loosely too), an exact name ("dinkes": Dinkes, not also Disnakkeswan) — not
+    Streamlit's "Select 3 matches" row, which used to come first. Keyboard only."""
     page.goto(f"{app_url}/peringkat")
     settle(page)
-    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.locator("input").focus()
-    page.keyboard.type(typed)
-    page.get_by_role("option").first.wait_for(timeout=10_000)
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**opd={code}**", timeout=30_000)
+    picked = []
+    for typed, code in (("kesra", "BAG-KESRA"), ("dinkes", "DINKES")):
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.locator("input").focus()
+        page.keyboard.type(typed)
+        page.get_by_role("option").first.wait_for(timeout=10_000)
+        page.keyboard.press("Enter")
+        picked.append(code)
+        page.wait_for_url(f"**opd={'%2C'.join(picked)}**", timeout=30_000)
+        assert parse_qs(urlparse(page.url).query)["opd"] == [",".join(picked)]
     settle(page)
-    assert parse_qs(urlparse(page.url).query)["opd"] == [code]
     no_error(page)
 
 
@@ -198,6 +210,13 @@ def test_clicking_a_chart_opens_the_rows_behind_it(app_url, page):
     assert " – " in picked.input_value()
     table = page.locator('[data-testid="stDataFrame"]').filter(has_text="Keterangan")
     expect(table).to_be_visible()
+    no_error(page)
+    page.wait_for_url("**pekan=2026-**", timeout=30_000)  # the clicked week is in the link…
+    shown, link = picked.input_value(), page.url
+    page.goto(link)  # …and the link opens it again
+    settle(page)
+    assert page.locator('[data-testid="stSelectbox"]').filter(has_text="Pekan").first.locator(
+        "input").input_value() == shown
     no_error(page)
 
 

@@ -11,10 +11,11 @@ from typing import Any
 import streamlit as st
 
 from analytics.context import Filters, Scope
+from analytics.coverage import first_day
 from analytics.db import Warehouse
 from analytics.norms import NORMS_FILE, Norms, NormsError, read_norms
 from ui.db import cursor, warehouse_version
-from ui.filters import sidebar, today
+from ui.filters import notices, sidebar, today
 from ui.i18n import t
 
 
@@ -50,6 +51,11 @@ def _opd_names(version: tuple[int, int]) -> dict[str, str]:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
+def _data_from(version: tuple[int, int]) -> date | None:
+    return first_day(Warehouse(cursor()))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
 def _norms(stamp: float) -> Norms | str:
     try:
         return read_norms()
@@ -64,8 +70,9 @@ def start(title: str) -> View:
         st.title(t(title))
         st.warning(t("Gudang data belum ada. Jalankan `make run` atau `python -m etl load FOLDER`."))
         st.stop()
-    filters = sidebar(_opd_names(version))
+    filters = sidebar(_opd_names(version), _data_from(version))
     st.title(t(title))
+    notices()  # what of the page's link could not be followed
     norms = _norms(_norms_stamp())
     if isinstance(norms, str):
         st.error(t("Berkas norma salah, nilai bawaan dipakai: {}", norms))
