@@ -231,5 +231,5 @@ def test_spike_list_in_english_keeps_the_figures():
     assert english.columns.tolist() == ["week", "Agency (OPD)", "negative share", "baseline (mean ± sd)", "count"]
     assert indonesian.iloc[0].tolist() == ["14 Nov 2026 – 20 Nov 2026", "Semua OPD", "45,6%", "20,0% ± 3,1 poin",
                                            "1.234"]
-    assert english.iloc[0].tolist() == ["14 Nov 2026 – 20 Nov 2026", "All agencies", "45,6%", "20,0% ± 3,1 points",
-                                        "1.234"]
+    assert english.iloc[0].tolist() == ["14 Nov 2026 – 20 Nov 2026", "All agencies", "45.6%", "20.0% ± 3.1 points",
+                                        "1,234"]  # the same figures, written the English way
