@@ -34,11 +34,15 @@ with left:
     st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(b.points, 1)) or t("Belum ada data untuk periode ini."))
 with right:
     ranked = with_data(b.league)
-    table = {"rank": t("Peringkat"), "short_name": "OPD", "skor": t("Skor")}
+    score = metric("score").header(language())
+    table = {"rank": metric("rank").header(language()), "short_name": "OPD", "skor": score}
     for title, part in ((t("5 teratas"), ranked.head(5)), (t("5 terbawah"), ranked.tail(5))):
         st.markdown(f"**{title}**")  # st.table: names wrap, never cut (st.dataframe cuts them at this width)
-        st.table(styled(part[list(table)].rename(columns=table), {t("Skor"): number}), hide_index=True,
-                 border="horizontal")
+        if len(part):
+            st.table(styled(part[list(table)].rename(columns=table), {score: number}), hide_index=True,
+                     border="horizontal")
+        else:
+            st.caption(t("Belum ada OPD dengan data dalam periode ini."))
     st.page_link("pages/peringkat.py", label=t("Peringkat lengkap →"))
 
 a, b2, c = st.columns(3)
