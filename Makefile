@@ -35,7 +35,7 @@ sample-refresh: $(STAMP)
 	$(MAKE) warehouse
 
 run: warehouse
-	$(VENV)/bin/streamlit run dashboard.py --server.headless true --server.port $(PORT) \
+	$(PY) -m ui.serve --server.headless true --server.port $(PORT) \
 	  --browser.gatherUsageStats false --server.fileWatcherType none
 
 lint: $(STAMP)

@@ -41,7 +41,7 @@ def _serve(db: Path):
     port = _free_port()
     env = {**os.environ, "SOROT_DB": str(db), "SOROT_TODAY": "2026-11-20"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+        [sys.executable, "-m", "ui.serve", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -252,3 +252,18 @@ def test_an_admin_uploads_a_zip_and_reads_the_report(upload_url, page):
     page.wait_for_timeout(800)  # the expander's opening animation
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "data-laporan-zip.png"), full_page=True)
+
+
+def test_a_fresh_server_opens_a_deep_link_with_the_apps_own_menu(sample_db, page):
+    """The first request a new server gets is a shared link to a page: it shows that page with Sorot's menu,
+    not Streamlit's file-name pages (``pages/`` beside dashboard.py; ui/serve.py)."""
+    server = _serve(sample_db)
+    url = next(server)
+    try:
+        page.goto(f"{url}/pengaduan")
+        expect(page.locator("h1").first).to_have_text("Pengaduan", timeout=60_000)
+        menu = page.locator("[data-testid='stSidebarNav']")
+        expect(menu).to_contain_text("Ringkasan Apel")
+        expect(menu).not_to_contain_text("dashboard")
+    finally:
+        server.close()
