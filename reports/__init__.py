@@ -1,0 +1,1 @@
+"""Exports: tables, decks, the briefing pack and the WhatsApp digest."""
