@@ -10,10 +10,9 @@ from analytics.labels import PLATFORMS
 from analytics.opd import region_name
 from analytics.passive import passive_and_slow, reminder
 from ui.filters import url_choice, url_number
-from ui.format import EMPTY, styled
 from ui.i18n import language, t
 from ui.page import compute, start
-from ui.widgets import metric_tile, period_caption
+from ui.widgets import metric_tile, period_caption, show
 
 view = start("OPD Pasif")
 n = view.norms
@@ -57,12 +56,11 @@ def _pick(rows: list[int]) -> None:
 
 overview = table[["short_name", "kind", "posts", "days_since_last_post", "reasons"]].copy()
 overview["reasons"] = overview["reasons"].map("; ".join)
-st.dataframe(styled(overview.rename(columns={"short_name": "OPD", "kind": t("Jenis"), "posts": t("Unggahan"),
-                                             "days_since_last_post": t("Hari sejak unggahan terakhir"),
-                                             "reasons": t("Alasan")})),
-             hide_index=True, key="ps_table", selection_mode="single-row", placeholder=EMPTY, column_config={
-                 t("Hari sejak unggahan terakhir"): st.column_config.Column(help=t("— = belum pernah mengunggah"))},
-             on_select=lambda: _pick(st.session_state["ps_table"].selection.rows))
+show(overview, {"short_name": "OPD", "kind": t("Jenis"), "posts": t("Unggahan"),
+                "days_since_last_post": t("Hari sejak unggahan terakhir"), "reasons": t("Alasan")},
+     key="ps_table", selection_mode="single-row", column_config={
+         t("Hari sejak unggahan terakhir"): st.column_config.Column(help=t("— = belum pernah mengunggah"))},
+     on_select=lambda: _pick(st.session_state["ps_table"].selection.rows))
 st.caption(t("Pilih satu baris untuk akun dan pengingatnya."))
 
 
@@ -79,10 +77,9 @@ with left:
     mine = acc[acc["opd_code"] == code].copy()
     mine["platform"] = mine["platform"].map(PLATFORMS)
     link = t("Tautan")
-    st.dataframe(styled(mine[["platform", "handle", "last_day", "days_since", "last_permalink"]].rename(columns={
-        "platform": "Platform", "handle": t("Akun"), "last_day": t("Unggahan terakhir"), "days_since": t("Hari"),
-        "last_permalink": link})), hide_index=True, placeholder=EMPTY,
-        column_config={link: st.column_config.LinkColumn(display_text=t("buka"))})
+    show(mine, {"platform": "Platform", "handle": t("Akun"), "last_day": t("Unggahan terakhir"),
+                "days_since": t("Hari"), "last_permalink": link}, key="ps_accounts",
+         column_config={link: st.column_config.LinkColumn(display_text=t("buka"))})
     for reason in row["reasons"]:
         st.markdown(f"- {reason}")
 with right:

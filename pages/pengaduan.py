@@ -15,7 +15,7 @@ from ui import links
 from ui.charts import style
 from ui.drill import clickable, custom
 from ui.filters import url_choice
-from ui.format import day_range, moment, number
+from ui.format import day, day_range, moment, number
 from ui.i18n import language, t
 from ui.page import compute, start
 from ui.widgets import metric_columns, metric_tile, show
@@ -30,7 +30,7 @@ SOURCE = t("Sumber: pengaduan semua kanal") + (
     t(" · diperbarui {}", moment(updated)) if updated else "")
 
 
-LATE_SHOWN = 1000  # rows of the overdue list drawn in the page (all of them in the CSV)
+LATE_SHOWN = 1000  # rows of the overdue list drawn in the page (all of them in the downloads)
 
 
 FIGURES = {"received": "complaints_received", "in_sla_share": "complaints_in_sla_share",
@@ -59,14 +59,13 @@ late = compute(ct.overdue_list, view, *late_args, LATE_SHOWN, lang)
 if h["overdue"] > LATE_SHOWN:
     st.caption(t("Tabel memuat {shown} yang tertua dari {total}; unduh semuanya di bawah.",
                  shown=number(LATE_SHOWN), total=number(h["overdue"])))
-st.download_button(t("Unduh semua (CSV)"),
-                   lambda: compute(ct.overdue_list, view, *late_args, None, lang).to_csv(index=False),
-                   t("pengaduan_lewat_batas.csv"), "text/csv", key="pg_late_csv", on_click="ignore")
 show(late, {
             "channel_label": t("Kanal"), "complaint_id": t("Tiket"), "short_name": t("OPD"),
             "topic_label": t("Topik"), "kecamatan": t("Kecamatan"), "received_day": t("Diterima"),
             "age_days": t("Umur (hari kerja)"), "norm": t("Norma terlewati"), "permalink": t("Tautan")},
-     key="pg_late", column_config=LIST, height=300)
+     key="pg_late", column_config=LIST, height=300, title=t("Pengaduan lewat batas"), source=SOURCE,
+     period=t("Terbuka dan lewat batas pada {}", day(view.today)),
+     export=lambda: compute(ct.overdue_list, view, *late_args, None, lang))  # every row, not only those shown
 
 st.subheader(t("Kinerja per OPD, {}", PERIOD))
 opd = compute(ct.opd_sla, view, *args, lang)
@@ -80,7 +79,7 @@ def pick(table: str, target: str, values: pd.Series) -> None:
 
 show(opd, {"short_name": t("OPD"), **LABELS}, FORMATS,
      key="pg_opd_table", on_select=lambda: pick("pg_opd_table", "pg_opd", opd["opd_code"]),
-     selection_mode="single-row", column_config=HELP)
+     selection_mode="single-row", column_config=HELP, source=SOURCE)
 st.caption((t("{} pengaduan belum didisposisikan ke OPD aktif: dihitung di total, tidak di tabel ini. ",
               number(now["unassigned"])) if now["unassigned"] else "")
            + t("Pilih satu baris untuk melihat pengaduannya di bagian Rincian. ") + SOURCE)
@@ -105,7 +104,7 @@ ch = compute(ct.per_channel, view, *args, lang)
 CHANNEL = ("received", "in_sla_share", "median_response_days", "overdue")
 show(ch, {"label": t("Kanal"), **{c: LABELS[c] for c in CHANNEL}}, {c: FORMATS[c] for c in CHANNEL},
      key="pg_channel_table", on_select=lambda: pick("pg_channel_table", "pg_channel", ch["channel"]),
-     selection_mode="single-row", column_config=HELP)
+     selection_mode="single-row", column_config=HELP, source=SOURCE)
 ta = compute(ct.topic_area, view, f, view.scope, lang)
 topics, areas = sorted(ta["topic"].unique()), sorted(ta["kecamatan"].unique())
 grid = ta.pivot_table(index="topic", columns="kecamatan", values="n", aggfunc="sum", fill_value=0)
@@ -136,4 +135,4 @@ show(rows, {"complaint_id": t("Tiket"), "channel_label": t("Kanal"), "short_name
             "kecamatan": t("Kecamatan"), "received_day": t("Diterima"), "first_response_day": t("Ditanggapi"),
             "resolved_day": t("Selesai"), "status_label": t("Status"), "response_days": t("Hari s.d. tanggapan"),
             "response_norm": t("Norma tanggapan"), "sla": t("SLA tanggapan"), "permalink": t("Tautan")},
-     key="pg_details", column_config=LIST, height=360)
+     key="pg_details", column_config=LIST, height=360, source=SOURCE)

@@ -7,6 +7,7 @@ from analytics.labels import COMPONENT_NAMES, named
 from analytics.metrics import metric
 from analytics.norms import COMPONENTS
 from analytics.ranking import breakdown, league
+from ui.exports import buttons
 from ui.filters import KIND_NAMES, url_choice
 from ui.format import EMPTY, number, number1
 from ui.i18n import language, t
@@ -49,6 +50,7 @@ def _pick() -> None:
 st.dataframe(frame, hide_index=True, key="peringkat_table", on_select=_pick, selection_mode="single-row",
              placeholder=EMPTY, column_config={**score, t("Perubahan"): st.column_config.NumberColumn(
                  format="%+d", help=t("Naik (+) atau turun (−) dibanding periode sebelumnya"))})
+buttons(frame, dict(zip(frame, frame)), dict.fromkeys(score, number), "peringkat_table")  # as shown: progress 0–100
 st.caption(t("Komponen tanpa data (tanpa unggahan, pengaduan atau komentar) tidak dihitung, bukan dianggap 0. "
              "Pilih satu baris untuk rinciannya."))
 
@@ -64,5 +66,5 @@ if code:  # None: the link asked for an OPD not in the table (said above) — no
     parts["komponen"] = parts["komponen"].map(components)
     show(parts, {"komponen": t("Komponen"), "nilai": t("Nilai (0–100)"), "bobot": t("Bobot"),
                  "sumbangan": t("Sumbangan ke skor"), "dasar": t("Dasar perhitungan")},
-         {"nilai": number, "sumbangan": number1})
+         {"nilai": number, "sumbangan": number1}, key="peringkat_parts")
     st.page_link("pages/profil_opd.py", label=t("Profil {} →", row["short_name"]), query_params={"kode": code})

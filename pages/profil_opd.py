@@ -14,7 +14,7 @@ from analytics.ranking import breakdown
 from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
 from ui.drill import clickable, custom
 from ui.filters import url_choice
-from ui.format import EMPTY, day, day_range, number, number1, styled
+from ui.format import day, day_range, number, number1
 from ui.i18n import language, t
 from ui.page import compute, opd_names, start
 from ui.widgets import metric_tile, opd_from_url, period_caption, show
@@ -58,10 +58,9 @@ with left:
     st.markdown(t("**Akun dan unggahan terakhir**"))
     acc = compute(activity.accounts, view, f, view.scope, f.end)
     acc["platform"] = acc["platform"].map(PLATFORMS)
-    st.dataframe(styled(acc[["platform", "handle", "last_day", "days_since", "url"]].rename(columns={
-        "platform": "Platform", "handle": t("Akun"), "last_day": t("Terakhir"), "days_since": t("Hari"),
-        "url": t("Profil")})), hide_index=True, placeholder=EMPTY, column_config={
-        t("Profil"): st.column_config.LinkColumn(display_text=t("buka"))})
+    show(acc, {"platform": "Platform", "handle": t("Akun"), "last_day": t("Terakhir"), "days_since": t("Hari"),
+               "url": t("Profil")}, key="pf_accounts",
+         column_config={t("Profil"): st.column_config.LinkColumn(display_text=t("buka"))})
     weekly = compute(profile.weekly_posts, view, f, view.scope)
     if len(weekly):
         weekly = weekly.assign(code=weekly["content_type"], iso=pd.to_datetime(weekly["week"]).dt.strftime("%Y-%m-%d"),
@@ -101,10 +100,9 @@ kind = url_choice(b.selectbox, t("Jenis konten"), ["", *CONTENT], "", "konten", 
 posts = compute(profile.top_posts, view, profile.week(f, date.fromisoformat(week)) if week else f, view.scope,
                 10 if not (week or kind) else 200, kind or None)
 posts = posts.assign(platform=posts["platform"].map(PLATFORMS), content_type=posts["content_type"].map(content))
-st.dataframe(styled(posts.rename(columns={"day": t("Tanggal"), "platform": "Platform", "content_type": t("Jenis"),
-                                          "caption": t("Keterangan"), "views": t("Tayangan"),
-                                          "engagements": t("Keterlibatan"), "permalink": t("Tautan")})),
-             hide_index=True, placeholder=EMPTY, column_config={t("Tautan"): LINK})
+show(posts, {"day": t("Tanggal"), "platform": "Platform", "content_type": t("Jenis"), "caption": t("Keterangan"),
+             "views": t("Tayangan"), "engagements": t("Keterlibatan"), "permalink": t("Tautan")},
+     key="pf_posts", column_config={t("Tautan"): LINK})
 
 st.markdown(t("**Komentar & mention** (nama akun dan data pribadi disamarkan)"))
 a, b = st.columns(2)
@@ -116,10 +114,8 @@ said, total = compute(tr.texts, view, f, view.scope, "komentar", span_c.start, s
                       (feel,) if feel else tuple(SENTIMENTS))
 st.caption(t("{} teks; ditampilkan {} terbaru", number(total), number(len(said))))
 said = said.assign(sentiment=said["sentiment"].map(sentiments), platform=said["platform"].map(PLATFORMS))
-st.dataframe(styled(said[["day", "platform", "sentiment", "author", "text", "permalink"]].rename(columns={
-    "day": t("Tanggal"), "sentiment": t("Sentimen"), "author": t("Akun"), "text": t("Teks"),
-    "platform": "Platform", "permalink": t("Tautan")})), hide_index=True, placeholder=EMPTY,
-    column_config={t("Tautan"): LINK})
+show(said, {"day": t("Tanggal"), "platform": "Platform", "sentiment": t("Sentimen"), "author": t("Akun"),
+            "text": t("Teks"), "permalink": t("Tautan")}, key="pf_texts", column_config={t("Tautan"): LINK})
 
 st.markdown(t("**Skor per komponen pada periode yang berakhir**"))
 end = url_choice(st.selectbox, t("Akhir periode"), ends[::-1], ends[-1], "akhir", key="pf_rank_end",
@@ -128,7 +124,7 @@ then = mine[[e == end for e in ends]].iloc[0]
 parts = breakdown(then, view.norms, lang).assign(komponen=lambda d: d["komponen"].map(named(COMPONENT_NAMES, lang)))
 show(parts, {"komponen": t("Komponen"), "nilai": t("Nilai (0–100)"), "bobot": t("Bobot"),
              "sumbangan": t("Sumbangan ke skor"), "dasar": t("Dasar perhitungan")},
-     {"nilai": number, "sumbangan": number1})
+     {"nilai": number, "sumbangan": number1}, key="pf_score_parts")
 
 late = compute(complaints.overdue, view, f, view.scope, view.norms, view.today)
 st.markdown(t("**Pengaduan lewat batas waktu ({})**", len(late)))
@@ -138,4 +134,4 @@ if len(late):
                        received_day=pd.to_datetime(late["received_day"]).dt.date)
     show(late, {"complaint_id": t("Tiket"), "channel": t("Kanal"), "topic": t("Topik"), "received_day": t("Diterima"),
                 "age_days": t("Umur (hari kerja)"), "status": "Status", "permalink": t("Tautan")},
-         column_config={t("Tautan"): LINK})
+         key="pf_overdue", column_config={t("Tautan"): LINK})

@@ -4,6 +4,7 @@ Clicking a point of the trend or spike chart picks the week (and sentiment, OPD)
 (``analytics.sentiment_trends.drill``); the same pickers are ordinary widgets kept in the URL.
 """
 
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -95,8 +96,8 @@ else:
     labels = {col: BY[by], "total": t("jumlah"), "positive_share": t("positif"), "negative_share": t("negatif"),
               "neutral_share": t("netral"), "net": t("sentimen bersih")}
     formats = {"total": number, "positive_share": percent1, "negative_share": percent1, "neutral_share": percent1,
-               "net": lambda v: number(v, 2)}
-    show(table, labels, formats)
+               "net": partial(number, decimals=2)}
+    show(table, labels, formats, key="st_summary")
 
 # Spikes: the rule in words, the weekly negative share against its threshold, the list.
 n = view.norms

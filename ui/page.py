@@ -77,7 +77,17 @@ def start(title: str) -> View:
     if isinstance(norms, str):
         st.error(t("Berkas norma salah, nilai bawaan dipakai: {}", norms))
         norms = Norms()
-    return View(filters, Scope.everything(), norms, today(), version)
+    view = View(filters, Scope.everything(), norms, today(), version)
+    st.session_state[CURRENT] = (t(title), view)  # what a table's export says in its header (ui.exports)
+    return view
+
+
+CURRENT = "sorot_page"  # session key: (title, view) of the page being drawn
+
+
+def current() -> tuple[str, View] | None:
+    """The title and view of the page being drawn (set by ``start``), or None outside one."""
+    return st.session_state.get(CURRENT)
 
 
 def opd_names(view: View) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -9,6 +10,7 @@ import streamlit as st
 
 from analytics.context import Filters
 from analytics.metrics import metric
+from ui.exports import buttons
 from ui.format import EMPTY, day, number, percent, styled
 from ui.i18n import language, t
 
@@ -55,12 +57,20 @@ def number1(x: float | None) -> str:
     return number(x, 1)
 
 
-def show(df: pd.DataFrame, labels: dict[str, str], fmt: dict | None = None, key: str | None = None, **kw) -> None:
+def show(df: pd.DataFrame, labels: dict[str, str], fmt: dict | None = None, key: str | None = None, *,
+         export: bool | Callable[[], pd.DataFrame] = True, title: str | None = None, period: str | None = None,
+         source: str | None = None, **kw) -> None:
     """A sortable table, columns renamed, cells in the viewer's language (``ui.format.styled``: ``fmt`` per
-    column, else dates "4 Des 2026" and numbers "1.234"; missing "—") with the raw values underneath."""
+    column, else dates "4 Des 2026" and numbers "1.234"; missing "—") with the raw values underneath.
+
+    Under it, CSV and XLSX downloads of the same columns and headers (``ui.exports.buttons``: ``title``,
+    ``period`` and ``source`` for the file's header block); ``export`` may instead give the function of the
+    rows to export (all of them, when the page shows only the first ones), or False for none."""
     shown = df[list(labels)].rename(columns=labels)
     st.dataframe(styled(shown, {labels[c]: fn for c, fn in (fmt or {}).items()}), hide_index=True, key=key,
                  placeholder=EMPTY, **kw)
+    if export is not False:
+        buttons(export if callable(export) else df, labels, fmt, key, title=title, period=period, source=source)
 
 
 def opd_from_url(names: dict[str, str], fallback: str | None) -> str:

@@ -1,0 +1,97 @@
+"""Download buttons under a table: CSV and XLSX (``reports.tables``) with the view's header block — report,
+region, period, filters, generated at, source — and the headers and number formats the page shows.
+
+The file is made when the button is clicked (Streamlit calls the data function then, outside the page run:
+every text is put in the viewer's language now, only the time and, if asked, the full rows come later).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from analytics.context import KIND_GROUPS, Filters
+from analytics.labels import PLATFORMS
+from analytics.metrics import Metric
+from analytics.opd import region_name
+from reports.tables import ZONE, Meta, Number, table_csv, table_xlsx
+from ui.filters import KIND_NAMES
+from ui.format import day_range
+from ui.i18n import language, t
+from ui.page import compute, current, opd_names
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# How the page's format functions write a number (module, name) → decimals and share.
+KNOWN = {("ui.format", "number"): Number(0), ("ui.format", "number1"): Number(1),
+         ("ui.format", "percent"): Number(0, True), ("ui.format", "percent1"): Number(1, True),
+         ("ui.format", "duration"): Number(1), ("ui.widgets", "number1"): Number(1),
+         ("ui.widgets", "percent1"): Number(1, True)}
+
+
+def number_format(fn: Callable | None) -> Number | None:
+    """The Number a page's cell format writes: a metric's (``ui.widgets.metric_columns``), ui.format's
+    number/percent/duration (also with ``decimals`` bound by functools.partial); None when unknown."""
+    inner = getattr(fn, "func", None)
+    owner = getattr(inner, "__self__", None)
+    if isinstance(owner, Metric):
+        return Number.of(owner)
+    base = KNOWN.get((getattr(inner or fn, "__module__", ""), getattr(inner or fn, "__name__", "")))
+    if base is None or inner is None:
+        return base
+    decimals = fn.keywords.get("decimals", fn.args[0] if fn.args else base.decimals)
+    return Number(decimals, base.share)
+
+
+def filters_text(filters: Filters, names: Mapping[str, str]) -> str:
+    """The sidebar's OPD, kind and platform choice in words ("Semua OPD · Semua jenis · Semua platform")."""
+    opd = t("OPD") + ": " + ", ".join(names.get(c, c) for c in filters.opd) if filters.opd else t("Semua OPD")
+    kind = next((k for k, kinds in KIND_GROUPS.items() if kinds == filters.kinds), None)
+    platforms = ", ".join(PLATFORMS.get(p, p) for p in filters.platforms)
+    return " · ".join([opd, t(KIND_NAMES[kind]) if kind else t("Semua jenis"),
+                       t("Platform") + ": " + platforms if platforms else t("Semua platform")])
+
+
+def page_slug() -> str:
+    """The page's file name ("pengaduan", "opd-pasif"): part of a download's file name."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    page = ctx.pages_manager.get_pages().get(ctx.page_script_hash, {}) if ctx else {}
+    return Path(page.get("script_path") or "sorot").stem.replace("_", "-")
+
+
+def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], labels: Mapping[str, str], fmt: Mapping | None = None,
+            key: str | None = None, *, title: str | None = None, period: str | None = None,
+            source: str | None = None) -> None:
+    """CSV and XLSX buttons, side by side, for ``frame`` (or the function giving the rows to export, e.g. all of
+    them when the page shows the first 1,000) with the columns and headers of ``labels``. The header block
+    says ``title`` (else the page's title), ``period`` (else the view's) and ``source``."""
+    page = current()
+    if page is None:  # not drawn by ui.page.start: no view to describe
+        return
+    page_title, view = page
+    lang, labels = language(), dict(labels)
+    formats = {c: n for c, f in (fmt or {}).items() if (n := number_format(f))}
+    parts = {"title": title or page_title, "period": period or day_range(view.filters.start, view.filters.end),
+             "filters": filters_text(view.filters, opd_names(view)), "region": compute(region_name, view),
+             "source": source or t("Gudang data Sorot"), "lang": lang}
+    key = key or "tabel_" + hashlib.sha1("|".join(labels).encode()).hexdigest()[:6]
+    name = f"sorot_{page_slug()}_{key}_{view.today.isoformat()}"
+
+    def made(write: Callable) -> Callable[[], bytes]:
+        def data() -> bytes:  # on click, outside the page run
+            rows = frame() if callable(frame) else frame
+            return write(rows, labels, Meta(**parts, generated_at=datetime.now(ZONE)), formats)
+        return data
+
+    row = st.container(horizontal=True, gap="small")
+    hint = t("Tabel lengkap dengan judul, periode, saringan dan sumber")
+    row.download_button(t("Unduh CSV"), made(table_csv), f"{name}.csv", "text/csv", key=f"{key}_csv", help=hint,
+                        on_click="ignore", type="tertiary", icon=":material/download:")
+    row.download_button(t("Unduh XLSX"), made(table_xlsx), f"{name}.xlsx", XLSX, key=f"{key}_xlsx", help=hint,
+                        on_click="ignore", type="tertiary", icon=":material/download:")
