@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -190,7 +191,7 @@ def test_pengaduan_offers_every_table_and_all_overdue_rows(downloads):
     for table in ("pg_late", "pg_opd_table", "pg_channel_table", "pg_details"):
         assert found[f"{table}_csv"][0] == f"sorot_pengaduan_{table}_2026-11-20.csv"
         assert found[f"{table}_xlsx"][0] == f"sorot_pengaduan_{table}_2026-11-20.xlsx"
-    assert {b.label for b in at.download_button} == {"Unduh CSV", "Unduh XLSX"}
+    assert {b.label for b in at.download_button} == {"Unduh CSV", "Unduh XLSX", "Unduh PNG", "Unduh SVG"}
     overdue = int(next(m for m in at.metric if m.label == metric("complaints_overdue").label).value.replace(".", ""))
     assert overdue > 0
     ws = read_xlsx(found["pg_late_xlsx"][1]())
@@ -204,7 +205,8 @@ def test_pengaduan_offers_every_table_and_all_overdue_rows(downloads):
 
 def test_pengaduan_exports_in_english_with_the_catalog_headers(downloads):
     at, found = downloads("pages/pengaduan.py", bahasa="en", opd="DLH")
-    assert {b.label for b in at.download_button} == {"Download CSV", "Download XLSX"}
+    assert {b.label for b in at.download_button} == {"Download CSV", "Download XLSX", "Download PNG",
+                                                     "Download SVG"}
     ws = read_xlsx(found["pg_opd_table_xlsx"][1]())
     assert [ws.cell(r, 1).value for r in (1, 3, 4)] == ["Report", "Period", "Filters"]
     assert ws["B4"].value.startswith("Agency (OPD): ") and "All platforms" in ws["B4"].value
@@ -212,3 +214,16 @@ def test_pengaduan_exports_in_english_with_the_catalog_headers(downloads):
     assert SHARE.header("en") in head and metric("complaints_received").header("en") in head
     share = ws.cell(9, head.index(SHARE.header("en")) + 1)
     assert share.data_type == "n" and share.number_format == "0.0%"
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="Debian chromium not installed (make browser)")
+def test_every_chart_offers_png_and_svg_that_say_what_they_show(downloads):
+    _, found = downloads("pages/pengaduan.py", opd="DLH")
+    for chart in ("pg_trend_chart", "pg_heat_chart"):
+        assert found[f"{chart}_png"][0] == f"sorot_pengaduan_{chart}_2026-11-20.png"
+    png = found["pg_trend_chart_png"][1]()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 1600
+    svg = found["pg_trend_chart_svg"][1]().decode("utf-8")
+    for text in ("Pengaduan masuk dan selesai per hari", "22 Okt 2026 – 20 Nov 2026", "OPD: DLH",
+                 "Sumber: pengaduan semua kanal", "Pemerintah Kabupaten Sukamaju"):
+        assert text in svg, text

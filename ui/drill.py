@@ -15,6 +15,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui.exports import chart_buttons
 from ui.i18n import t
 
 HINT = "Klik batang, titik atau sel grafik untuk melihat data di baliknya."
@@ -29,6 +30,7 @@ def clickable(fig: go.Figure, key: str, on_point: Callable[[dict[str, Any]], Non
             on_point(points[0])
 
     st.plotly_chart(fig, key=key, on_select=picked, selection_mode="points")
+    chart_buttons(fig, key)
     if hint:
         st.caption(t(hint))
 

@@ -13,13 +13,16 @@ from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics.context import KIND_GROUPS, Filters
+from analytics.fmt import moment as fmt_moment
 from analytics.labels import PLATFORMS
 from analytics.metrics import Metric
 from analytics.opd import region_name
+from reports.charts import ChartInfo, chart_image
 from reports.tables import ZONE, Meta, Number, table_csv, table_xlsx
 from ui.filters import KIND_NAMES
 from ui.format import day_range
@@ -95,3 +98,32 @@ def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], labels: Mapping[st
                         on_click="ignore", type="tertiary", icon=":material/download:")
     row.download_button(t("Unduh XLSX"), made(table_xlsx), f"{name}.xlsx", XLSX, key=f"{key}_xlsx", help=hint,
                         on_click="ignore", type="tertiary", icon=":material/download:")
+
+
+def chart_buttons(fig: go.Figure, key: str) -> None:
+    """PNG (1600 px) and SVG buttons for a page's chart, with its title, the view's period and filters, the
+    chart's source line, the time and the pemda's brand in the image (``reports.charts``); rendered on click."""
+    page = current()
+    if page is None:
+        return
+    _, view = page
+    title = fig.layout.title.text or ""
+    source = next((a.text for a in fig.layout.annotations if a.yref == "paper" and (a.y or 0) < 0),
+                  t("Gudang data Sorot"))
+    parts = {"title": title, "period": day_range(view.filters.start, view.filters.end),
+             "filters": filters_text(view.filters, opd_names(view)), "source": source}
+    lang, name = language(), f"sorot_{page_slug()}_{key}_{view.today.isoformat()}"
+    frozen = go.Figure(fig)  # the figure as drawn now; the click comes after the page run
+
+    def made(fmt: str) -> Callable[[], bytes]:
+        def data() -> bytes:  # on click, outside the page run
+            info = ChartInfo(**parts, generated=fmt_moment(datetime.now(ZONE), lang=lang))
+            return chart_image(frozen, info, fmt)
+        return data
+
+    row = st.container(horizontal=True, gap="small")
+    hint = t("Gambar grafik dengan judul, periode, saringan, sumber dan logo pemda")
+    row.download_button(t("Unduh PNG"), made("png"), f"{name}.png", "image/png", key=f"{key}_png", help=hint,
+                        on_click="ignore", type="tertiary", icon=":material/image:")
+    row.download_button(t("Unduh SVG"), made("svg"), f"{name}.svg", "image/svg+xml", key=f"{key}_svg", help=hint,
+                        on_click="ignore", type="tertiary", icon=":material/image:")
