@@ -48,11 +48,12 @@ test: install browser lint
 screenshots: install browser
 	SOROT_SHOTS=$(CURDIR)/docs/screenshots $(VENV)/bin/pytest -q tests/test_browser.py
 
-bench: install
+bench: install browser
 	$(PY) bench/load_bench.py
 	$(PY) bench/nlp_bench.py
 	$(PY) bench/app_bench.py
 	$(PY) bench/app_bench.py --scale provinsi
+	$(PY) bench/export_bench.py
 
 clean:
 	rm -rf $(VENV) $(SAMPLE) data/warehouse.duckdb*
