@@ -5,6 +5,8 @@ import streamlit as st
 from analytics.briefing import briefing, with_data
 from analytics.labels import source_name, topic
 from analytics.metrics import metric
+from analytics.opd import region_name
+from reports.digest import LIMIT, compose
 from ui.format import day, number, styled
 from ui.i18n import language, t
 from ui.page import compute, start
@@ -65,4 +67,9 @@ with c:
         when = t("terakhir {}").format(day(s.latest)) if s.latest else t("belum ada data")
         late = t(" — {} hari lalu").format(s.days_behind) if s.stale and s.latest else ""
         (st.warning if s.stale else st.caption)(f"{source_name(s.name, language())} ({t(s.source)}): {when}{late}")
+with st.expander(t("Ringkasan untuk WhatsApp")):  # the same briefing as above, as text to paste in a group
+    text = compose(b, compute(region_name, view), view.filters, language())
+    st.code(text, language=None, wrap_lines=True)  # Streamlit's copy button sits on the box
+    st.caption(t("{n} karakter (batas {limit}); tombol salin di pojok kanan atas kotak.", n=number(len(text)),
+                 limit=number(LIMIT)))
 st.caption(t("Sumber: gudang data Sorot; skor dan ambang dari data/norma.toml. Data per {}.").format(day(view.today)))

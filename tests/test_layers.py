@@ -3,6 +3,8 @@
 - analytics/, ui/, pages/ and dashboard.py never import etl/ (the loader, registry, warehouse writer, errors);
   the Data page reaches the ETL only through admin/;
 - analytics/ imports neither Streamlit nor ui/ nor admin/;
+- reports/ (exports, also run from the command line and a schedule) imports neither Streamlit nor ui/, admin/,
+  pages/ or etl/: it takes its figures from analytics/ as the pages do;
 - etl/ imports none of analytics/, ui/, admin/, sample/ — it loads real data and nothing else;
 - sample/ (the fictional regency's export files) and warehouse_file.py stand alone.
 """
@@ -48,6 +50,7 @@ def offending(places: tuple[str, ...], forbidden: tuple[str, ...], root: Path = 
 @pytest.mark.parametrize(("places", "forbidden"), [
     (("analytics", "ui", "pages", "dashboard.py"), ("etl",)),
     (("analytics",), ("streamlit", "ui", "admin", "sample")),
+    (("reports",), ("streamlit", "ui", "admin", "pages", "dashboard", "etl")),
     (("etl",), ("analytics", "ui", "admin", "pages", "dashboard", "sample")),
     (("sample",), ("etl", "analytics", "ui", "admin", "pages", "dashboard")),
     (("warehouse_file.py",), ("etl", "analytics", "ui", "admin", "pages", "dashboard", "sample")),

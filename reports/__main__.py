@@ -1,0 +1,170 @@
+"""Exports from the command line.
+
+    python -m reports brief --db W --period P --out FILE [--opd CODE] [--format txt] [--lang id|en] [--url URL]
+
+``brief`` writes the Ringkasan Apel of a period; for now as the WhatsApp digest (``txt``) only — the slide deck,
+PDF and workbook of the briefing pack (``pptx``, ``pdf``, ``xlsx``) are refused with exit code 2 until they exist.
+Messages are in the ``--lang`` language (Bahasa Indonesia by default).
+
+Exit codes: 0 written; 1 the warehouse is missing or cannot be read, or the output cannot be written;
+2 a usage error (an unknown period, OPD or format, or a format not available yet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import duckdb
+from ibis.common.exceptions import TableNotFound
+
+import warehouse_file
+from analytics.context import Filters, Scope
+from analytics.db import Warehouse
+from analytics.fmt import number
+from analytics.i18n import translate
+from analytics.norms import Norms, NormsError, read_norms
+from reports.digest import digest
+from reports.periods import FORMS, PeriodError, parse_period, today
+
+FORMATS = ("txt", "pptx", "pdf", "xlsx")
+READY = ("txt",)  # the formats this version writes
+USAGE, UNREADABLE = 2, 1
+CODES_SHOWN = 8  # valid OPD codes named when one is unknown
+
+
+ARGPARSE = (  # argparse's own English messages, in the --lang language
+    (r"the following arguments are required: (.*)", "argumen wajib belum diberikan: {}"),
+    (r"unrecognized arguments: (.*)", "argumen tidak dikenal: {}"),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", "argumen {}: pilihan {} tidak ada (pilih dari {})"),
+    (r"argument (\S+): expected one argument", "argumen {} memerlukan satu nilai"),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with its error messages in the language asked for (exit code 2 as argparse's)."""
+
+    def __init__(self, *args: object, lang: str = "id", **kw: object) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        self.lang = lang
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, text in ARGPARSE:
+            if found := re.fullmatch(pattern, message):
+                message = translate(text, self.lang, *found.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(USAGE, f"{self.prog}: {translate('kesalahan', self.lang)}: {message}\n")
+
+
+def parser(lang: str = "id") -> argparse.ArgumentParser:
+    def t(text: str, /, *args: object, **fields: object) -> str:
+        return translate(text, lang, *args, **fields)
+
+    top = Parser(prog="python -m reports", description=t("Ekspor Sorot dari baris perintah."), lang=lang)
+    commands = top.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+    brief = commands.add_parser(
+        "brief", lang=lang, help=t("Ringkasan Apel satu periode (saat ini: ringkasan WhatsApp, --format txt)"),
+        description=t("Ringkasan Apel satu periode, dengan angka yang sama dengan halaman Ringkasan Apel. Versi ini "
+                      "baru menulis ringkasan WhatsApp (txt); pptx, pdf dan xlsx belum tersedia."))
+    brief.add_argument("--db", type=Path, metavar="GUDANG", default=warehouse_file.default_db(),
+                       help=t("berkas gudang data (bawaan: $SOROT_DB, atau data/warehouse.duckdb)"))
+    brief.add_argument("--period", required=True, metavar="PERIODE", help=t("periode: {}", t(FORMS)))
+    brief.add_argument("--out", required=True, metavar="BERKAS", help=t("berkas yang ditulis; - = ke layar (stdout)"))
+    brief.add_argument("--opd", metavar="KODE", help=t("hanya satu OPD, dengan kodenya (mis. DINKES)"))
+    brief.add_argument("--format", choices=FORMATS,
+                       help=t("txt = ringkasan WhatsApp (≤ 1.500 karakter). pptx, pdf dan xlsx belum tersedia pada "
+                              "versi ini. Bawaan: dari akhiran --out, selain itu txt"))
+    brief.add_argument("--lang", choices=("id", "en"), default="id",
+                       help=t("bahasa ringkasan dan pesan (bawaan: id)"))
+    brief.add_argument("--url", help=t("alamat dasbor untuk tautan di ringkasan (bawaan: $SOROT_URL; tanpa tautan "
+                                       "bila tidak ada)"))
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    pairs = zip(argv, [*argv[1:], ""])  # the language is looked up before parsing: parsing speaks it
+    lang = "en" if any(a == "--lang=en" or (a, nxt) == ("--lang", "en") for a, nxt in pairs) else "id"
+    args = parser(lang).parse_args(argv)  # a usage error exits with 2
+    return brief(args)
+
+
+def brief(args: argparse.Namespace) -> int:
+    lang = args.lang
+
+    def say(text: str) -> None:
+        sys.stderr.write(text.rstrip("\n") + "\n")
+
+    fmt = args.format or next((f for f in FORMATS if args.out.lower().endswith(f".{f}")), "txt")
+    if fmt not in READY:
+        say(translate("Format «{format}» belum tersedia pada versi ini; yang sudah tersedia: txt (ringkasan "
+                      "WhatsApp).", lang, format=fmt))
+        return USAGE
+    day = today()
+    try:
+        start, end = parse_period(args.period, day, lang)
+    except PeriodError as err:
+        say(str(err))
+        return USAGE
+    db = Path(args.db)
+    if not db.is_file():
+        say(translate("Gudang data «{path}» tidak ada. Buat dengan `make run` atau `python -m etl load FOLDER "
+                      "--db {path}`, atau pilih berkasnya dengan --db.", lang, path=db))
+        return UNREADABLE
+    try:
+        cursor = warehouse_file.read_cursor(warehouse_file.open_read_only(db))
+        codes = [c for (c,) in cursor.execute("SELECT opd_code FROM ref_opd WHERE active ORDER BY opd_code").fetchall()]
+    except duckdb.Error as err:
+        say(translate("Gudang data «{path}» tidak bisa dibaca: {error}", lang, path=db, error=_first_line(err)))
+        return UNREADABLE
+    opd: tuple[str, ...] = ()
+    if args.opd:
+        found = {c.upper(): c for c in codes}.get(args.opd.strip().upper())
+        if found is None:
+            say(_unknown_opd(args.opd, codes, lang))
+            return USAGE
+        opd = (found,)
+    try:
+        norms = read_norms()
+    except NormsError as err:
+        say(translate("Berkas norma salah, nilai bawaan dipakai: {}", lang, err))
+        norms = Norms()
+    try:
+        text = digest(Warehouse(cursor), Filters(start, end, opd), Scope.everything(), norms, day, lang, args.url)
+    except (duckdb.Error, TableNotFound) as err:
+        say(translate("Gudang data «{path}» tidak bisa dibaca: {error}", lang, path=db, error=_first_line(err)))
+        return UNREADABLE
+    if args.out == "-":
+        sys.stdout.write(text + "\n")
+        return 0
+    try:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    except OSError as err:
+        say(translate("Berkas «{path}» tidak bisa ditulis: {error}", lang, path=args.out, error=err.strerror or err))
+        return UNREADABLE
+    say(translate("Ringkasan WhatsApp ditulis ke {path} ({n} karakter).", lang, path=args.out,
+                  n=number(len(text), lang=lang)))
+    return 0
+
+
+def _unknown_opd(code: str, codes: list[str], lang: str) -> str:
+    """Names the code, the closest valid ones if any, and a few valid codes."""
+    close = difflib.get_close_matches(code.upper(), codes, n=3, cutoff=0.6)
+    hint = translate(" Mungkin maksud Anda: {}.", lang, ", ".join(close)) if close else ""
+    return translate("OPD «{code}» tidak dikenal.{hint} Kode yang ada, mis.: {codes} ({n} OPD aktif; daftar lengkap "
+                     "di data/registry/opd.csv).", lang, code=code, hint=hint,
+                     codes=", ".join(codes[:CODES_SHOWN]) + (", …" if len(codes) > CODES_SHOWN else ""),
+                     n=number(len(codes), lang=lang))
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+
+
+if __name__ == "__main__":
+    sys.exit(main())
