@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 PRESETS = {"7h": "7 hari", "30h": "30 hari", "90h": "90 hari", "bulan_ini": "Bulan ini",
            "bulan_lalu": "Bulan lalu", "kustom": "Pilih tanggal"}
+KIND_NAMES = {"semua": "Semua jenis", "dinas_badan": "Dinas, badan & setda", "kewilayahan": "Kecamatan & kelurahan"}
 KIND_GROUPS = {"dinas_badan": ("dinas", "badan", "sekretariat", "bagian", "inspektorat", "satpol", "rsud", "lainnya"),
                "kewilayahan": ("kecamatan", "kelurahan")}
 

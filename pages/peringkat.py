@@ -3,12 +3,13 @@
 import streamlit as st
 
 from analytics.activity import covered
+from analytics.context import KIND_NAMES
 from analytics.labels import COMPONENT_NAMES, named
 from analytics.metrics import metric
 from analytics.norms import COMPONENTS
 from analytics.ranking import breakdown, league
 from ui.exports import buttons
-from ui.filters import KIND_NAMES, url_choice
+from ui.filters import url_choice
 from ui.format import EMPTY, number, number1
 from ui.i18n import language, t
 from ui.page import compute, start

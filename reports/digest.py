@@ -19,7 +19,7 @@ from datetime import date
 import pandas as pd
 
 from analytics.briefing import SENTENCES, Briefing, briefing, with_data
-from analytics.context import KIND_GROUPS, Filters, Scope
+from analytics.context import KIND_GROUPS, KIND_NAMES, Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import day_range, number, percent
 from analytics.i18n import translate
@@ -30,7 +30,6 @@ from analytics.opd import region_name
 
 LIMIT = 1500  # what the digest keeps to; WhatsApp refuses more than 4,096 characters
 WHATSAPP_LIMIT = 4096
-GROUP_NAMES = {"dinas_badan": "Dinas, badan & setda", "kewilayahan": "Kecamatan & kelurahan"}  # as the sidebar
 NAMES = 3  # passive OPD named
 REGION_CHARS = 80  # a longer region name is shortened in the title (the title is never left out)
 OVERDUE_RANK = 2  # "overdue now" is not a figure of the period: alone, it does not make a period with data
@@ -167,7 +166,7 @@ def _filters_line(b: Briefing, filters: Filters, lang: str) -> Line | None:
     then with the number of OPD instead of their names."""
     names = b.league.set_index("opd_code")["short_name"]
     opd = [str(names.get(code, code)) for code in filters.opd]
-    kinds = next((translate(GROUP_NAMES[g], lang) for g, k in KIND_GROUPS.items() if tuple(k) == filters.kinds),
+    kinds = next((translate(KIND_NAMES[g], lang) for g, k in KIND_GROUPS.items() if tuple(k) == filters.kinds),
                  ", ".join(filters.kinds))
     platforms = ", ".join(PLATFORMS.get(p, p) for p in filters.platforms)
     if not (opd or kinds or platforms):

@@ -17,14 +17,13 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from analytics.context import KIND_GROUPS, Filters
+from analytics.context import KIND_GROUPS, KIND_NAMES, Filters
 from analytics.fmt import moment as fmt_moment
 from analytics.labels import PLATFORMS
 from analytics.metrics import Metric
 from analytics.opd import region_name
 from reports.charts import ChartInfo, chart_image
 from reports.tables import ZONE, Meta, Number, table_csv, table_xlsx
-from ui.filters import KIND_NAMES
 from ui.format import day_range
 from ui.i18n import language, t
 from ui.page import compute, current, opd_names

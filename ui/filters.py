@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from analytics.context import KIND_GROUPS, PRESETS, Filters, period
+from analytics.context import KIND_GROUPS, KIND_NAMES, PRESETS, Filters, period
 from analytics.labels import PLATFORMS
 from ui.format import day, number
 from ui.i18n import t
@@ -23,7 +23,6 @@ from ui.i18n import t
 LANGUAGES = {"id": "Indonesia", "en": "English"}
 PRESET_NAMES = {"7h": "7 hari terakhir", "30h": "30 hari terakhir", "90h": "90 hari terakhir",
                 "bulan_ini": "Bulan ini", "bulan_lalu": "Bulan lalu", "kustom": "Pilih tanggal"}
-KIND_NAMES = {"semua": "Semua jenis", "dinas_badan": "Dinas, badan & setda", "kewilayahan": "Kecamatan & kelurahan"}
 DEFAULTS = {"periode": "30h", "dari": "", "sampai": "", "opd": "", "jenis": "semua", "platform": "", "bahasa": "id"}
 
 
