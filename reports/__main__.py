@@ -1,9 +1,9 @@
 """Exports from the command line.
 
-    python -m reports brief --db W --period P --out FILE [--opd CODE] [--format txt] [--lang id|en] [--url URL]
+    python -m reports brief --db W --period P --out FILE [--opd CODE] [--format txt|pptx] [--lang id|en] [--url URL]
 
-``brief`` writes the Ringkasan Apel of a period; for now as the WhatsApp digest (``txt``) only — the slide deck,
-PDF and workbook of the briefing pack (``pptx``, ``pdf``, ``xlsx``) are refused with exit code 2 until they exist.
+``brief`` writes the Ringkasan Apel of a period: the WhatsApp digest (``txt``) or the slide deck (``pptx``) — the
+PDF and workbook of the briefing pack (``pdf``, ``xlsx``) are refused with exit code 2 until they exist.
 Messages are in the ``--lang`` language (Bahasa Indonesia by default).
 
 Exit codes: 0 written; 1 the warehouse is missing or cannot be read, or the output cannot be written;
@@ -28,11 +28,12 @@ from analytics.db import Warehouse
 from analytics.fmt import number
 from analytics.i18n import translate
 from analytics.norms import Norms, NormsError, read_norms
+from reports.deck import briefing_deck
 from reports.digest import digest
 from reports.periods import FORMS, PeriodError, parse_period, today
 
 FORMATS = ("txt", "pptx", "pdf", "xlsx")
-READY = ("txt",)  # the formats this version writes
+READY = ("txt", "pptx")  # the formats this version writes
 USAGE, UNREADABLE = 2, 1
 CODES_SHOWN = 8  # valid OPD codes named when one is unknown
 
@@ -68,17 +69,17 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
     top = Parser(prog="python -m reports", description=t("Ekspor Sorot dari baris perintah."), lang=lang)
     commands = top.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     brief = commands.add_parser(
-        "brief", lang=lang, help=t("Ringkasan Apel satu periode (saat ini: ringkasan WhatsApp, --format txt)"),
-        description=t("Ringkasan Apel satu periode, dengan angka yang sama dengan halaman Ringkasan Apel. Versi ini "
-                      "baru menulis ringkasan WhatsApp (txt); pptx, pdf dan xlsx belum tersedia."))
+        "brief", lang=lang, help=t("Ringkasan Apel satu periode (ringkasan WhatsApp atau salindia PPTX)"),
+        description=t("Ringkasan Apel satu periode, dengan angka yang sama dengan halaman Ringkasan Apel: ringkasan "
+                      "WhatsApp (txt) atau salindia (pptx); pdf dan xlsx belum tersedia."))
     brief.add_argument("--db", type=Path, metavar="GUDANG", default=warehouse_file.default_db(),
                        help=t("berkas gudang data (bawaan: $SOROT_DB, atau data/warehouse.duckdb)"))
     brief.add_argument("--period", required=True, metavar="PERIODE", help=t("periode: {}", t(FORMS)))
     brief.add_argument("--out", required=True, metavar="BERKAS", help=t("berkas yang ditulis; - = ke layar (stdout)"))
     brief.add_argument("--opd", metavar="KODE", help=t("hanya satu OPD, dengan kodenya (mis. DINKES)"))
     brief.add_argument("--format", choices=FORMATS,
-                       help=t("txt = ringkasan WhatsApp (≤ 1.500 karakter). pptx, pdf dan xlsx belum tersedia pada "
-                              "versi ini. Bawaan: dari akhiran --out, selain itu txt"))
+                       help=t("txt = ringkasan WhatsApp (≤ 1.500 karakter), pptx = salindia Paket Briefing Apel. pdf "
+                              "dan xlsx belum tersedia pada versi ini. Bawaan: dari akhiran --out, selain itu txt"))
     brief.add_argument("--lang", choices=("id", "en"), default="id",
                        help=t("bahasa ringkasan dan pesan (bawaan: id)"))
     brief.add_argument("--url", help=t("alamat dasbor untuk tautan di ringkasan (bawaan: $SOROT_URL; tanpa tautan "
@@ -103,7 +104,7 @@ def brief(args: argparse.Namespace) -> int:
     fmt = args.format or next((f for f in FORMATS if args.out.lower().endswith(f".{f}")), "txt")
     if fmt not in READY:
         say(translate("Format «{format}» belum tersedia pada versi ini; yang sudah tersedia: txt (ringkasan "
-                      "WhatsApp).", lang, format=fmt))
+                      "WhatsApp) dan pptx (salindia).", lang, format=fmt))
         return USAGE
     day = today()
     try:
@@ -134,11 +135,17 @@ def brief(args: argparse.Namespace) -> int:
     except NormsError as err:
         say(translate("Berkas norma salah, nilai bawaan dipakai: {}", lang, err))
         norms = Norms()
+    filters = Filters(start, end, opd)
     try:
-        text = digest(Warehouse(cursor), Filters(start, end, opd), Scope.everything(), norms, day, lang, args.url)
+        if fmt == "pptx":
+            deck = briefing_deck(Warehouse(cursor), filters, Scope.everything(), norms, day, lang)
+        else:
+            text = digest(Warehouse(cursor), filters, Scope.everything(), norms, day, lang, args.url)
     except (duckdb.Error, TableNotFound) as err:
         say(translate("Gudang data «{path}» tidak bisa dibaca: {error}", lang, path=db, error=_first_line(err)))
         return UNREADABLE
+    if fmt == "pptx":
+        return _write_deck(deck, args.out, lang, say)
     if args.out == "-":
         sys.stdout.write(text + "\n")
         return 0
@@ -149,6 +156,20 @@ def brief(args: argparse.Namespace) -> int:
         return UNREADABLE
     say(translate("Ringkasan WhatsApp ditulis ke {path} ({n} karakter).", lang, path=args.out,
                   n=number(len(text), lang=lang)))
+    return 0
+
+
+def _write_deck(deck: bytes, out: str, lang: str, say) -> int:
+    """The deck to ``out`` (``-`` = the bytes to stdout)."""
+    if out == "-":
+        sys.stdout.buffer.write(deck)
+        return 0
+    try:
+        Path(out).write_bytes(deck)
+    except OSError as err:
+        say(translate("Berkas «{path}» tidak bisa ditulis: {error}", lang, path=out, error=err.strerror or err))
+        return UNREADABLE
+    say(translate("Salindia Paket Briefing Apel ditulis ke {path}.", lang, path=out))
     return 0
 
 

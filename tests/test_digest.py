@@ -241,7 +241,7 @@ def test_cli_writes_the_digest(wh, sample_db, tmp_path, capsys):
     (["--period", "minggu-lalu"], ["«minggu-lalu»", "tidak dikenal", "last-7-days", "YYYY-MM-DD:YYYY-MM-DD"]),
     (["--period", "last-month", "--opd", "DINKESS"], ["«DINKESS»", "tidak dikenal", "Mungkin maksud Anda: DINKES",
                                                       "BAG-EKON", "65 OPD aktif"]),
-    (["--period", "last-month", "--format", "pptx"], ["«pptx»", "belum tersedia", "txt"]),
+    (["--period", "last-month", "--format", "xlsx"], ["«xlsx»", "belum tersedia", "txt"]),
     (["--period", "last-month", "--lang", "en", "--format", "pdf"], ["«pdf»", "not available", "txt"]),
 ])
 def test_cli_usage_errors_exit_2_with_a_clear_message(sample_db, tmp_path, capsys, args, says):
@@ -273,7 +273,7 @@ def test_cli_missing_or_unreadable_warehouse_exits_1(tmp_path, capsys):
 
 def test_python_dash_m_reports(tmp_path):
     run = subprocess.run([sys.executable, "-m", "reports", "brief", "--db", str(tmp_path / "w.duckdb"), "--period",
-                          "last-7-days", "--out", str(tmp_path / "apel.txt"), "--format", "pptx"],
+                          "last-7-days", "--out", str(tmp_path / "apel.txt"), "--format", "pdf"],
                          cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 2 and "belum tersedia" in run.stderr and not (tmp_path / "apel.txt").exists()
     run = subprocess.run([sys.executable, "-m", "reports", "brief", "--db", str(tmp_path / "w.duckdb"), "--period",

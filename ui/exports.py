@@ -17,18 +17,22 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+import warehouse_file
 from analytics.context import KIND_GROUPS, KIND_NAMES, Filters
+from analytics.db import Warehouse
 from analytics.fmt import moment as fmt_moment
 from analytics.labels import PLATFORMS
 from analytics.metrics import Metric
 from analytics.opd import region_name
 from reports.charts import ChartInfo, chart_image
+from reports.deck import briefing_deck
 from reports.tables import ZONE, Meta, Number, table_csv, table_xlsx
 from ui.format import day_range
 from ui.i18n import language, t
 from ui.page import compute, current, opd_names
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 # How the page's format functions write a number (module, name) → decimals and share.
 KNOWN = {("ui.format", "number"): Number(0), ("ui.format", "number1"): Number(1),
@@ -126,3 +130,25 @@ def chart_buttons(fig: go.Figure, key: str) -> None:
                         on_click="ignore", type="tertiary", icon=":material/image:")
     row.download_button(t("Unduh SVG"), made("svg"), f"{name}.svg", "image/svg+xml", key=f"{key}_svg", help=hint,
                         on_click="ignore", type="tertiary", icon=":material/image:")
+
+
+def deck_button(key: str = "apel_pptx") -> None:
+    """The briefing pack's slide deck (``reports.deck``) of the current view and language, made on click: the
+    view's plain values are kept now, the warehouse is opened read-only then (outside the page run)."""
+    page = current()
+    if page is None:
+        return
+    _, view = page
+    filters, scope, norms, today, lang = view.filters, view.scope, view.norms, view.today, language()
+    db = warehouse_file.default_db()
+
+    def data() -> bytes:  # on click, outside the page run
+        con = warehouse_file.open_read_only(db)
+        try:
+            return briefing_deck(Warehouse(warehouse_file.read_cursor(con)), filters, scope, norms, today, lang)
+        finally:
+            con.close()
+
+    st.download_button(t("Unduh paket briefing (PPTX)"), data, f"sorot_{page_slug()}_{today.isoformat()}.pptx",
+                       PPTX, key=key, on_click="ignore", type="tertiary", icon=":material/slideshow:",
+                       help=t("Salindia PowerPoint untuk apel: angka, poin bicara, grafik dan tabel tampilan ini"))
