@@ -186,6 +186,11 @@ def topic_area(wh: Warehouse, filters: Filters, scope: Scope, lang: str = "id") 
     return out.sort_values(["topic", "kecamatan"], ignore_index=True)
 
 
+def topic_grid(cells: pd.DataFrame) -> pd.DataFrame:
+    """``topic_area`` as the heatmap's grid: a row per topic, a column per kecamatan, 0 where none."""
+    return cells.pivot_table(index="topic", columns="kecamatan", values="n", aggfunc="sum", fill_value=0)
+
+
 def _outcome(df: pd.DataFrame, lang: str = "id") -> pd.Series:
     """First-response outcome of each complaint, in words."""
     answered = df["response_days"].notna()

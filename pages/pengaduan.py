@@ -107,7 +107,7 @@ show(ch, {"label": t("Kanal"), **{c: LABELS[c] for c in CHANNEL}}, {c: FORMATS[c
      selection_mode="single-row", column_config=HELP, source=SOURCE)
 ta = compute(ct.topic_area, view, f, view.scope, lang)
 topics, areas = sorted(ta["topic"].unique()), sorted(ta["kecamatan"].unique())
-grid = ta.pivot_table(index="topic", columns="kecamatan", values="n", aggfunc="sum", fill_value=0)
+grid = ct.topic_grid(ta)
 
 
 def on_cell(point: dict) -> None:
