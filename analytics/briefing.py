@@ -21,6 +21,13 @@ from analytics.metrics import metric
 from analytics.norms import Norms
 from analytics.opd import between, in_view
 
+# The Ringkasan's six headline figures, in the page's order: (Briefing.figures key, metric id, what the change is
+# against — a text of locale/en, "{}" = the period's days). The page, the deck and the pack read them from here.
+HEADLINE = (("active_share", "active_opd_share", "vs periode lalu"), ("posts", "posts", "vs periode lalu"),
+            ("received", "complaints_received", "vs periode lalu"),
+            ("in_sla_share", "complaints_in_sla_share", "vs periode lalu"),
+            ("negative_share", "negative_share_7d", "vs 7 hari sebelumnya"),
+            ("overdue", "complaints_overdue", "{} hari lalu"))
 MIN_TOPIC_COMPLAINTS = 5  # a topic rises only from at least this many complaints
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics.briefing import briefing, with_data
+from analytics.briefing import HEADLINE, briefing, with_data
 from analytics.labels import source_name, topic
 from analytics.metrics import metric
 from analytics.opd import region_name
@@ -21,15 +21,8 @@ f = b.figures
 # Six figures of a fixed width in a row that wraps: 3 + 3 on a 1366 px laptop, 2 a row at 1024 px, 1 on a phone —
 # never a label cut short ("Lewat batas kini (semua periode)" needs ~220 px).
 row, W = st.container(horizontal=True, gap="small"), 260
-since = {"delta_description": t("vs periode lalu"), "width": W}
-metric_tile(row, "active_opd_share", f["active_share"].value, f["active_share"].previous, **since)
-metric_tile(row, "posts", f["posts"].value, f["posts"].previous, **since)
-metric_tile(row, "complaints_received", f["received"].value, f["received"].previous, **since)
-metric_tile(row, "complaints_in_sla_share", f["in_sla_share"].value, f["in_sla_share"].previous, **since)
-metric_tile(row, "negative_share_7d", f["negative_share"].value, f["negative_share"].previous,
-            delta_description=t("vs 7 hari sebelumnya"), width=W)
-metric_tile(row, "complaints_overdue", f["overdue"].value, f["overdue"].previous,
-            delta_description=t("{} hari lalu", view.filters.days), width=W)
+for key, figure, basis in HEADLINE:
+    metric_tile(row, figure, f[key].value, f[key].previous, delta_description=t(basis, view.filters.days), width=W)
 
 left, right = st.columns([3, 2])
 with left:

@@ -24,7 +24,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from analytics import sentiment_trends
-from analytics.briefing import Briefing, briefing, with_data
+from analytics.briefing import HEADLINE, Briefing, briefing, with_data
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import day, day_range, moment, number
@@ -34,7 +34,7 @@ from analytics.metrics import metric
 from analytics.norms import Norms
 from analytics.opd import region_name
 from reports.branding import Branding, branding
-from reports.digest import _rising
+from reports.digest import rising_sentence
 from reports.tables import ZONE
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -43,12 +43,6 @@ PASSIVE_SHOWN = 10
 OVERDUE_SHOWN = 5
 TOPICS_SHOWN = 8
 GREY = RGBColor(0x55, 0x55, 0x55)
-# The Ringkasan's six figures, in the page's order: (briefing key, metric id, what the change is against).
-FIGURES = (("active_share", "active_opd_share", "vs periode lalu"), ("posts", "posts", "vs periode lalu"),
-           ("received", "complaints_received", "vs periode lalu"),
-           ("in_sla_share", "complaints_in_sla_share", "vs periode lalu"),
-           ("negative_share", "negative_share_7d", "vs 7 hari sebelumnya"),
-           ("overdue", "complaints_overdue", "{} hari lalu"))
 
 
 def briefing_deck(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
@@ -85,12 +79,12 @@ class Deck:
         if not has_data:  # nothing of the period itself; open complaints today are not a figure of it
             slide = self.slide(t("Angka utama"), t("Belum ada data untuk periode ini."), [])
             if f["overdue"].value is not None and held:
-                self.figures(slide, b, [FIGURES[-1]], filters)
+                self.figures(slide, b, [HEADLINE[-1]], filters)
             return self.save()
         before = filters.previous()
         slide = self.slide(t("Angka utama"), t("Perubahan dibanding {period}.",
                                                 period=day_range(before.start, before.end, lang=self.lang)), [])
-        self.figures(slide, b, FIGURES, filters)
+        self.figures(slide, b, HEADLINE, filters)
         if b.points:
             self.points(b.points)
         ranked = with_data(b.league)
@@ -267,7 +261,7 @@ class Deck:
         names = [topic(r, self.lang) for r in shown["topic"]]
         notes = [f"{n}: {number(a, lang=self.lang)} → {number(c, lang=self.lang)}"
                  for n, a, c in zip(names, shown["before"], shown["now"], strict=True)]
-        slide = self.slide(t("Topik pengaduan yang naik"), _rising(rising.iloc[0], self.lang)[0], notes)
+        slide = self.slide(t("Topik pengaduan yang naik"), rising_sentence(rising.iloc[0], self.lang)[0], notes)
         data = CategoryChartData()
         data.categories = names
         data.add_series(t("Periode sebelumnya"), [float(v) for v in shown["before"]])
@@ -306,7 +300,7 @@ class Deck:
         takeaway = f"{label}: {value}" + (t("; terbanyak di {name} ({n})", name=rows[0][0], n=rows[0][1])
                                           if rows else "")
         slide = self.slide(t("Pengaduan"), takeaway, [])
-        self.figures(slide, b, [FIGURES[2], FIGURES[3], FIGURES[5]], filters)
+        self.figures(slide, b, [HEADLINE[2], HEADLINE[3], HEADLINE[5]], filters)
         if rows:
             self.table(slide, [[t("OPD"), t("Lewat batas")], *rows], MARGIN, Inches(4.5),
                        (WIDTH - 2 * MARGIN) / 2, (0.7, 0.3))

@@ -130,7 +130,7 @@ def _facts(b: Briefing, filters: Filters, lang: str) -> list[Line]:
     if f["posts"].value is not None:  # passive is judged only when the period has post data
         facts.append(Line(_passive(b.passive, lang), 6))
     if len(b.rising):
-        facts.append(Line(_rising(b.rising.iloc[0], lang), 7))
+        facts.append(Line(rising_sentence(b.rising.iloc[0], lang), 7))
     return facts
 
 
@@ -146,7 +146,7 @@ def _passive(passive: pd.DataFrame, lang: str) -> tuple[str, ...]:
     return (*variants, count)
 
 
-def _rising(r: pd.Series, lang: str) -> tuple[str, ...]:
+def rising_sentence(r: pd.Series, lang: str) -> tuple[str, ...]:
     """The biggest rising complaint topic, as the page lists it (before → now), then without its kecamatan."""
     name = topic(r["topic"], lang)
     if pd.notna(r["change"]):
