@@ -16,6 +16,8 @@ import argparse
 import difflib
 import re
 import sys
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -28,12 +30,10 @@ from analytics.db import Warehouse
 from analytics.fmt import number
 from analytics.i18n import translate
 from analytics.norms import Norms, NormsError, read_norms
-from reports.deck import briefing_deck
-from reports.digest import digest
+from reports import pack
+from reports.pack import FORMATS
 from reports.periods import FORMS, PeriodError, parse_period, today
 
-FORMATS = ("txt", "pptx", "pdf", "xlsx")
-READY = ("txt", "pptx")  # the formats this version writes
 USAGE, UNREADABLE = 2, 1
 CODES_SHOWN = 8  # valid OPD codes named when one is unknown
 
@@ -95,18 +95,26 @@ def main(argv: list[str] | None = None) -> int:
     return brief(args)
 
 
-def brief(args: argparse.Namespace) -> int:
-    lang = args.lang
+@dataclass(frozen=True)
+class Request:
+    """What a command asked for, checked: the warehouse opened read-only, the view's filters and the norms."""
 
-    def say(text: str) -> None:
-        sys.stderr.write(text.rstrip("\n") + "\n")
+    wh: Warehouse
+    filters: Filters
+    norms: Norms
+    today: date
+    db: Path
 
-    fmt = args.format or next((f for f in FORMATS if args.out.lower().endswith(f".{f}")), "txt")
-    if fmt not in READY:
-        say(translate("Format «{format}» belum tersedia pada versi ini; yang sudah tersedia: txt (ringkasan "
-                      "WhatsApp) dan pptx (salindia).", lang, format=fmt))
-        return USAGE
-    day = today()
+
+def say(text: str) -> None:
+    """A message for the person at the terminal (stderr: stdout may carry the file)."""
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def prepare(args: argparse.Namespace) -> Request | int:
+    """The period, warehouse and OPD of ``args`` checked (``--period``, ``--db``, ``--opd``, ``--lang``); an exit
+    code after saying what is wrong when one is not."""
+    lang, day = args.lang, today()
     try:
         start, end = parse_period(args.period, day, lang)
     except PeriodError as err:
@@ -121,7 +129,7 @@ def brief(args: argparse.Namespace) -> int:
         cursor = warehouse_file.read_cursor(warehouse_file.open_read_only(db))
         codes = [c for (c,) in cursor.execute("SELECT opd_code FROM ref_opd WHERE active ORDER BY opd_code").fetchall()]
     except duckdb.Error as err:
-        say(translate("Gudang data «{path}» tidak bisa dibaca: {error}", lang, path=db, error=_first_line(err)))
+        say(unreadable(db, err, lang))
         return UNREADABLE
     opd: tuple[str, ...] = ()
     if args.opd:
@@ -135,41 +143,50 @@ def brief(args: argparse.Namespace) -> int:
     except NormsError as err:
         say(translate("Berkas norma salah, nilai bawaan dipakai: {}", lang, err))
         norms = Norms()
-    filters = Filters(start, end, opd)
+    return Request(Warehouse(cursor), Filters(start, end, opd), norms, day, db)
+
+
+def unreadable(db: Path, err: Exception, lang: str) -> str:
+    return translate("Gudang data «{path}» tidak bisa dibaca: {error}", lang, path=db, error=_first_line(err))
+
+
+def build(request: Request, fmt: str, lang: str, url: str | None = None) -> bytes | int:
+    """The pack in ``fmt`` for the request (``reports.pack``), or exit code 1 when the warehouse fails."""
     try:
-        if fmt == "pptx":
-            deck = briefing_deck(Warehouse(cursor), filters, Scope.everything(), norms, day, lang)
-        else:
-            text = digest(Warehouse(cursor), filters, Scope.everything(), norms, day, lang, args.url)
+        return pack.make(fmt, request.wh, request.filters, Scope.everything(), request.norms, request.today, lang,
+                         url)
     except (duckdb.Error, TableNotFound) as err:
-        say(translate("Gudang data «{path}» tidak bisa dibaca: {error}", lang, path=db, error=_first_line(err)))
+        say(unreadable(request.db, err, lang))
         return UNREADABLE
-    if fmt == "pptx":
-        return _write_deck(deck, args.out, lang, say)
+
+
+def brief(args: argparse.Namespace) -> int:
+    lang = args.lang
+    fmt = args.format or next((f for f in FORMATS if args.out.lower().endswith(f".{f}")), "txt")
+    if fmt not in pack.READY:
+        say(translate("Format «{format}» belum tersedia pada versi ini; yang sudah tersedia: txt (ringkasan "
+                      "WhatsApp) dan pptx (salindia).", lang, format=fmt))
+        return USAGE
+    request = prepare(args)
+    if isinstance(request, int):
+        return request
+    made = build(request, fmt, lang, args.url)
+    if isinstance(made, int):
+        return made
     if args.out == "-":
-        sys.stdout.write(text + "\n")
+        sys.stdout.buffer.write(made)
+        sys.stdout.flush()
         return 0
     try:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        Path(args.out).write_bytes(made)
     except OSError as err:
         say(translate("Berkas «{path}» tidak bisa ditulis: {error}", lang, path=args.out, error=err.strerror or err))
         return UNREADABLE
-    say(translate("Ringkasan WhatsApp ditulis ke {path} ({n} karakter).", lang, path=args.out,
-                  n=number(len(text), lang=lang)))
-    return 0
-
-
-def _write_deck(deck: bytes, out: str, lang: str, say) -> int:
-    """The deck to ``out`` (``-`` = the bytes to stdout)."""
-    if out == "-":
-        sys.stdout.buffer.write(deck)
-        return 0
-    try:
-        Path(out).write_bytes(deck)
-    except OSError as err:
-        say(translate("Berkas «{path}» tidak bisa ditulis: {error}", lang, path=out, error=err.strerror or err))
-        return UNREADABLE
-    say(translate("Salindia Paket Briefing Apel ditulis ke {path}.", lang, path=out))
+    if fmt == "txt":
+        say(translate("Ringkasan WhatsApp ditulis ke {path} ({n} karakter).", lang, path=args.out,
+                      n=number(len(made.decode("utf-8").rstrip("\n")), lang=lang)))
+    else:
+        say(translate("Salindia Paket Briefing Apel ditulis ke {path}.", lang, path=args.out))
     return 0
 
 
