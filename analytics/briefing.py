@@ -53,6 +53,18 @@ class Briefing:
     freshness: pd.DataFrame
     points: list[str]
 
+    @property
+    def complaints_held(self) -> bool:
+        """The warehouse holds complaint data (else "overdue: 0" would be no figure at all)."""
+        return bool((self.freshness["source"].eq("pengaduan") & self.freshness["latest"].notna()).any())
+
+    @property
+    def has_period_data(self) -> bool:
+        """The period itself has posts, comments or complaints (open complaints today are not a figure of it)."""
+        f, received = self.figures, self.figures["received"]
+        return (f["posts"].value is not None or f["negative_share"].value is not None
+                or (received.value is not None and (received.value > 0 or received.previous is not None)))
+
 
 def activity_figures(league: pd.DataFrame, norms: Norms) -> dict[str, float | None]:
     """Posts, the share of OPD that posted and the share meeting the posting norm (catalog: posts,

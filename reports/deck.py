@@ -34,7 +34,7 @@ from analytics.metrics import metric
 from analytics.norms import Norms
 from analytics.opd import region_name
 from reports.branding import Branding, branding
-from reports.digest import rising_sentence
+from reports.sentences import figure_parts, league_sentence, most_overdue, rising_sentence
 from reports.tables import ZONE
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -72,13 +72,9 @@ class Deck:
         t, f = self.t, b.figures
         period = day_range(filters.start, filters.end, lang=self.lang)
         self.title_slide(region, period)
-        held = bool((b.freshness["source"].eq("pengaduan") & b.freshness["latest"].notna()).any())
-        received = f["received"]
-        has_data = (f["posts"].value is not None or f["negative_share"].value is not None
-                    or (received.value is not None and (received.value > 0 or received.previous is not None)))
-        if not has_data:  # nothing of the period itself; open complaints today are not a figure of it
+        if not b.has_period_data:  # nothing of the period itself; open complaints today are not a figure of it
             slide = self.slide(t("Angka utama"), t("Belum ada data untuk periode ini."), [])
-            if f["overdue"].value is not None and held:
+            if f["overdue"].value is not None and b.complaints_held:
                 self.figures(slide, b, [HEADLINE[-1]], filters)
             return self.save()
         before = filters.previous()
@@ -96,7 +92,7 @@ class Deck:
             self.rising(b.rising)
         if f["posts"].value is not None:  # passive is judged only when the period has post data
             self.passive(b.passive)
-        if held:
+        if b.complaints_held:
             self.complaints(b, filters)
         return self.save()
 
@@ -168,10 +164,8 @@ class Deck:
 
     def figure_line(self, b: Briefing, key: str, metric_id: str, basis: str) -> tuple[str, str, str]:
         """(label, value, change) as the page's tile writes them."""
-        fig, m = b.figures[key], metric(metric_id)
-        change = m.change(fig.value, fig.previous, self.lang)
-        return (m.label_in(self.lang), m.format(fig.value, self.lang),
-                f"{change} {basis}" if change else self.t("— belum ada pembanding"))
+        label, value, change = figure_parts(b, key, metric_id, self.lang)
+        return label, value, f"{change} {basis}" if change else self.t("— belum ada pembanding")
 
     def figures(self, slide, b: Briefing, which: Sequence[tuple[str, str, str]], filters: Filters) -> None:
         notes = []
@@ -221,10 +215,7 @@ class Deck:
 
     def league(self, ranked: pd.DataFrame) -> None:
         t, score = self.t, metric("score")
-        top, bottom = ranked.iloc[0], ranked.iloc[-1]
-        takeaway = t("Skor OPD tertinggi: {top} ({top_score}); terendah: {bottom} ({bottom_score})",
-                     top=top["short_name"], top_score=score.format(top["skor"], self.lang),
-                     bottom=bottom["short_name"], bottom_score=score.format(bottom["skor"], self.lang))
+        takeaway = league_sentence(ranked, self.lang)
         head = [metric("rank").header(self.lang), t("OPD"), score.header(self.lang)]
         parts = ((t("5 teratas"), ranked.head(5)), (t("5 terbawah"), ranked.tail(5)))
         rows = {title: [[number(r["rank"], lang=self.lang), str(r["short_name"]), score.format(r["skor"], self.lang)]
@@ -293,9 +284,7 @@ class Deck:
 
     def complaints(self, b: Briefing, filters: Filters) -> None:
         t = self.t
-        worst = b.overdue[b.overdue.index.notna()].head(OVERDUE_SHOWN)
-        names = b.league.set_index("opd_code")["short_name"]
-        rows = [[str(names.get(code, code)), number(int(n), lang=self.lang)] for code, n in worst.items()]
+        rows = [[name, number(n, lang=self.lang)] for name, n in most_overdue(b, OVERDUE_SHOWN)]
         label, value, _ = self.figure_line(b, "overdue", "complaints_overdue", "")
         takeaway = f"{label}: {value}" + (t("; terbanyak di {name} ({n})", name=rows[0][0], n=rows[0][1])
                                           if rows else "")

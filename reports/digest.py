@@ -18,15 +18,16 @@ from datetime import date
 
 import pandas as pd
 
-from analytics.briefing import SENTENCES, Briefing, briefing, with_data
+from analytics.briefing import Briefing, briefing, with_data
 from analytics.context import KIND_GROUPS, KIND_NAMES, Filters, Scope
 from analytics.db import Warehouse
-from analytics.fmt import day_range, number, percent
+from analytics.fmt import day_range, number
 from analytics.i18n import translate
-from analytics.labels import PLATFORMS, topic
+from analytics.labels import PLATFORMS
 from analytics.metrics import metric
 from analytics.norms import Norms
 from analytics.opd import region_name
+from reports.sentences import figure_sentence, league_sentence, most_overdue, rising_sentence
 
 LIMIT = 1500  # what the digest keeps to; WhatsApp refuses more than 4,096 characters
 WHATSAPP_LIMIT = 4096
@@ -83,17 +84,6 @@ def compose(b: Briefing, region: str, filters: Filters, lang: str = "id", url: s
     return fit([header, facts, link], limit)
 
 
-def _figure(b: Briefing, key: str, metric_id: str, lang: str, basis: str = "") -> str | None:
-    """"Pengaduan masuk: 107 (-15)" — label, value and change as the page's tile writes them; None without a
-    value."""
-    fig, m = b.figures[key], metric(metric_id)
-    if fig.value is None:
-        return None
-    change = m.change(fig.value, fig.previous, lang)
-    tail = f" ({change}{basis})" if change else ""
-    return f"{m.label_in(lang)}: {m.format(fig.value, lang)}{tail}"
-
-
 def _facts(b: Briefing, filters: Filters, lang: str) -> list[Line]:
     def t(text: str, /, *args: object, **fields: object) -> str:
         return translate(text, lang, *args, **fields)
@@ -101,32 +91,26 @@ def _facts(b: Briefing, filters: Filters, lang: str) -> list[Line]:
     f, facts = b.figures, []
     received = f["received"]
     if received.value is not None and (received.value > 0 or received.previous is not None):
-        parts = [_figure(b, "received", "complaints_received", lang),
-                 _figure(b, "in_sla_share", "complaints_in_sla_share", lang)]
+        parts = [figure_sentence(b, "received", "complaints_received", lang),
+                 figure_sentence(b, "in_sla_share", "complaints_in_sla_share", lang)]
         facts.append(Line((" · ".join(p for p in parts if p),), 1))
-    complaints_held = (b.freshness["source"].eq("pengaduan") & b.freshness["latest"].notna()).any()
-    if f["overdue"].value is not None and complaints_held:
-        overdue = _figure(b, "overdue", "complaints_overdue", lang, t(" vs {} hari lalu", filters.days))
-        worst = b.overdue[b.overdue.index.notna()]
-        if len(worst):
-            name = b.league.set_index("opd_code")["short_name"].get(worst.index[0], worst.index[0])
-            most = t("; terbanyak di {name} ({n})", name=name, n=number(int(worst.iloc[0]), lang=lang))
+    if f["overdue"].value is not None and b.complaints_held:
+        overdue = figure_sentence(b, "overdue", "complaints_overdue", lang, t(" vs {} hari lalu", filters.days))
+        worst = most_overdue(b, 1)
+        if worst:
+            most = t("; terbanyak di {name} ({n})", name=worst[0][0], n=number(worst[0][1], lang=lang))
             facts.append(Line((overdue + most, overdue), OVERDUE_RANK))
         else:
             facts.append(Line((overdue,), OVERDUE_RANK))
-    posts = [_figure(b, "posts", "posts", lang), _figure(b, "active_share", "active_opd_share", lang)]
+    posts = [figure_sentence(b, "posts", "posts", lang), figure_sentence(b, "active_share", "active_opd_share", lang)]
     if any(posts):
         facts.append(Line((" · ".join(p for p in posts if p),), 3))
-    negative = _figure(b, "negative_share", "negative_share_7d", lang, t(" vs 7 hari sebelumnya"))
+    negative = figure_sentence(b, "negative_share", "negative_share_7d", lang, t(" vs 7 hari sebelumnya"))
     if negative:
         facts.append(Line((negative,), 4))
     ranked = with_data(b.league)
     if len(ranked) >= 2:  # top and bottom of the page's own table (5 teratas, 5 terbawah)
-        score = metric("score").format
-        top, bottom = ranked.iloc[0], ranked.iloc[-1]
-        facts.append(Line((t("Skor OPD tertinggi: {top} ({top_score}); terendah: {bottom} ({bottom_score})",
-                               top=top["short_name"], top_score=score(top["skor"], lang), bottom=bottom["short_name"],
-                               bottom_score=score(bottom["skor"], lang)),), 5))
+        facts.append(Line((league_sentence(ranked, lang),), 5))
     if f["posts"].value is not None:  # passive is judged only when the period has post data
         facts.append(Line(_passive(b.passive, lang), 6))
     if len(b.rising):
@@ -144,21 +128,6 @@ def _passive(passive: pd.DataFrame, lang: str) -> tuple[str, ...]:
         more = len(passive) - k
         variants.append(f"{count} ({names}{translate(', dan {} lainnya', lang, more) if more else ''})")
     return (*variants, count)
-
-
-def rising_sentence(r: pd.Series, lang: str) -> tuple[str, ...]:
-    """The biggest rising complaint topic, as the page lists it (before → now), then without its kecamatan."""
-    name = topic(r["topic"], lang)
-    if pd.notna(r["change"]):
-        text = translate("Topik pengaduan paling naik: {topic}, {before} → {now} (+{change})", lang, topic=name,
-                         before=number(r["before"], lang=lang), now=number(r["now"], lang=lang),
-                         change=percent(r["change"], lang=lang))
-    else:
-        text = translate("Topik pengaduan baru: {topic}, {now} pengaduan (periode sebelumnya tidak ada)", lang,
-                         topic=name, now=number(r["now"], lang=lang))
-    if not isinstance(r["top_area"], str):
-        return (text,)
-    return (text + translate(SENTENCES["where"], lang, area=r["top_area"]), text)
 
 
 def _filters_line(b: Briefing, filters: Filters, lang: str) -> Line | None:
