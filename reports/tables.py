@@ -59,9 +59,11 @@ class Meta:
 
 @dataclass(frozen=True)
 class Number:
-    """How a numeric column is written: its decimals, and whether it is a share (0.259 → 25.9%)."""
+    """How a numeric column is written: its decimals, whether it is a share (0.259 → 25.9%), and whether a
+    rise shows its sign (a change: +3, -1)."""
     decimals: int = 0
     share: bool = False
+    signed: bool = False
 
     @classmethod
     def of(cls, m: Metric) -> Number:
@@ -70,11 +72,12 @@ class Number:
 
     def excel(self) -> str:
         places = "." + "0" * self.decimals if self.decimals else ""
-        return f"0{places}%" if self.share else f"#,##0{places}"
+        body = f"0{places}%" if self.share else f"#,##0{places}"
+        return f"+{body};-{body};{body}" if self.signed else body
 
     def csv(self, value: float) -> str:
-        text = f"{value:.{self.decimals + (2 if self.share else 0)}f}"
-        return text.lstrip("-") if float(text) == 0 else text  # never "-0.0"
+        text = f"{value:{'+' if self.signed else ''}.{self.decimals + (2 if self.share else 0)}f}"
+        return text.lstrip("-+") if float(text) == 0 else text  # never "-0.0"
 
 
 DAY, MOMENT, TEXT, FLAG = "day", "moment", "text", "flag"
@@ -160,39 +163,80 @@ def table_csv(frame: pd.DataFrame, labels: Mapping[str, str], meta: Meta,
 def table_xlsx(frame: pd.DataFrame, labels: Mapping[str, str], meta: Meta,
                formats: Mapping[str, Number | Metric] | None = None) -> bytes:
     """The same table as an XLSX workbook: typed cells, bold header row, frozen under it, widths to fit."""
-    columns = _columns(frame, labels, formats)
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                                     "strings_to_numbers": False, "remove_timezone": True})
-    book.set_properties({"title": meta.title, "company": meta.region, "comments": meta.source,
-                         "created": meta.generated_at.replace(tzinfo=None)})
+    book = xlsx_book(out, meta)
+    styles = Styles(book)
     sheet = book.add_worksheet(SHEET)
-    bold, title = book.add_format({"bold": True}), book.add_format({"bold": True, "font_size": 13})
-    styles = {DAY: book.add_format({"num_format": "d mmm yyyy"}),
-              MOMENT: book.add_format({"num_format": "d mmm yyyy hh:mm"})}
-    for i, (label, value) in enumerate(meta.rows()):
-        sheet.write_string(i, 0, label, bold)
-        sheet.write_string(i, 1, safe(value), title if i == 0 else None)
-    top = len(meta.rows()) + 1  # a blank row, then the table
-    widths = [max(len(label) for label, _ in meta.rows())] + [0] * max(len(columns) - 1, 0)
-    for j, (c, header, kind) in enumerate(columns):
-        sheet.write_string(top, j, safe(header), bold)
-        if isinstance(kind, Number) and kind not in styles:
-            styles[kind] = book.add_format({"num_format": kind.excel()})
-        style = styles.get(kind)
-        longest = len(header)
-        for i, value in enumerate(frame[c].tolist(), start=top + 1):
-            longest = max(longest, _write(sheet, i, j, value, kind, style))
-        widths[j] = max(widths[j], min(longest + 2, 60))
-    for j, width in enumerate(widths):
-        sheet.set_column(j, j, max(width, 8))
-    sheet.freeze_panes(top + 1, 0)
+    write_table(sheet, write_header(sheet, meta, styles), frame, labels, styles, formats,
+                first=max(len(label) for label, _ in meta.rows()))
     book.close()
     return out.getvalue()
 
 
-def _write(sheet, row: int, col: int, value: object, kind: Number | str, style) -> int:
-    """Write one cell with the write of its type; returns about how wide it reads."""
+# --- the parts of an XLSX table, for a workbook of several sheets (reports.workbook) -------------------------
+
+
+def xlsx_book(out: io.BytesIO, meta: Meta) -> xlsxwriter.Workbook:
+    """A workbook writing into ``out`` where no text becomes a formula, link or number; its properties from
+    ``meta``."""
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                     "strings_to_numbers": False, "remove_timezone": True})
+    book.set_properties({"title": meta.title, "company": meta.region, "comments": meta.source,
+                         "created": meta.generated_at.replace(tzinfo=None)})
+    return book
+
+
+class Styles:
+    """The cell formats of a workbook, each made once: bold, the title's, and one per kind of column."""
+
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self.book = book
+        self.bold, self.title = book.add_format({"bold": True}), book.add_format({"bold": True, "font_size": 13})
+        self.kinds: dict[Number | str, object] = {DAY: book.add_format({"num_format": "d mmm yyyy"}),
+                                                  MOMENT: book.add_format({"num_format": "d mmm yyyy hh:mm"})}
+
+    def of(self, kind: Number | str):
+        """The format of a column of ``kind`` (None for text and flags)."""
+        if isinstance(kind, Number) and kind not in self.kinds:
+            self.kinds[kind] = self.book.add_format({"num_format": kind.excel()})
+        return self.kinds.get(kind)
+
+    def custom(self, num_format: str):
+        """The format of cells written with an Excel number format of their own (e.g. a change with its unit)."""
+        if num_format not in self.kinds:
+            self.kinds[num_format] = self.book.add_format({"num_format": num_format})
+        return self.kinds[num_format]
+
+
+def write_header(sheet, meta: Meta, styles: Styles) -> int:
+    """The header block at the top of ``sheet``; returns the row a table starts on (after a blank row)."""
+    for i, (label, value) in enumerate(meta.rows()):
+        sheet.write_string(i, 0, label, styles.bold)
+        sheet.write_string(i, 1, safe(value), styles.title if i == 0 else None)
+    return len(meta.rows()) + 1
+
+
+def write_table(sheet, top: int, frame: pd.DataFrame, labels: Mapping[str, str], styles: Styles,
+                formats: Mapping[str, Number | Metric] | None = None, first: int = 0) -> int:
+    """The table (columns and headers of ``labels``) from row ``top``: a bold header row, frozen under it, typed
+    cells, widths to fit (the first column at least ``first`` wide); returns the row after its last."""
+    columns = _columns(frame, labels, formats)
+    widths = [first] + [0] * max(len(columns) - 1, 0)
+    for j, (c, header, kind) in enumerate(columns):
+        sheet.write_string(top, j, safe(header), styles.bold)
+        style = styles.of(kind)
+        longest = len(header)
+        for i, value in enumerate(frame[c].tolist(), start=top + 1):
+            longest = max(longest, write_cell(sheet, i, j, value, kind, style))
+        widths[j] = max(widths[j], min(longest + 2, 60))
+    for j, width in enumerate(widths):
+        sheet.set_column(j, j, max(width, 8))
+    sheet.freeze_panes(top + 1, 0)
+    return top + 1 + len(frame)
+
+
+def write_cell(sheet, row: int, col: int, value: object, kind: Number | str, style=None) -> int:
+    """Write one cell with the write of its type (formula-safe text); returns about how wide it reads."""
     if _missing(value):
         sheet.write_blank(row, col, None, style)
         return 0
