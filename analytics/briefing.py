@@ -128,7 +128,7 @@ def briefing(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today:
         "overdue": Figure(float(complaint["overdue"]), complaint["overdue_before"]),
     }
     late = complaints.overdue_by_opd(wh, filters, scope, norms, today)
-    quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league)
+    quiet = passive.passive_opd(wh, filters, scope, norms, today, table=league, lang=lang)
     rising = rising_topics(wh, filters, scope)
     fresh = loads.freshness(wh, today)
     points = talking_points(league if posted else league.iloc[:0], quiet, rising, late, fresh, figures, norms, lang)

@@ -168,17 +168,30 @@ def drill(point: dict[str, Any], end: date) -> dict[str, str | list[str]]:
     return out
 
 
-def spike_list(found: pd.DataFrame, names: dict[str, str], lang: str = "id") -> pd.DataFrame:
-    """The spikes as a table for people: week, OPD, negative share, baseline mean ± sd, texts counted."""
+SPIKE_HEADERS = {"week": "pekan", "opd": "OPD", "negative_share": "porsi negatif",
+                 "baseline": "pembanding (rata-rata ± sd)", "total": "jumlah"}  # texts of locale/en
+
+
+def spike_table(found: pd.DataFrame, names: dict[str, str], lang: str = "id") -> pd.DataFrame:
+    """The spikes for people (columns of SPIKE_HEADERS): week, OPD name, negative share and texts counted as
+    numbers, the baseline's mean ± sd as words."""
     everyone = translate("Semua OPD", lang)
     return pd.DataFrame({
-        translate("pekan", lang): [week_label(a, b, lang) for a, b in zip(found["start"], found["end"])],
-        translate("OPD", lang): [names.get(c, c) if c else everyone for c in found["opd_code"]],
-        translate("porsi negatif", lang): [percent(v, 1, lang=lang) for v in found["negative_share"]],
-        translate("pembanding (rata-rata ± sd)", lang): [
-            translate("{mean} ± {sd} poin", lang, mean=percent(m, 1, lang=lang), sd=number(sd * 100, 1, lang=lang))
-            for m, sd in zip(found["baseline_mean"], found["baseline_sd"])],
-        translate("jumlah", lang): [number(v, lang=lang) for v in found["total"]]})
+        "week": [week_label(a, b, lang) for a, b in zip(found["start"], found["end"])],
+        "opd": [names.get(c, c) if c else everyone for c in found["opd_code"]],
+        "negative_share": found["negative_share"].astype(float).tolist(),
+        "baseline": [translate("{mean} ± {sd} poin", lang, mean=percent(m, 1, lang=lang),
+                               sd=number(sd * 100, 1, lang=lang))
+                     for m, sd in zip(found["baseline_mean"], found["baseline_sd"])],
+        "total": found["total"].astype(int).tolist()})
+
+
+def spike_list(found: pd.DataFrame, names: dict[str, str], lang: str = "id") -> pd.DataFrame:
+    """``spike_table`` as text, under its headers in ``lang`` (for a printed page)."""
+    rows = spike_table(found, names, lang)
+    rows["negative_share"] = [percent(v, 1, lang=lang) for v in rows["negative_share"]]
+    rows["total"] = [number(v, lang=lang) for v in rows["total"]]
+    return rows.rename(columns={c: translate(h, lang) for c, h in SPIKE_HEADERS.items()})
 
 
 def headline(wh: Warehouse, filters: Filters, scope: Scope, source: str = "komentar") -> dict[str, dict | None]:

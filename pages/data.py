@@ -26,7 +26,7 @@ if warehouse_version() is None:  # the first load happens here: no sidebar, no f
         panel.registry()
     st.stop()
 
-view = start("Data")
+view = start("Data", deck=False)
 st.caption(t("Saringan periode dan OPD di samping tidak berlaku di halaman ini: yang tampil adalah seluruh gudang "
              "data."))
 upload, loads, unknown, fresh, registry = st.tabs(TABS)

@@ -9,9 +9,10 @@ from analytics.activity import accounts, covered
 from analytics.labels import PLATFORMS
 from analytics.opd import region_name
 from analytics.passive import passive_and_slow, reminder
+from ui.exports import page_deck_button
 from ui.filters import url_choice, url_number
 from ui.i18n import language, t
-from ui.page import compute, start
+from ui.page import compute, heading, start
 from ui.widgets import metric_tile, period_caption, show
 
 view = start("OPD Pasif")
@@ -73,7 +74,7 @@ if code is None:  # the link asked for an OPD that is not passive (said above): 
 row = table.set_index("opd_code").loc[code]
 left, right = st.columns([2, 3])
 with left:
-    st.markdown(t("**Akun {}**", row["short_name"]))
+    heading(t("**Akun {}**", row["short_name"]), bold=True)
     mine = acc[acc["opd_code"] == code].copy()
     mine["platform"] = mine["platform"].map(PLATFORMS)
     link = t("Tautan")
@@ -83,5 +84,6 @@ with left:
     for reason in row["reasons"]:
         st.markdown(f"- {reason}")
 with right:
-    st.markdown(t("**Pengingat WhatsApp** (salin dengan tombol di pojok kanan)"))
+    heading(t("**Pengingat WhatsApp** (salin dengan tombol di pojok kanan)"), bold=True)
     st.code(reminder(row["name"], row["reasons_id"], view.filters, region), language=None, wrap_lines=True)
+page_deck_button()  # the sidebar's deck of all the page drew

@@ -14,10 +14,11 @@ from ui import complaint_charts as charts
 from ui import links
 from ui.charts import style
 from ui.drill import clickable, custom
+from ui.exports import page_deck_button
 from ui.filters import url_choice
 from ui.format import day, day_range, moment, number
 from ui.i18n import language, t
-from ui.page import compute, start
+from ui.page import compute, heading, start
 from ui.widgets import metric_columns, metric_tile, show
 
 view = start("Pengaduan")
@@ -52,7 +53,7 @@ metric_tile(cols[3], "complaints_overdue", h["overdue"], h["overdue_before"],
 with st.expander(t("Cara menghitung hari kerja dan batas waktu (SLA)")):
     st.markdown(ct.sla_rules(view.norms, lang))
 
-st.subheader(t("Perlu perhatian: {} pengaduan lewat batas", number(h["overdue"])))
+heading(t("Perlu perhatian: {} pengaduan lewat batas", number(h["overdue"])))
 st.caption(t("Semua pengaduan terbuka yang lewat batas hari ini, tidak tergantung periode; yang tertua di atas."))
 late_args = (replace(f, start=view.today, end=view.today), *args[1:])  # any period
 late = compute(ct.overdue_list, view, *late_args, LATE_SHOWN, lang)
@@ -67,7 +68,7 @@ show(late, {
      period=t("Terbuka dan lewat batas pada {}", day(view.today)),
      export=lambda: compute(ct.overdue_list, view, *late_args, None, lang))  # every row, not only those shown
 
-st.subheader(t("Kinerja per OPD, {}", PERIOD))
+heading(t("Kinerja per OPD, {}", PERIOD))
 opd = compute(ct.opd_sla, view, *args, lang)
 names = {c: n for c, n in zip(opd["opd_code"], opd["short_name"], strict=True) if isinstance(c, str)}
 
@@ -99,7 +100,7 @@ title = (t("Pengaduan masuk dan selesai per pekan (mulai Senin), {}", PERIOD) if
 clickable(style(fig, title, SOURCE + (t(" · pekan pertama/terakhir bisa tidak penuh") if weekly else ""), height=380),
           "pg_trend_chart", on_trend)
 
-st.subheader(t("Per kanal, {}", PERIOD))
+heading(t("Per kanal, {}", PERIOD))
 ch = compute(ct.per_channel, view, *args, lang)
 CHANNEL = ("received", "in_sla_share", "median_response_days", "overdue")
 show(ch, {"label": t("Kanal"), **{c: LABELS[c] for c in CHANNEL}}, {c: FORMATS[c] for c in CHANNEL},
@@ -120,7 +121,7 @@ clickable(style(heat, t("Pengaduan per topik dan kecamatan, {}", PERIOD), height
           "pg_heat_chart", on_cell)
 st.caption(SOURCE + t(" · kecamatan dicocokkan dengan daftar wilayah; yang tidak cocok: {}", t("Tidak diketahui")))
 
-st.subheader(t("Rincian pengaduan, {}", PERIOD))
+heading(t("Rincian pengaduan, {}", PERIOD))
 choices = {"pg_opd": ("rinci_opd", t("OPD"), list(names), names.get, str),  # key: URL name, label, choices, …
            "pg_channel": ("kanal", t("Kanal"), list(ch["channel"]), lambda c: ct.channel_label(c, lang), str),
            "pg_topic": ("topik", t("Topik"), topics, str, links.topic_code(lang)),
@@ -136,3 +137,4 @@ show(rows, {"complaint_id": t("Tiket"), "channel_label": t("Kanal"), "short_name
             "resolved_day": t("Selesai"), "status_label": t("Status"), "response_days": t("Hari s.d. tanggapan"),
             "response_norm": t("Norma tanggapan"), "sla": t("SLA tanggapan"), "permalink": t("Tautan")},
      key="pg_details", column_config=LIST, height=360, source=SOURCE)
+page_deck_button()  # the sidebar's deck of all the page drew

@@ -8,11 +8,11 @@ from analytics.labels import COMPONENT_NAMES, named
 from analytics.metrics import metric
 from analytics.norms import COMPONENTS
 from analytics.ranking import breakdown, league
-from ui.exports import buttons
+from ui.exports import buttons, page_deck_button
 from ui.filters import url_choice
 from ui.format import EMPTY, number, number1
 from ui.i18n import language, t
-from ui.page import compute, start
+from ui.page import compute, heading, start
 from ui.widgets import period_caption, show
 
 view = start("Peringkat OPD")
@@ -62,10 +62,11 @@ code = names and url_choice(st.selectbox, t("Rincian skor untuk"), list(names), 
 if code:  # None: the link asked for an OPD not in the table (said above) — no other OPD in its place
     row = shown.set_index("opd_code").loc[code].copy()
     row["opd_code"] = code
-    st.subheader(t("Mengapa {name} di peringkat {rank}?", name=row["short_name"], rank=int(row[rank])))
+    heading(t("Mengapa {name} di peringkat {rank}?", name=row["short_name"], rank=int(row[rank])))
     parts = breakdown(row, view.norms, lang)
     parts["komponen"] = parts["komponen"].map(components)
     show(parts, {"komponen": t("Komponen"), "nilai": t("Nilai (0–100)"), "bobot": t("Bobot"),
                  "sumbangan": t("Sumbangan ke skor"), "dasar": t("Dasar perhitungan")},
          {"nilai": number, "sumbangan": number1}, key="peringkat_parts")
     st.page_link("pages/profil_opd.py", label=t("Profil {} →", row["short_name"]), query_params={"kode": code})
+page_deck_button()  # the sidebar's deck of all the page drew

@@ -13,10 +13,11 @@ from analytics.metrics import metric
 from analytics.ranking import breakdown
 from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
 from ui.drill import clickable, custom
+from ui.exports import page_deck_button
 from ui.filters import url_choice
 from ui.format import day, day_range, number, number1
 from ui.i18n import language, t
-from ui.page import compute, opd_names, start
+from ui.page import compute, deck_subject, heading, opd_names, start
 from ui.widgets import metric_tile, opd_from_url, period_caption, show
 
 view = start("Profil OPD")
@@ -25,6 +26,7 @@ content, sentiments = named(CONTENT, lang), named(SENTIMENTS, lang)
 names = opd_names(view)
 code = opd_from_url(names, view.filters.opd[0] if view.filters.opd else None)
 f = profile.one(view.filters, code)
+deck_subject(names[code])
 span = day_range(f.start, f.end)
 caption = t("Sumber: ekspor media sosial & pengaduan di gudang data Sorot, per {}", day(view.today))
 st.caption(period_caption(f))
@@ -55,7 +57,7 @@ for col, (key, figure) in zip(c, {"posts": "posts", "quality_share": "content_qu
 
 left, right = st.columns(2)
 with left:
-    st.markdown(t("**Akun dan unggahan terakhir**"))
+    heading(t("**Akun dan unggahan terakhir**"), bold=True)
     acc = compute(activity.accounts, view, f, view.scope, f.end)
     acc["platform"] = acc["platform"].map(PLATFORMS)
     show(acc, {"platform": "Platform", "handle": t("Akun"), "last_day": t("Terakhir"), "days_since": t("Hari"),
@@ -92,7 +94,7 @@ with right:
 st.caption(t("Klik batang, titik atau sel grafik untuk melihat data di baliknya."))
 
 # The rows behind the charts: posts, comments, the score of a period.
-st.markdown(t("**Unggahan, keterlibatan tertinggi dulu**"))
+heading(t("**Unggahan, keterlibatan tertinggi dulu**"), bold=True)
 a, b = st.columns(2)
 week = url_choice(a.selectbox, t("Pekan"), weeks, "", "pekan", key="pf_week", format_func=week_name)  # in the URL
 kind = url_choice(b.selectbox, t("Jenis konten"), ["", *CONTENT], "", "konten", key="pf_content",
@@ -104,7 +106,7 @@ show(posts, {"day": t("Tanggal"), "platform": "Platform", "content_type": t("Jen
              "views": t("Tayangan"), "engagements": t("Keterlibatan"), "permalink": t("Tautan")},
      key="pf_posts", column_config={t("Tautan"): LINK})
 
-st.markdown(t("**Komentar & mention** (nama akun dan data pribadi disamarkan)"))
+heading(t("**Komentar & mention** (nama akun dan data pribadi disamarkan)"), bold=True)
 a, b = st.columns(2)
 cweek = url_choice(a.selectbox, t("Pekan"), weeks, "", "pekan_komentar", key="pf_cweek", format_func=week_name)
 feel = url_choice(b.selectbox, t("Sentimen"), ["", *SENTIMENTS], "", "sentimen", key="pf_sentiment",
@@ -117,7 +119,7 @@ said = said.assign(sentiment=said["sentiment"].map(sentiments), platform=said["p
 show(said, {"day": t("Tanggal"), "platform": "Platform", "sentiment": t("Sentimen"), "author": t("Akun"),
             "text": t("Teks"), "permalink": t("Tautan")}, key="pf_texts", column_config={t("Tautan"): LINK})
 
-st.markdown(t("**Skor per komponen pada periode yang berakhir**"))
+heading(t("**Skor per komponen pada periode yang berakhir**"), bold=True)
 end = url_choice(st.selectbox, t("Akhir periode"), ends[::-1], ends[-1], "akhir", key="pf_rank_end",
                  format_func=lambda e: day(date.fromisoformat(e)))
 then = mine[[e == end for e in ends]].iloc[0]
@@ -127,7 +129,7 @@ show(parts, {"komponen": t("Komponen"), "nilai": t("Nilai (0–100)"), "bobot": 
      {"nilai": number, "sumbangan": number1}, key="pf_score_parts")
 
 late = compute(complaints.overdue, view, f, view.scope, view.norms, view.today)
-st.markdown(t("**Pengaduan lewat batas waktu ({})**", len(late)))
+heading(t("**Pengaduan lewat batas waktu ({})**", len(late)), bold=True)
 if len(late):
     late = late.assign(topic=late["topic"].map(lambda c: topic(c, lang)),
                        channel=late["channel"].map(lambda c: source_name(c, lang)),
@@ -135,3 +137,4 @@ if len(late):
     show(late, {"complaint_id": t("Tiket"), "channel": t("Kanal"), "topic": t("Topik"), "received_day": t("Diterima"),
                 "age_days": t("Umur (hari kerja)"), "status": "Status", "permalink": t("Tautan")},
          key="pf_overdue", column_config={t("Tautan"): LINK})
+page_deck_button()  # the sidebar's deck of all the page drew

@@ -13,7 +13,7 @@ from ui.i18n import language, t
 from ui.page import compute, start
 from ui.widgets import metric_tile, period_caption
 
-view = start("Ringkasan Apel")
+view = start("Ringkasan Apel", deck=False)
 b = compute(briefing, view, view.filters, view.scope, view.norms, view.today, language())
 st.caption(period_caption(view.filters))
 

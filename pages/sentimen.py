@@ -15,10 +15,11 @@ from analytics.labels import CHANNELS, PLATFORMS, SENTIMENTS, TOPICS, UNKNOWN, n
 from ui import sentiment_charts as charts
 from ui.charts import style
 from ui.drill import clickable
+from ui.exports import page_deck_button
 from ui.filters import url_choice
-from ui.format import EMPTY, moment, number, styled
+from ui.format import moment, number, percent
 from ui.i18n import language, t
-from ui.page import compute, opd_names, start
+from ui.page import compute, heading, opd_names, start
 from ui.widgets import metric_tile, percent1, show
 
 view = start("Tren Sentimen")
@@ -32,8 +33,9 @@ BY = {"": t("Tanpa rincian"), "opd": t("OPD"), "platform": t("Platform"), "topik
 GRAIN = {"hari": t("Harian"), "pekan": t("Mingguan")}
 SENTI = named(SENTIMENTS, lang)
 KINDS = {"komentar": t("komentar"), "balasan": t("balasan"), "mention": t("mention")}
-TEXT_COLUMNS = ("day", "platform", "channel", "topic", "opd_code", "sentiment", "confidence", "author", "text",
-                "permalink", "kind")
+TEXT_LABELS = {"day": t("tanggal"), "platform": t("platform"), "channel": t("kanal"), "topic": t("topik"),
+               "opd_code": t("OPD"), "sentiment": t("sentimen"), "confidence": t("yakin"), "author": t("akun"),
+               "text": t("teks"), "permalink": t("tautan"), "kind": t("jenis")}
 LABELS = {"opd_code": names, "platform": PLATFORMS, "topic": named(TOPICS, lang), "channel": named(CHANNELS, lang),
           "sentiment": SENTI, "kind": KINDS}
 
@@ -101,7 +103,7 @@ else:
 
 # Spikes: the rule in words, the weekly negative share against its threshold, the list.
 n = view.norms
-st.subheader(t("Lonjakan negatif"))
+heading(t("Lonjakan negatif"))
 st.markdown(t("Sebuah pekan ditandai **lonjakan** bila porsi {what} negatifnya lebih tinggi dari rata-rata "
               "{weeks} pekan sebelumnya ditambah {sd} kali simpangan bakunya. Pekan dengan kurang dari {least} "
               "{what} tidak dinilai dan tidak dipakai sebagai pembanding; pekan dengan kurang dari {baseline} "
@@ -116,10 +118,11 @@ if not weeks.empty:
 if spikes.empty:
     st.success(t("Tidak ada lonjakan negatif dalam periode ini."))
 else:
-    st.dataframe(tr.spike_list(spikes, names, lang), hide_index=True, placeholder=EMPTY)
+    show(tr.spike_table(spikes, names, lang), {c: t(h) for c, h in tr.SPIKE_HEADERS.items()},
+         {"negative_share": percent1, "total": number}, key="st_spikes")
 
 # The texts behind a week and OPD (the newest spike's by default).
-st.subheader(TEXTS[source])
+heading(TEXTS[source])
 ends = [e.isoformat() for e in tr.week_ends(f.start, f.end)]
 marked = {d.isoformat() for d in spikes["end"]}
 first = spikes.iloc[0] if len(spikes) else None
@@ -138,12 +141,8 @@ st.caption(t("{n} {what} pada {week}", n=number(total), what=what, week=tr.week_
            + t(". Nama akun dan data pribadi (nomor telepon, NIK, email) disamarkan."))
 for column in set(LABELS) & set(found.columns):
     found[column] = [LABELS[column].get(v, v) for v in found[column]]
-found["confidence"] = (found["confidence"] * 100).round()
-st.dataframe(styled(found), hide_index=True, placeholder=EMPTY, column_order=[c for c in TEXT_COLUMNS if c in found],
-             column_config={
-    "day": t("tanggal"), "platform": t("platform"),
-    "kind": t("jenis"), "channel": t("kanal"), "topic": t("topik"), "opd_code": t("OPD"), "sentiment": t("sentimen"),
-    "author": t("akun"),
-    "confidence": st.column_config.NumberColumn(t("yakin"), format="%.0f%%", help=t("Keyakinan pengklasifikasi")),
-    "text": st.column_config.TextColumn(t("teks"), width="large"),
-    "permalink": st.column_config.LinkColumn(t("tautan"), display_text=t("buka"))})
+show(found, {c: label for c, label in TEXT_LABELS.items() if c in found}, {"confidence": percent}, key="st_texts",
+     column_config={TEXT_LABELS["confidence"]: st.column_config.Column(help=t("Keyakinan pengklasifikasi")),
+                    TEXT_LABELS["text"]: st.column_config.TextColumn(width="large"),
+                    TEXT_LABELS["permalink"]: st.column_config.LinkColumn(display_text=t("buka"))})
+page_deck_button()  # the sidebar's deck of all the page drew

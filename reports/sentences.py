@@ -4,12 +4,15 @@ metric catalog, so "Pengaduan masuk: 107 (-15)" reads alike in each."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from analytics.briefing import SENTENCES, Briefing
+from analytics.context import KIND_GROUPS, KIND_NAMES, Filters
 from analytics.fmt import number, percent
 from analytics.i18n import translate
-from analytics.labels import topic
+from analytics.labels import PLATFORMS, topic
 from analytics.metrics import metric
 
 
@@ -56,3 +59,16 @@ def most_overdue(b: Briefing, shown: int) -> list[tuple[str, int]]:
     worst = b.overdue[b.overdue.index.notna()].head(shown)
     names = b.league.set_index("opd_code")["short_name"]
     return [(str(names.get(code, code)), int(n)) for code, n in worst.items()]
+
+
+def filters_text(filters: Filters, names: Mapping[str, str], lang: str = "id") -> str:
+    """The view's OPD, kind and platform choice in words ("Semua OPD · Semua jenis · Semua platform"), as every
+    export writes it in its header."""
+    def t(text: str, /, *args: object) -> str:
+        return translate(text, lang, *args)
+
+    opd = t("OPD") + ": " + ", ".join(names.get(c, c) for c in filters.opd) if filters.opd else t("Semua OPD")
+    kind = next((k for k, kinds in KIND_GROUPS.items() if kinds == filters.kinds), None)
+    platforms = ", ".join(PLATFORMS.get(p, p) for p in filters.platforms)
+    return " · ".join([opd, t(KIND_NAMES[kind]) if kind else t("Semua jenis"),
+                       t("Platform") + ": " + platforms if platforms else t("Semua platform")])

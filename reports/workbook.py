@@ -27,15 +27,15 @@ import pandas as pd
 
 from analytics import complaint_trends, sentiment_trends
 from analytics.briefing import HEADLINE, Briefing, briefing, with_data
-from analytics.context import KIND_GROUPS, KIND_NAMES, Filters, Scope
+from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import day, day_range
 from analytics.i18n import translate
-from analytics.labels import COMPONENT_NAMES, PLATFORMS, named, topic
+from analytics.labels import COMPONENT_NAMES, named, topic
 from analytics.metrics import Metric, metric
 from analytics.norms import COMPONENTS, Norms
 from analytics.opd import region_name
-from reports.sentences import figure_parts
+from reports.sentences import figure_parts, filters_text
 from reports.tables import TEXT, ZONE, Meta, Number, Styles, write_cell, write_header, write_table, xlsx_book
 
 FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))  # characters Excel refuses in a sheet name
@@ -67,19 +67,6 @@ def compose(b: Briefing, region: str, filters: Filters, today: date, lang: str =
 def sheet_name(text: str) -> str:
     """A name Excel takes for a sheet: no []:*?/\\, no apostrophe at either end, at most 31 characters."""
     return text.translate(FORBIDDEN).strip().strip("'")[:31].strip() or "Sorot"
-
-
-def filters_text(filters: Filters, names: Mapping[str, str], lang: str = "id") -> str:
-    """The view's OPD, kind and platform choice in words ("Semua OPD · Semua jenis · Semua platform"), as the
-    table downloads write it (ui.exports.filters_text)."""
-    def t(text: str, /, *args: object) -> str:
-        return translate(text, lang, *args)
-
-    opd = t("OPD") + ": " + ", ".join(names.get(c, c) for c in filters.opd) if filters.opd else t("Semua OPD")
-    kind = next((k for k, kinds in KIND_GROUPS.items() if kinds == filters.kinds), None)
-    platforms = ", ".join(PLATFORMS.get(p, p) for p in filters.platforms)
-    return " · ".join([opd, t(KIND_NAMES[kind]) if kind else t("Semua jenis"),
-                       t("Platform") + ": " + platforms if platforms else t("Semua platform")])
 
 
 class Book:

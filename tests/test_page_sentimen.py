@@ -60,7 +60,7 @@ def test_last_week_negative_share_equals_sql(env):
     assert at.title[0].value == "Tren Sentimen"
     assert at.radio(key="url_skala").value == "hari"  # 30-day period: daily by default
     texts = at.dataframe[-1].value
-    assert len(texts) and texts["author"].str.contains("***", regex=False).all()
+    assert len(texts) and texts["akun"].str.contains("***", regex=False).all()
     assert not {"name", "phone", "nama", "telepon"} & set(texts.columns)
 
 
@@ -106,8 +106,8 @@ def test_a_url_reproduces_the_view(env):
                     [week_end - timedelta(days=6), week_end]).fetchone()[0]
     texts = at.dataframe[-1].value
     short = env.execute("SELECT short_name FROM ref_opd WHERE opd_code = 'DPUPR'").fetchone()[0]
-    assert len(texts) == n > 0 and set(texts["opd_code"]) == {short}
-    assert not {"author", "name", "phone"} & set(texts.columns)  # complaint reporters are never shown
+    assert len(texts) == n > 0 and set(texts["OPD"]) == {short}
+    assert not {"akun", "author", "name", "phone"} & set(texts.columns)  # complaint reporters are never shown
     assert at.query_params["sumber"] == "pengaduan" and at.query_params["pekan"] == week_end.isoformat()
 
 
@@ -129,7 +129,7 @@ def test_english_page_shows_the_same_figures(env):
     assert by_opd["count"].tolist() == ind["jumlah"].tolist() and by_opd["Agency (OPD)"].tolist() == ind["OPD"].tolist()
     texts, ind_texts = english.dataframe[-1].value, indonesian.dataframe[-1].value
     assert len(texts) == len(ind_texts) > 0
-    assert set(texts["sentiment"]) == {"Negative"} and set(ind_texts["sentiment"]) == {"Negatif"}
+    assert set(texts["sentiment"]) == {"Negative"} and set(ind_texts["sentimen"]) == {"Negatif"}
     assert set(texts["kind"]) <= {"comment", "reply", "mention"}
     complaints = page(bahasa="en", sumber="pengaduan", periode="90h")
     assert leftover_indonesian(complaints) == []
@@ -155,6 +155,6 @@ def test_the_texts_follow_the_week_sentiment_and_opd_a_click_picks(env):
     n = env.execute(f"""SELECT count(*) FROM stg_comment WHERE {LOCAL} BETWEEN ? AND ?
                         AND opd_code = 'DINSOS' AND sentiment = 'positive'""", [first, last]).fetchone()[0]
     texts = at.dataframe[-1].value
-    assert len(texts) == n > 0 and set(texts["sentiment"]) == {"Positif"}
-    assert texts["permalink"].str.startswith("http").all()
+    assert len(texts) == n > 0 and set(texts["sentimen"]) == {"Positif"}
+    assert texts["tautan"].str.startswith("http").all()
     assert at.query_params["pekan"] == picked["pekan"] and at.query_params["teks_opd"] == "DINSOS"

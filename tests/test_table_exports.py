@@ -191,7 +191,7 @@ def test_pengaduan_offers_every_table_and_all_overdue_rows(downloads):
     for table in ("pg_late", "pg_opd_table", "pg_channel_table", "pg_details"):
         assert found[f"{table}_csv"][0] == f"sorot_pengaduan_{table}_2026-11-20.csv"
         assert found[f"{table}_xlsx"][0] == f"sorot_pengaduan_{table}_2026-11-20.xlsx"
-    assert {b.label for b in at.download_button} == {"Unduh CSV", "Unduh XLSX", "Unduh PNG", "Unduh SVG"}
+    assert {b.label for b in at.main.download_button} == {"Unduh CSV", "Unduh XLSX", "Unduh PNG", "Unduh SVG"}
     overdue = int(next(m for m in at.metric if m.label == metric("complaints_overdue").label).value.replace(".", ""))
     assert overdue > 0
     ws = read_xlsx(found["pg_late_xlsx"][1]())
@@ -205,7 +205,7 @@ def test_pengaduan_offers_every_table_and_all_overdue_rows(downloads):
 
 def test_pengaduan_exports_in_english_with_the_catalog_headers(downloads):
     at, found = downloads("pages/pengaduan.py", bahasa="en", opd="DLH")
-    assert {b.label for b in at.download_button} == {"Download CSV", "Download XLSX", "Download PNG",
+    assert {b.label for b in at.main.download_button} == {"Download CSV", "Download XLSX", "Download PNG",
                                                      "Download SVG"}
     ws = read_xlsx(found["pg_opd_table_xlsx"][1]())
     assert [ws.cell(r, 1).value for r in (1, 3, 4)] == ["Report", "Period", "Filters"]

@@ -15,7 +15,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.exports import chart_buttons
+from ui.exports import chart_buttons, collect_chart
 from ui.i18n import t
 
 HINT = "Klik batang, titik atau sel grafik untuk melihat data di baliknya."
@@ -31,6 +31,7 @@ def clickable(fig: go.Figure, key: str, on_point: Callable[[dict[str, Any]], Non
 
     st.plotly_chart(fig, key=key, on_select=picked, selection_mode="points")
     chart_buttons(fig, key)
+    collect_chart(fig)
     if hint:
         st.caption(t(hint))
 

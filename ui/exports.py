@@ -18,18 +18,18 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import warehouse_file
-from analytics.context import KIND_GROUPS, KIND_NAMES, Filters
 from analytics.db import Warehouse
 from analytics.fmt import moment as fmt_moment
-from analytics.labels import PLATFORMS
 from analytics.metrics import Metric
 from analytics.opd import region_name
 from reports.charts import ChartInfo, chart_image
 from reports.deck import briefing_deck
+from reports.page_deck import ROWS_SHOWN, Chart, Table, page_deck
 from reports.tables import ZONE, Meta, Number, table_csv, table_xlsx
-from ui.format import day_range
+from ui.filters import filters_text
+from ui.format import cell_texts, day_range
 from ui.i18n import language, t
-from ui.page import compute, current, opd_names
+from ui.page import collected, compute, current, opd_names, section
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -55,15 +55,6 @@ def number_format(fn: Callable | None) -> Number | None:
     return Number(decimals, base.share)
 
 
-def filters_text(filters: Filters, names: Mapping[str, str]) -> str:
-    """The sidebar's OPD, kind and platform choice in words ("Semua OPD · Semua jenis · Semua platform")."""
-    opd = t("OPD") + ": " + ", ".join(names.get(c, c) for c in filters.opd) if filters.opd else t("Semua OPD")
-    kind = next((k for k, kinds in KIND_GROUPS.items() if kinds == filters.kinds), None)
-    platforms = ", ".join(PLATFORMS.get(p, p) for p in filters.platforms)
-    return " · ".join([opd, t(KIND_NAMES[kind]) if kind else t("Semua jenis"),
-                       t("Platform") + ": " + platforms if platforms else t("Semua platform")])
-
-
 def page_slug() -> str:
     """The page's file name ("pengaduan", "opd-pasif"): part of a download's file name."""
     ctx = get_script_run_ctx(suppress_warning=True)
@@ -76,12 +67,15 @@ def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], labels: Mapping[st
             source: str | None = None) -> None:
     """CSV and XLSX buttons, side by side, for ``frame`` (or the function giving the rows to export, e.g. all of
     them when the page shows the first 1,000) with the columns and headers of ``labels``. The header block
-    says ``title`` (else the page's title), ``period`` (else the view's) and ``source``."""
+    says ``title`` (else the page's title), ``period`` (else the view's) and ``source``. A frame given as rows
+    also goes into the page's slide deck (``collect_table``)."""
     page = current()
     if page is None:  # not drawn by ui.page.start: no view to describe
         return
     page_title, view = page
     lang, labels = language(), dict(labels)
+    if isinstance(frame, pd.DataFrame):  # the rows shown (else the page's show() collected them)
+        collect_table(frame, labels, fmt, title)
     formats = {c: n for c, f in (fmt or {}).items() if (n := number_format(f))}
     parts = {"title": title or page_title, "period": period or day_range(view.filters.start, view.filters.end),
              "filters": filters_text(view.filters, opd_names(view)), "region": compute(region_name, view),
@@ -103,6 +97,48 @@ def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], labels: Mapping[st
                         on_click="ignore", type="tertiary", icon=":material/download:")
 
 
+def chart_texts(fig: go.Figure) -> tuple[str, str]:
+    """A page chart's title and its source line (the caption under it, ``ui.charts.style``)."""
+    source = next((a.text for a in fig.layout.annotations if a.yref == "paper" and (a.y or 0) < 0),
+                  t("Gudang data Sorot"))
+    return fig.layout.title.text or "", source
+
+
+def collect_chart(fig: go.Figure) -> None:
+    """The chart, as drawn now, into the page's slide deck (``ui.page.collected``)."""
+    if (deck := collected()) is not None:
+        title, source = chart_texts(fig)
+        deck.items.append(Chart(go.Figure(fig), title, source))
+
+
+def collect_table(frame: pd.DataFrame, labels: Mapping[str, str], fmt: Mapping | None, title: str | None) -> None:
+    """The table's first rows as the page writes them into the page's slide deck."""
+    if (deck := collected()) is None:
+        return
+    shown = frame[list(labels)].head(ROWS_SHOWN)
+    rows = cell_texts(shown, {c: f for c, f in (fmt or {}).items() if c in labels})
+    deck.items.append(Table(title or section() or deck.title, tuple(labels.values()), tuple(rows), len(frame)))
+
+
+def page_deck_button() -> None:
+    """The sidebar's download of the page's slide deck (``reports.page_deck``), made on click from what the
+    page drew in this run; nothing when the page has no deck or drew nothing."""
+    deck = collected()
+    if deck is None or not (deck.tiles or deck.items):
+        return
+    today, lang = current()[1].today, deck.lang
+
+    def data() -> bytes:  # on click, outside the page run
+        return page_deck(deck, fmt_moment(datetime.now(ZONE), lang=lang))
+
+    name = f"sorot_{page_slug()}_{today.isoformat()}.pptx"
+    st.sidebar.download_button(
+        t("Unduh salindia halaman (PPTX)"), data, name, PPTX, key="page_deck_pptx", on_click="ignore",
+        icon=":material/slideshow:", width="stretch",
+        help=t("Halaman ini sebagai salindia PowerPoint: angka, grafik (dapat disunting) dan tabel, dengan catatan "
+               "pembicara"))
+
+
 def chart_buttons(fig: go.Figure, key: str) -> None:
     """PNG (1600 px) and SVG buttons for a page's chart, with its title, the view's period and filters, the
     chart's source line, the time and the pemda's brand in the image (``reports.charts``); rendered on click."""
@@ -110,9 +146,7 @@ def chart_buttons(fig: go.Figure, key: str) -> None:
     if page is None:
         return
     _, view = page
-    title = fig.layout.title.text or ""
-    source = next((a.text for a in fig.layout.annotations if a.yref == "paper" and (a.y or 0) < 0),
-                  t("Gudang data Sorot"))
+    title, source = chart_texts(fig)
     parts = {"title": title, "period": day_range(view.filters.start, view.filters.end),
              "filters": filters_text(view.filters, opd_names(view)), "source": source}
     lang, name = language(), f"sorot_{page_slug()}_{key}_{view.today.isoformat()}"

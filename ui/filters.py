@@ -8,7 +8,7 @@ them back).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,8 +17,9 @@ import streamlit as st
 
 from analytics.context import KIND_GROUPS, KIND_NAMES, PRESETS, Filters, period
 from analytics.labels import PLATFORMS
+from reports import sentences
 from ui.format import day, number
-from ui.i18n import t
+from ui.i18n import language, t
 
 LANGUAGES = {"id": "Indonesia", "en": "English"}
 PRESET_NAMES = {"7h": "7 hari terakhir", "30h": "30 hari terakhir", "90h": "90 hari terakhir",
@@ -202,3 +203,8 @@ def url_number(widget, label: str, low: float, high: float, default: float, name
     elif name in st.query_params:
         del st.query_params[name]
     return value
+
+
+def filters_text(filters: Filters, names: Mapping[str, str]) -> str:
+    """The sidebar's OPD, kind and platform choice in words, in the viewer's language (``reports.sentences``)."""
+    return sentences.filters_text(filters, names, language())

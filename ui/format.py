@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
@@ -70,6 +71,24 @@ def _column_format(column: pd.Series) -> Callable | None:
     return None
 
 
+def _cell_formats(frame: pd.DataFrame, formats: dict[str, Callable] | None) -> dict[str, Callable]:
+    found = {c: f for c in frame.columns if (f := (formats or {}).get(c) or _column_format(frame[c]))}
+    return {c: (lambda v, f=f: EMPTY if missing(v) else f(v)) for c, f in found.items()}
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, list | tuple | np.ndarray):  # e.g. an OPD's reasons
+        return "; ".join(map(str, value))
+    return EMPTY if missing(value) else str(value)
+
+
+def cell_texts(frame: pd.DataFrame, formats: dict[str, Callable] | None = None) -> list[tuple[str, ...]]:
+    """The rows of ``frame`` as the page's table writes them (``styled``'s formats), as text."""
+    wrapped = _cell_formats(frame, formats)
+    columns = [frame[c].map(wrapped.get(c, _plain)).tolist() for c in frame.columns]
+    return [tuple(row) for row in zip(*columns, strict=True)] if columns else []
+
+
 def styled(frame: pd.DataFrame, formats: dict[str, Callable] | None = None) -> Styler | pd.DataFrame:
     """``frame`` for st.dataframe with every cell as the viewer reads it: ``formats`` ({column: function})
     first, then dates "4 Des 2026", whole numbers "1.234", other numbers "3,5" (English: "4 Dec 2026",
@@ -77,8 +96,7 @@ def styled(frame: pd.DataFrame, formats: dict[str, Callable] | None = None) -> S
     ``placeholder=EMPTY`` to st.dataframe too: it draws a missing value itself.) A table too big for a
     Styler comes back as text."""
     frame = frame.reset_index(drop=True)
-    found = {c: f for c in frame.columns if (f := (formats or {}).get(c) or _column_format(frame[c]))}
-    wrapped = {c: (lambda v, f=f: EMPTY if missing(v) else f(v)) for c, f in found.items()}
+    wrapped = _cell_formats(frame, formats)
     if frame.size > pd.get_option("styler.render.max_elements"):
         frame = frame.copy()
         for c, f in wrapped.items():

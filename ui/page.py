@@ -14,9 +14,12 @@ from analytics.context import Filters, Scope
 from analytics.coverage import first_day
 from analytics.db import Warehouse
 from analytics.norms import NORMS_FILE, Norms, NormsError, read_norms
+from analytics.opd import region_name
+from reports.page_deck import PageView
 from ui.db import cursor, warehouse_version
-from ui.filters import notices, sidebar, today
-from ui.i18n import t
+from ui.filters import filters_text, notices, sidebar, today
+from ui.format import day_range
+from ui.i18n import language, t
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,10 @@ def _norms(stamp: float) -> Norms | str:
         return str(err)
 
 
-def start(title: str) -> View:
-    """Title, sidebar and the view; stops the page with a hint when there is no warehouse yet."""
+def start(title: str, deck: bool = True) -> View:
+    """Title, sidebar and the view; stops the page with a hint when there is no warehouse yet. With ``deck``,
+    what the page draws is collected for its slide deck (``collected``, ``ui.exports.page_deck_button``)."""
+    st.session_state[DECK] = st.session_state[SECTION] = None  # nothing of an earlier run is collected into this
     version = warehouse_version()
     if version is None:
         st.title(t(title))
@@ -79,10 +84,43 @@ def start(title: str) -> View:
         norms = Norms()
     view = View(filters, Scope.everything(), norms, today(), version)
     st.session_state[CURRENT] = (t(title), view)  # what a table's export says in its header (ui.exports)
+    if deck:
+        st.session_state[DECK] = PageView(t(title), day_range(filters.start, filters.end),
+                                          filters_text(filters, _opd_names(version)), compute(region_name, view),
+                                          language())
     return view
 
 
 CURRENT = "sorot_page"  # session key: (title, view) of the page being drawn
+DECK = "sorot_page_deck"  # session key: the PageView collected in this page run, or None
+
+
+SECTION = "sorot_section"  # session key: the heading the page drew last (``section``)
+
+
+def heading(text: str, bold: bool = False) -> None:
+    """A section heading — st.subheader, or with ``bold`` a line of markdown ("**Akun** (…)") — also the title
+    of the tables under it in the page's deck."""
+    if bold:
+        st.markdown(text)
+    else:
+        st.subheader(text)
+    st.session_state[SECTION] = text.replace("**", "")
+
+
+def deck_subject(subject: str) -> None:
+    """What the page is about, after its title in the page's deck ("Profil OPD: Dinkes")."""
+    if (deck := collected()) is not None:
+        deck.title = f"{deck.title}: {subject}"
+
+
+def section() -> str | None:
+    return st.session_state.get(SECTION)
+
+
+def collected() -> PageView | None:
+    """The figures, charts and tables the page has drawn so far in this run (None: the page has no deck)."""
+    return st.session_state.get(DECK)
 
 
 def current() -> tuple[str, View] | None:

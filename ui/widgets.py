@@ -10,9 +10,11 @@ import streamlit as st
 
 from analytics.context import Filters
 from analytics.metrics import metric
-from ui.exports import buttons
+from reports.page_deck import Tile
+from ui.exports import buttons, collect_table
 from ui.format import EMPTY, day, number, percent, styled
 from ui.i18n import language, t
+from ui.page import collected
 
 
 def period_caption(filters: Filters) -> str:
@@ -27,10 +29,13 @@ def metric_tile(column, metric_id: str, now: float | None, before: float | None 
     "— belum ada pembanding" when there is no baseline (never a false 0). ``kw`` go to st.metric."""
     m, lang = metric(metric_id), language()
     args = {"label": m.label_in(lang), "value": m.format(now, lang), "help": m.help(lang), **kw}
+    change = m.change(now, before, lang) if compare else ""
+    if (deck := collected()) is not None:  # the page's slide deck shows the same tile
+        deck.tiles.append(Tile(args["label"], args["value"], change or (t("— belum ada pembanding") if compare
+                                                                         else "")))
     if not compare:
         column.metric(**args)
         return
-    change = m.change(now, before, lang)
     if change is None:
         column.metric(**args, delta=t("— belum ada pembanding"), delta_color="off", delta_arrow="off")
         return
@@ -69,8 +74,12 @@ def show(df: pd.DataFrame, labels: dict[str, str], fmt: dict | None = None, key:
     shown = df[list(labels)].rename(columns=labels)
     st.dataframe(styled(shown, {labels[c]: fn for c, fn in (fmt or {}).items()}), hide_index=True, key=key,
                  placeholder=EMPTY, **kw)
+    if export is True:
+        buttons(df, labels, fmt, key, title=title, period=period, source=source)  # the rows go into the deck there
+        return
+    collect_table(df, labels, fmt, title)
     if export is not False:
-        buttons(export if callable(export) else df, labels, fmt, key, title=title, period=period, source=source)
+        buttons(export, labels, fmt, key, title=title, period=period, source=source)
 
 
 def opd_from_url(names: dict[str, str], fallback: str | None) -> str:
