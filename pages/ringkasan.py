@@ -7,7 +7,7 @@ from analytics.labels import source_name, topic
 from analytics.metrics import metric
 from analytics.opd import region_name
 from reports.digest import LIMIT, compose
-from ui.exports import deck_button
+from ui.exports import pack_buttons
 from ui.format import day, number, styled
 from ui.i18n import language, t
 from ui.page import compute, start
@@ -66,5 +66,5 @@ with st.expander(t("Ringkasan untuk WhatsApp")):  # the same briefing as above, 
     st.code(text, language=None, wrap_lines=True)  # Streamlit's copy button sits on the box
     st.caption(t("{n} karakter (batas {limit}); tombol salin di pojok kanan atas kotak.", n=number(len(text)),
                  limit=number(LIMIT)))
-deck_button()  # the same briefing as slides, made on click
+pack_buttons()  # the same briefing as slides, PDF and workbook, made on click
 st.caption(t("Sumber: gudang data Sorot; skor dan ambang dari data/norma.toml. Data per {}.").format(day(view.today)))

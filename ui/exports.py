@@ -22,8 +22,8 @@ from analytics.db import Warehouse
 from analytics.fmt import moment as fmt_moment
 from analytics.metrics import Metric
 from analytics.opd import region_name
+from reports import pack
 from reports.charts import ChartInfo, chart_image
-from reports.deck import briefing_deck
 from reports.page_deck import ROWS_SHOWN, Chart, Table, page_deck
 from reports.tables import ZONE, Meta, Number, table_csv, table_xlsx
 from ui.filters import filters_text
@@ -31,8 +31,7 @@ from ui.format import cell_texts, day_range
 from ui.i18n import language, t
 from ui.page import collected, compute, current, opd_names, section
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLSX, PPTX = pack.MEDIA["xlsx"], pack.MEDIA["pptx"]
 
 # How the page's format functions write a number (module, name) → decimals and share.
 KNOWN = {("ui.format", "number"): Number(0), ("ui.format", "number1"): Number(1),
@@ -166,9 +165,18 @@ def chart_buttons(fig: go.Figure, key: str) -> None:
                         on_click="ignore", type="tertiary", icon=":material/image:")
 
 
-def deck_button(key: str = "apel_pptx") -> None:
-    """The briefing pack's slide deck (``reports.deck``) of the current view and language, made on click: the
-    view's plain values are kept now, the warehouse is opened read-only then (outside the page run)."""
+PACK_LABELS = {"pptx": ("Unduh paket briefing (PPTX)", ":material/slideshow:",
+                         "Salindia PowerPoint untuk apel: angka, poin bicara, grafik dan tabel tampilan ini"),
+               "pdf": ("Unduh paket briefing (PDF)", ":material/picture_as_pdf:",
+                       "PDF A4 mendatar: halaman pertama ringkasan satu halaman, lalu grafik dan daftar"),
+               "xlsx": ("Unduh paket briefing (XLSX)", ":material/table_view:",
+                        "Buku kerja: angka utama, peringkat, OPD pasif, sentimen per pekan, topik naik, pengaduan "
+                        "lewat batas")}
+
+
+def pack_buttons() -> None:
+    """The briefing pack (``reports.pack``) of the current view and language in each of its formats, made on
+    click: the view's plain values are kept now, the warehouse is opened read-only then (outside the page run)."""
     page = current()
     if page is None:
         return
@@ -176,13 +184,17 @@ def deck_button(key: str = "apel_pptx") -> None:
     filters, scope, norms, today, lang = view.filters, view.scope, view.norms, view.today, language()
     db = warehouse_file.default_db()
 
-    def data() -> bytes:  # on click, outside the page run
-        con = warehouse_file.open_read_only(db)
-        try:
-            return briefing_deck(Warehouse(warehouse_file.read_cursor(con)), filters, scope, norms, today, lang)
-        finally:
-            con.close()
+    def made(fmt: str) -> Callable[[], bytes]:
+        def data() -> bytes:  # on click, outside the page run
+            con = warehouse_file.open_read_only(db)
+            try:
+                return pack.make(fmt, Warehouse(warehouse_file.read_cursor(con)), filters, scope, norms, today, lang)
+            finally:
+                con.close()
+        return data
 
-    st.download_button(t("Unduh paket briefing (PPTX)"), data, f"sorot_{page_slug()}_{today.isoformat()}.pptx",
-                       PPTX, key=key, on_click="ignore", type="tertiary", icon=":material/slideshow:",
-                       help=t("Salindia PowerPoint untuk apel: angka, poin bicara, grafik dan tabel tampilan ini"))
+    row = st.container(horizontal=True, gap="small")
+    for fmt, (label, icon, hint) in PACK_LABELS.items():
+        if fmt in pack.READY:
+            row.download_button(t(label), made(fmt), f"sorot_{page_slug()}_{today.isoformat()}.{fmt}", pack.MEDIA[fmt],
+                                key=f"apel_{fmt}", on_click="ignore", type="tertiary", icon=icon, help=t(hint))
