@@ -36,11 +36,11 @@ from fpdf.fonts import FontFace
 
 from analytics import complaint_trends, sentiment_trends
 from analytics.briefing import HEADLINE, Briefing, briefing, with_data
-from analytics.context import KIND_GROUPS, KIND_NAMES, Filters, Scope
+from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import day_range, moment, number, percent
 from analytics.i18n import translate
-from analytics.labels import PLATFORMS, topic
+from analytics.labels import topic
 from analytics.metrics import metric
 from analytics.norms import Norms
 from analytics.opd import region_name
@@ -48,7 +48,7 @@ from reports import pack_charts
 from reports.branding import Branding, branding
 from reports.charts import ChartInfo, chart_image
 from reports.render import RenderError
-from reports.sentences import figure_parts, league_sentence, most_overdue, rising_sentence
+from reports.sentences import figure_parts, filters_text, league_sentence, most_overdue, rising_sentence
 from reports.tables import ZONE
 
 FONTS = Path(__file__).resolve().parent.parent / "data" / "fonts"
@@ -92,16 +92,8 @@ def briefing_pdf(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, to
 
 
 def view_text(b: Briefing, filters: Filters, lang: str) -> str:
-    """The view's OPD, kind and platform choice in words ("Semua OPD · Semua jenis · Semua platform")."""
-    names = b.league.set_index("opd_code")["short_name"]
-    opd = (translate("OPD", lang) + ": " + ", ".join(str(names.get(c, c)) for c in filters.opd) if filters.opd
-           else translate("Semua OPD", lang))
-    group = next((g for g, kinds in KIND_GROUPS.items() if tuple(kinds) == tuple(filters.kinds)), None)
-    kinds = (translate(KIND_NAMES[group], lang) if group else ", ".join(filters.kinds) if filters.kinds
-             else translate("Semua jenis", lang))
-    platforms = (translate("Platform", lang) + ": " + ", ".join(PLATFORMS.get(p, p) for p in filters.platforms)
-                 if filters.platforms else translate("Semua platform", lang))
-    return " · ".join([opd, kinds, platforms])
+    """The view's OPD, kind and platform choice in words, as every export writes it (``sentences.filters_text``)."""
+    return filters_text(filters, dict(zip(b.league["opd_code"], b.league["short_name"], strict=True)), lang)
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
