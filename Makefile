@@ -19,7 +19,8 @@ $(STAMP): requirements.txt
 
 install: $(STAMP)
 
-# Debian's Chromium, for the real-browser tests (Playwright cannot download its own browser offline).
+# Debian's Chromium: it draws the exported chart images (kaleido) and runs the real-browser tests (Playwright
+# cannot download its own browser offline).
 browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
@@ -34,7 +35,7 @@ sample-refresh: $(STAMP)
 	rm -rf $(SAMPLE) $(SOROT_DB)
 	$(MAKE) warehouse
 
-run: warehouse
+run: browser warehouse
 	$(PY) -m ui.serve --server.headless true --server.port $(PORT) \
 	  --browser.gatherUsageStats false --server.fileWatcherType none
 

@@ -220,6 +220,43 @@ def test_clicking_a_chart_opens_the_rows_behind_it(app_url, page):
     no_error(page)
 
 
+def download(page, button) -> bytes:
+    """Click a download button as a person does; the bytes the browser saved."""
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=90_000) as info:
+        button.click()
+    return Path(info.value.path()).read_bytes()
+
+
+def test_a_person_downloads_a_chart_a_table_the_page_deck_and_the_pack(app_url, page):
+    import io
+    import struct
+
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    page.goto(f"{app_url}/pengaduan?periode=30h")
+    page.get_by_role("heading", name="Pengaduan", exact=True).wait_for(timeout=60_000)
+    settle(page)
+    png = download(page, page.get_by_role("button", name="Unduh PNG").first)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">I", png[16:20])[0] == 1600  # 2× of 800 px
+    book = load_workbook(io.BytesIO(download(page, page.get_by_role("button", name="Unduh XLSX").first)))
+    sheet = book.active
+    assert sheet["A1"].value == "Laporan" and sheet["B1"].value == "Pengaduan lewat batas"
+    deck = Presentation(io.BytesIO(download(page, page.locator('[data-testid="stSidebar"]').get_by_role(
+        "button", name="Unduh salindia halaman (PPTX)"))))
+    assert deck.slides[0].shapes.title.text == "Pengaduan" and len(deck.slides) > 3
+    page.goto(f"{app_url}/?periode=7h")
+    page.get_by_role("heading", name="Ringkasan Apel", exact=True).wait_for(timeout=60_000)
+    settle(page)
+    pack = Presentation(io.BytesIO(download(page, page.get_by_role("button", name="Unduh paket briefing (PPTX)"))))
+    assert [s.shapes.title.text for s in pack.slides][:2] == ["Paket Briefing Apel", "Angka utama"]
+    workbook = load_workbook(io.BytesIO(download(page, page.get_by_role("button",
+                                                                         name="Unduh paket briefing (XLSX)"))))
+    assert workbook.sheetnames[0] == "Ringkasan"
+    no_error(page)
+
+
 def test_the_language_switch_turns_the_page_to_english(app_url, page):
     page.goto(f"{app_url}/opd-pasif")
     page.get_by_role("heading", name="OPD Pasif", exact=True).wait_for(timeout=60_000)
