@@ -10,10 +10,11 @@ from analytics.db import Warehouse
 from analytics.norms import Norms
 from reports.deck import briefing_deck
 from reports.digest import digest
+from reports.pdf import briefing_pdf
 from reports.workbook import briefing_workbook
 
 FORMATS = ("txt", "pptx", "pdf", "xlsx")
-READY = ("txt", "pptx", "xlsx")  # the formats this version writes
+READY = FORMATS  # the formats this version writes
 MEDIA = {"txt": "text/plain; charset=utf-8",
          "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
          "pdf": "application/pdf",
@@ -27,6 +28,8 @@ def make(fmt: str, wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, 
         return (digest(wh, filters, scope, norms, today, lang, url) + "\n").encode("utf-8")
     if fmt == "pptx":
         return briefing_deck(wh, filters, scope, norms, today, lang)
+    if fmt == "pdf":
+        return briefing_pdf(wh, filters, scope, norms, today, lang)
     if fmt == "xlsx":
         return briefing_workbook(wh, filters, scope, norms, today, lang)
     raise ValueError(f"format {fmt!r} is not one of {READY}")

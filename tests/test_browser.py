@@ -234,6 +234,7 @@ def test_a_person_downloads_a_chart_a_table_the_page_deck_and_the_pack(app_url, 
 
     from openpyxl import load_workbook
     from pptx import Presentation
+    from pypdf import PdfReader
 
     page.goto(f"{app_url}/pengaduan?periode=30h")
     page.get_by_role("heading", name="Pengaduan", exact=True).wait_for(timeout=60_000)
@@ -254,6 +255,8 @@ def test_a_person_downloads_a_chart_a_table_the_page_deck_and_the_pack(app_url, 
     workbook = load_workbook(io.BytesIO(download(page, page.get_by_role("button",
                                                                          name="Unduh paket briefing (XLSX)"))))
     assert workbook.sheetnames[0] == "Ringkasan"
+    pdf = download(page, page.get_by_role("button", name="Unduh paket briefing (PDF)"))
+    assert pdf.startswith(b"%PDF") and "Paket Briefing Apel" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     no_error(page)
 
 

@@ -154,7 +154,7 @@ def test_the_page_offers_the_deck_of_its_view(sample_db, monkeypatch):
     at.query_params.update(periode="7h", bahasa="en")
     at.run()
     assert not at.exception, at.exception
-    assert {b.key for b in at.download_button} >= {"apel_pptx", "apel_xlsx"}  # the pack in each format
+    assert {b.key for b in at.download_button} >= {"apel_pptx", "apel_pdf", "apel_xlsx"}  # the pack in each format
     button = next(b for b in at.download_button if b.key == "apel_pptx")
     assert button.label == "Download the briefing pack (PPTX)"
     entry = managers[-1]._deferred_callables[button.proto.deferred_file_id]
