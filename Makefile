@@ -55,6 +55,7 @@ bench: install browser
 	$(PY) bench/app_bench.py
 	$(PY) bench/app_bench.py --scale provinsi
 	$(PY) bench/export_bench.py
+	$(PY) bench/pack_bench.py
 
 clean:
 	rm -rf $(VENV) $(SAMPLE) data/warehouse.duckdb*
