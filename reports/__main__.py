@@ -1,13 +1,18 @@
 """Exports from the command line.
 
     python -m reports brief --db W --period P --out FILE [--opd CODE] [--format txt|pptx] [--lang id|en] [--url URL]
+    python -m reports send --period P [--to A,B …] [--attach pptx,…] [--config FILE] [--db W] [--opd CODE]
+                           [--lang id|en] [--url URL] [--dry-run [--out FILE]]
 
 ``brief`` writes the Ringkasan Apel of a period: the WhatsApp digest (``txt``) or the slide deck (``pptx``) — the
 PDF and workbook of the briefing pack (``pdf``, ``xlsx``) are refused with exit code 2 until they exist.
+``send`` e-mails the Paket Briefing Apel through the pemda's SMTP server (``reports.send``, settings in
+``data/kirim.toml``); ``--dry-run`` writes the message as an .eml instead.
 Messages are in the ``--lang`` language (Bahasa Indonesia by default).
 
-Exit codes: 0 written; 1 the warehouse is missing or cannot be read, or the output cannot be written;
-2 a usage error (an unknown period, OPD or format, or a format not available yet).
+Exit codes: 0 written (sent); 1 the warehouse is missing or cannot be read, or the output cannot be written;
+2 a usage error (an unknown period, OPD or format, or a format not available yet; for ``send``, wrong settings);
+3 (``send``) the e-mail could not be delivered.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import argparse
 import difflib
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +37,8 @@ from analytics.fmt import number
 from analytics.i18n import translate
 from analytics.norms import Norms, NormsError, read_norms
 from reports import pack
+from reports import send as sending
+from reports.mail import ConfigError
 from reports.pack import FORMATS
 from reports.periods import FORMS, PeriodError, parse_period, today
 
@@ -72,19 +80,41 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
         "brief", lang=lang, help=t("Ringkasan Apel satu periode (ringkasan WhatsApp atau salindia PPTX)"),
         description=t("Ringkasan Apel satu periode, dengan angka yang sama dengan halaman Ringkasan Apel: ringkasan "
                       "WhatsApp (txt) atau salindia (pptx); pdf dan xlsx belum tersedia."))
-    brief.add_argument("--db", type=Path, metavar="GUDANG", default=warehouse_file.default_db(),
-                       help=t("berkas gudang data (bawaan: $SOROT_DB, atau data/warehouse.duckdb)"))
-    brief.add_argument("--period", required=True, metavar="PERIODE", help=t("periode: {}", t(FORMS)))
+    _view_options(brief, t)
     brief.add_argument("--out", required=True, metavar="BERKAS", help=t("berkas yang ditulis; - = ke layar (stdout)"))
-    brief.add_argument("--opd", metavar="KODE", help=t("hanya satu OPD, dengan kodenya (mis. DINKES)"))
     brief.add_argument("--format", choices=FORMATS,
                        help=t("txt = ringkasan WhatsApp (≤ 1.500 karakter), pptx = salindia Paket Briefing Apel. pdf "
                               "dan xlsx belum tersedia pada versi ini. Bawaan: dari akhiran --out, selain itu txt"))
-    brief.add_argument("--lang", choices=("id", "en"), default="id",
-                       help=t("bahasa ringkasan dan pesan (bawaan: id)"))
-    brief.add_argument("--url", help=t("alamat dasbor untuk tautan di ringkasan (bawaan: $SOROT_URL; tanpa tautan "
-                                       "bila tidak ada)"))
+    send = commands.add_parser(
+        "send", lang=lang, help=t("Kirim Paket Briefing Apel lewat e-mail (server SMTP pemda)"),
+        description=t("Kirim Paket Briefing Apel satu periode lewat e-mail: ringkasan WhatsApp sebagai isi pesan, "
+                      "paket sebagai lampiran, lewat server SMTP pemda (pengaturan di data/kirim.toml). Kode keluar: "
+                      "0 terkirim, 1 gudang data tidak terbaca, 2 kesalahan perintah atau pengaturan, 3 gagal "
+                      "terkirim."))
+    _view_options(send, t)
+    send.add_argument("--to", action="append", metavar="ALAMAT",
+                      help=t("penerima, dipisah koma (boleh diulang); bawaan: «penerima.kepada» di pengaturan"))
+    send.add_argument("--attach", metavar="FORMAT",
+                      help=t("format lampiran, dipisah koma (mis. pptx); bawaan: «pesan.lampiran» di pengaturan, "
+                             "selain itu pdf,pptx"))
+    send.add_argument("--config", type=Path, metavar="BERKAS",
+                      help=t("berkas pengaturan pengiriman (bawaan: $SOROT_MAIL_CONFIG, atau data/kirim.toml)"))
+    send.add_argument("--dry-run", action="store_true",
+                      help=t("jangan kirim: tulis pesannya sebagai .eml (ke --out, atau ke layar) untuk diperiksa"))
+    send.add_argument("--out", metavar="BERKAS", help=t("dengan --dry-run: berkas .eml yang ditulis; - = ke layar"))
     return top
+
+
+def _view_options(command: argparse.ArgumentParser, t: Callable[..., str]) -> None:
+    """The options every command shares: the warehouse, the period, the OPD, the language, the dashboard link."""
+    command.add_argument("--db", type=Path, metavar="GUDANG", default=warehouse_file.default_db(),
+                         help=t("berkas gudang data (bawaan: $SOROT_DB, atau data/warehouse.duckdb)"))
+    command.add_argument("--period", required=True, metavar="PERIODE", help=t("periode: {}", t(FORMS)))
+    command.add_argument("--opd", metavar="KODE", help=t("hanya satu OPD, dengan kodenya (mis. DINKES)"))
+    command.add_argument("--lang", choices=("id", "en"), default="id",
+                         help=t("bahasa ringkasan dan pesan (bawaan: id)"))
+    command.add_argument("--url", help=t("alamat dasbor untuk tautan di ringkasan (bawaan: $SOROT_URL; tanpa tautan "
+                                         "bila tidak ada)"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs = zip(argv, [*argv[1:], ""])  # the language is looked up before parsing: parsing speaks it
     lang = "en" if any(a == "--lang=en" or (a, nxt) == ("--lang", "en") for a, nxt in pairs) else "id"
     args = parser(lang).parse_args(argv)  # a usage error exits with 2
-    return brief(args)
+    return send(args) if args.command == "send" else brief(args)
 
 
 @dataclass(frozen=True)
@@ -188,6 +218,30 @@ def brief(args: argparse.Namespace) -> int:
     else:
         say(translate("Salindia Paket Briefing Apel ditulis ke {path}.", lang, path=args.out))
     return 0
+
+
+def send(args: argparse.Namespace) -> int:
+    """The pack e-mailed (``reports.send``): the settings and options checked before the warehouse is opened,
+    the pack built once, then sent — or with ``--dry-run`` written as an .eml. 0, 1, 2 or 3 (``sending``)."""
+    lang = args.lang
+    try:
+        plan = sending.plan(args)
+    except ConfigError as err:
+        say(str(err))
+        return USAGE
+    request = prepare(args)
+    if isinstance(request, int):
+        return request
+    files: dict[str, bytes] = {}
+    for fmt in ("txt", *plan.formats):  # the digest (txt) is the message's text
+        made = build(request, fmt, lang, args.url)
+        if isinstance(made, int):
+            return made
+        files[fmt] = made
+    message = sending.compose(plan, request.filters, files, lang)
+    if args.dry_run:
+        return sending.write_eml(plan, message, args.out, lang)
+    return sending.deliver(plan, message, lang)
 
 
 def _unknown_opd(code: str, codes: list[str], lang: str) -> str:
