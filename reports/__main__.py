@@ -1,17 +1,18 @@
 """Exports from the command line.
 
-    python -m reports brief --db W --period P --out FILE [--opd CODE] [--format txt|pptx] [--lang id|en] [--url URL]
+    python -m reports brief --db W --period P --out FILE [--opd CODE] [--format pptx|pdf|xlsx|txt] [--lang id|en]
+                            [--url URL]
     python -m reports send --period P [--to A,B …] [--attach pptx,…] [--config FILE] [--db W] [--opd CODE]
                            [--lang id|en] [--url URL] [--dry-run [--out FILE]]
 
-``brief`` writes the Ringkasan Apel of a period: the WhatsApp digest (``txt``) or the slide deck (``pptx``) — the
-PDF and workbook of the briefing pack (``pdf``, ``xlsx``) are refused with exit code 2 until they exist.
+``brief`` writes the Paket Briefing Apel of a period (``reports.pack``): the slide deck (``pptx``), the PDF (``pdf``),
+the workbook (``xlsx``) or the WhatsApp digest (``txt``).
 ``send`` e-mails the Paket Briefing Apel through the pemda's SMTP server (``reports.send``, settings in
 ``data/kirim.toml``); ``--dry-run`` writes the message as an .eml instead.
 Messages are in the ``--lang`` language (Bahasa Indonesia by default).
 
 Exit codes: 0 written (sent); 1 the warehouse is missing or cannot be read, or the output cannot be written;
-2 a usage error (an unknown period, OPD or format, or a format not available yet; for ``send``, wrong settings);
+2 a usage error (an unknown period, OPD or format; for ``send``, wrong settings);
 3 (``send``) the e-mail could not be delivered.
 """
 
@@ -77,14 +78,15 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
     top = Parser(prog="python -m reports", description=t("Ekspor Sorot dari baris perintah."), lang=lang)
     commands = top.add_subparsers(dest="command", required=True, metavar="PERINTAH")
     brief = commands.add_parser(
-        "brief", lang=lang, help=t("Ringkasan Apel satu periode (ringkasan WhatsApp atau salindia PPTX)"),
-        description=t("Ringkasan Apel satu periode, dengan angka yang sama dengan halaman Ringkasan Apel: ringkasan "
-                      "WhatsApp (txt) atau salindia (pptx); pdf dan xlsx belum tersedia."))
+        "brief", lang=lang, help=t("Paket Briefing Apel satu periode (PPTX, PDF, XLSX atau ringkasan WhatsApp)"),
+        description=t("Paket Briefing Apel satu periode, dengan angka yang sama dengan halaman Ringkasan Apel: "
+                      "salindia (pptx), PDF (pdf), buku kerja (xlsx) atau ringkasan WhatsApp (txt)."))
     _view_options(brief, t)
     brief.add_argument("--out", required=True, metavar="BERKAS", help=t("berkas yang ditulis; - = ke layar (stdout)"))
     brief.add_argument("--format", choices=FORMATS,
-                       help=t("txt = ringkasan WhatsApp (≤ 1.500 karakter), pptx = salindia Paket Briefing Apel. pdf "
-                              "dan xlsx belum tersedia pada versi ini. Bawaan: dari akhiran --out, selain itu txt"))
+                       help=t("pptx = salindia 16:9, pdf = A4 mendatar (halaman pertama ringkasan), xlsx = buku "
+                              "kerja, txt = ringkasan WhatsApp (≤ 1.500 karakter). Bawaan: dari akhiran --out, selain "
+                              "itu txt"))
     send = commands.add_parser(
         "send", lang=lang, help=t("Kirim Paket Briefing Apel lewat e-mail (server SMTP pemda)"),
         description=t("Kirim Paket Briefing Apel satu periode lewat e-mail: ringkasan WhatsApp sebagai isi pesan, "
@@ -193,10 +195,6 @@ def build(request: Request, fmt: str, lang: str, url: str | None = None) -> byte
 def brief(args: argparse.Namespace) -> int:
     lang = args.lang
     fmt = args.format or next((f for f in FORMATS if args.out.lower().endswith(f".{f}")), "txt")
-    if fmt not in pack.READY:
-        say(translate("Format «{format}» belum tersedia pada versi ini; yang sudah tersedia: txt (ringkasan "
-                      "WhatsApp) dan pptx (salindia).", lang, format=fmt))
-        return USAGE
     request = prepare(args)
     if isinstance(request, int):
         return request
@@ -216,7 +214,7 @@ def brief(args: argparse.Namespace) -> int:
         say(translate("Ringkasan WhatsApp ditulis ke {path} ({n} karakter).", lang, path=args.out,
                       n=number(len(made.decode("utf-8").rstrip("\n")), lang=lang)))
     else:
-        say(translate("Salindia Paket Briefing Apel ditulis ke {path}.", lang, path=args.out))
+        say(translate("Paket Briefing Apel ({format}) ditulis ke {path}.", lang, format=fmt.upper(), path=args.out))
     return 0
 
 

@@ -14,7 +14,6 @@ from reports.pdf import briefing_pdf
 from reports.workbook import briefing_workbook
 
 FORMATS = ("txt", "pptx", "pdf", "xlsx")
-READY = FORMATS  # the formats this version writes
 MEDIA = {"txt": "text/plain; charset=utf-8",
          "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
          "pdf": "application/pdf",
@@ -23,7 +22,7 @@ MEDIA = {"txt": "text/plain; charset=utf-8",
 
 def make(fmt: str, wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date, lang: str = "id",
          url: str | None = None) -> bytes:
-    """The pack of the view in ``fmt`` (one of READY); ``url`` = the dashboard's address for the digest's link."""
+    """The pack of the view in ``fmt`` (one of FORMATS); ``url`` = the dashboard's address for the digest's link."""
     if fmt == "txt":
         return (digest(wh, filters, scope, norms, today, lang, url) + "\n").encode("utf-8")
     if fmt == "pptx":
@@ -32,4 +31,4 @@ def make(fmt: str, wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, 
         return briefing_pdf(wh, filters, scope, norms, today, lang)
     if fmt == "xlsx":
         return briefing_workbook(wh, filters, scope, norms, today, lang)
-    raise ValueError(f"format {fmt!r} is not one of {READY}")
+    raise ValueError(f"format {fmt!r} is not one of {FORMATS}")

@@ -97,10 +97,6 @@ def formats(given: str | None, settings: Settings, lang: str) -> tuple[str, ...]
         if fmt not in pack.FORMATS:
             raise ConfigError(translate("Lampiran «{format}» ({where}) tidak dikenal; format paket: {formats}.", lang,
                                         format=fmt, where=where, formats=", ".join(pack.FORMATS)))
-        if fmt not in pack.READY:
-            raise ConfigError(translate("Lampiran «{format}» ({where}) belum tersedia pada versi ini; yang sudah "
-                                        "tersedia: {ready}. Pakai mis. --attach pptx.", lang, format=fmt,
-                                        where=where, ready=", ".join(pack.READY)))
     return tuple(dict.fromkeys(asked))
 
 

@@ -12,7 +12,7 @@ import pytest
 from plotly.subplots import make_subplots
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
-from streamlit.testing.v1 import AppTest, app_test
+from streamlit.testing.v1 import AppTest
 
 import warehouse_file
 from analytics import complaint_trends as ct
@@ -23,7 +23,8 @@ from reports.page_deck import Chart, PageSlides, PageView, Table, Tile, page_dec
 from reports.render import RenderError
 from ui.page import DECK
 
-from .test_deck import ROOT, TODAY
+from .apptest import open_app, recording
+from .test_deck import TODAY
 
 pytestmark = pytest.mark.xdist_group("sample")
 PAGES = ["pages/pengaduan.py", "pages/sentimen.py", "pages/peringkat.py", "pages/opd_pasif.py",
@@ -32,36 +33,17 @@ PAGES = ["pages/pengaduan.py", "pages/sentimen.py", "pages/peringkat.py", "pages
 
 @pytest.fixture
 def opened(sample_db, monkeypatch):
-    """Open a page of the app as a person does (through dashboard.py); returns the AppTest and the media
-    manager holding the sidebar button's file."""
-    monkeypatch.setenv("SOROT_DB", str(sample_db))
-    monkeypatch.setenv("SOROT_TODAY", TODAY.isoformat())
-    managers = []
+    """Open a page as a person does; returns it and the deck the sidebar button gives on a click (made then,
+    outside the page run) with its file name."""
+    files = recording(monkeypatch)
 
-    class Recording(app_test.MediaFileManager):
-        def __init__(self, *args, **kw):
-            super().__init__(*args, **kw)
-            managers.append(self)
-
-    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
-
-    def run(page: str, **params: str):
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-        at.query_params.update(params)
-        at.run()
-        at.switch_page(page)
-        at.run()
-        assert not at.exception, at.exception
-        return at, managers[-1]
+    def run(page: str, **params: str) -> tuple[AppTest, Presentation, str]:
+        at = open_app(sample_db, monkeypatch, page, **params)
+        assert [b.key for b in at.sidebar.download_button] == ["page_deck_pptx"]
+        name, data = files(at)["page_deck_pptx"]
+        return at, Presentation(io.BytesIO(data())), name
 
     return run
-
-
-def deck_of(at: AppTest, manager) -> tuple[Presentation, str]:
-    """The deck the sidebar button gives on a click (made then, outside the page run), and its file name."""
-    button = next(b for b in at.sidebar.download_button if b.key == "page_deck_pptx")
-    entry = manager._deferred_callables[button.proto.deferred_file_id]
-    return Presentation(io.BytesIO(entry["callable"]())), entry["filename"]
 
 
 def takeaway(slide) -> str:
@@ -79,8 +61,7 @@ def boxes(slide) -> dict[str, str]:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_deck_has_the_page_figures_charts_and_tables(opened, page):
-    at, manager = opened(page)
-    prs, name = deck_of(at, manager)
+    at, prs, name = opened(page)
     slug = page.removeprefix("pages/").removesuffix(".py").replace("_", "-")
     assert name == f"sorot_{slug}_{TODAY.isoformat()}.pptx"
     assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=0.01)
@@ -103,8 +84,7 @@ def test_every_page_deck_has_the_page_figures_charts_and_tables(opened, page):
 
 
 def test_a_native_chart_holds_the_page_data(opened, sample_db):
-    at, manager = opened("pages/pengaduan.py")
-    prs, _ = deck_of(at, manager)
+    _, prs, _ = opened("pages/pengaduan.py")
     wh = Warehouse(warehouse_file.read_cursor(warehouse_file.open_read_only(sample_db)))
     shape = next(sh for s in prs.slides for sh in s.shapes if sh.has_chart)
     chart = shape.chart
@@ -118,8 +98,7 @@ def test_a_native_chart_holds_the_page_data(opened, sample_db):
 
 
 def test_tables_show_the_page_cells(opened):
-    at, manager = opened("pages/opd_pasif.py")
-    prs, _ = deck_of(at, manager)
+    at, prs, _ = opened("pages/opd_pasif.py")
     slide = next(s for s in prs.slides if any(sh.has_table for sh in s.shapes))
     table = next(sh for sh in slide.shapes if sh.has_table).table
     page = at.dataframe[0].value
@@ -129,14 +108,13 @@ def test_tables_show_the_page_cells(opened):
 
 
 def test_english_page_deck(opened):
-    at, manager = opened("pages/sentimen.py", bahasa="en")
-    prs, _ = deck_of(at, manager)
+    _, prs, _ = opened("pages/sentimen.py", bahasa="en")
     assert prs.slides[1].shapes.title.text == "Headline figures"
     assert "22 Oct 2026 – 20 Nov 2026" in takeaway(prs.slides[0])
 
 
-def test_the_briefing_and_data_pages_have_no_page_deck_and_nothing_stale(opened):
-    at, _ = opened("pages/pengaduan.py")
+def test_the_briefing_and_data_pages_have_no_page_deck_and_nothing_stale(sample_db, monkeypatch):
+    at = open_app(sample_db, monkeypatch, "pages/pengaduan.py")
     assert at.session_state[DECK] is not None
     at.switch_page("pages/ringkasan.py")
     at.run()

@@ -14,7 +14,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from pypdf import PdfReader
-from streamlit.testing.v1 import AppTest
 
 import warehouse_file
 from analytics import complaint_trends, sentiment_trends
@@ -26,6 +25,8 @@ from reports import pdf as pdf_module
 from reports import render
 from reports.branding import Branding, branding
 from reports.pdf import Document, briefing_pdf
+
+from .apptest import headline, open_app
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 20)
@@ -93,13 +94,7 @@ def test_a4_landscape_with_metadata_and_a_footer_on_every_page(month):
 
 
 def test_page_one_shows_the_figures_and_talking_points_of_the_page(month, month_briefing, sample_db, monkeypatch):
-    monkeypatch.setenv("SOROT_TODAY", TODAY.isoformat())
-    monkeypatch.setenv("SOROT_DB", str(sample_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.query_params.update(periode="bulan_lalu")
-    at.run()
-    assert not at.exception, at.exception
-    shown = {m.label: (m.value, m.proto.delta) for m in at.metric}
+    shown = headline(open_app(sample_db, monkeypatch, periode="bulan_lalu"))
     assert len(shown) == 6
     first = month.pages[0]
     for label, (value, delta) in shown.items():

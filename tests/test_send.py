@@ -70,12 +70,6 @@ def quick_pack(monkeypatch) -> dict[str, bytes]:
     return files
 
 
-@pytest.fixture
-def pdf_not_ready(monkeypatch) -> None:
-    """The refusal of a format not written yet, whatever this version already writes."""
-    monkeypatch.setattr(pack, "READY", ("txt", "pptx"))
-
-
 @pytest.fixture(scope="module")
 def cert(tmp_path_factory) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1 (and its key), made for this test module only."""
@@ -319,10 +313,10 @@ def test_the_server_down_is_retried_then_exit_3(sample_db, quick_pack, cert, tmp
     ({"ulang__jeda_detik": -1}, ["«ulang.jeda_detik» perlu jumlah detik"]),
     ({"pesan__subjek": "Paket {bulan}"},
      ["«pesan.subjek» perlu teks dengan kolom {pemda}, {pemda_lengkap}, {periode}"]),
-    ({"pesan__lampiran": ["pdf"]}, ["Lampiran «pdf»", "«pesan.lampiran»", "belum tersedia", "txt, pptx"]),
+    ({"pesan__lampiran": ["docx"]}, ["Lampiran «docx»", "«pesan.lampiran»", "tidak dikenal", "txt, pptx, pdf, xlsx"]),
     ({"log__berkas": "tidak-ada/kirim.log"}, ["«log.berkas» perlu berkas di folder yang ada"]),
 ])
-def test_wrong_settings_exit_2_naming_the_file_and_the_key(sample_db, cert, tmp_path, capsys, pdf_not_ready, changes,
+def test_wrong_settings_exit_2_naming_the_file_and_the_key(sample_db, cert, tmp_path, capsys, changes,
                                                            says):
     config = settings(tmp_path, free_port(), cert[0], **changes)
     assert send(sample_db, config, *([] if "pesan__lampiran" in changes else ["--attach", "txt"])) == 2
@@ -350,14 +344,12 @@ def test_a_missing_password_or_file_exits_2(sample_db, cert, tmp_path, capsys, m
 
 
 @pytest.mark.parametrize(("args", "says"), [
-    (["--attach", "pdf"], ["Lampiran «pdf» (--attach) belum tersedia", "txt, pptx"]),
-    ([], ["Lampiran «pdf»", "belum tersedia"]),  # the default, pdf and pptx
     (["--attach", "docx"], ["Lampiran «docx» (--attach) tidak dikenal", "txt, pptx, pdf, xlsx"]),
     (["--attach", "txt", "--to", "bupati@sukamajukab.go.id,bupati"], ["«bupati» (--to)", "bukan alamat e-mail"]),
     (["--attach", "txt", "--out", "apel.eml"], ["--out hanya dipakai bersama --dry-run"]),
     (["--attach", "txt", "--period", "minggu-lalu"], ["«minggu-lalu»", "tidak dikenal"]),
 ])
-def test_usage_errors_exit_2(sample_db, cert, tmp_path, capsys, pdf_not_ready, args, says):
+def test_usage_errors_exit_2(sample_db, cert, tmp_path, capsys, args, says):
     assert send(sample_db, settings(tmp_path, free_port(), cert[0]), *args) == 2
     err = capsys.readouterr().err
     assert all(s in err for s in says), err

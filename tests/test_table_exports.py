@@ -15,15 +15,14 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pandas as pd
 import pytest
-import streamlit.testing.v1.app_test as app_test
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.testing.v1 import AppTest
 
 from analytics.metrics import metric
 from reports.tables import Meta, Number, safe, table_csv, table_xlsx
 from ui import format as uf
 from ui.exports import number_format
 from ui.widgets import metric_columns, percent1
+
+from .apptest import open_app, recording
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.xdist_group("sample")
@@ -160,28 +159,11 @@ def test_the_pages_cell_formats_give_the_export_formats():
 @pytest.fixture
 def downloads(sample_db, monkeypatch):
     """Open a page (AppTest on the sample warehouse); returns it and {button key: (file name, data function)}."""
-    monkeypatch.setenv("SOROT_DB", str(sample_db))
-    monkeypatch.setenv("SOROT_TODAY", "2026-11-20")
-    managers: list[MediaFileManager] = []
-
-    class Recording(MediaFileManager):  # AppTest's runtime keeps the buttons' data functions here
-        def __init__(self, *args, **kw):
-            super().__init__(*args, **kw)
-            managers.append(self)
-
-    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    files = recording(monkeypatch)
 
     def open_page(page: str, **params: str):
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-        at.query_params.update(params)
-        at.switch_page(page)
-        at.run()
-        assert not at.exception, at.exception
-        found = {}
-        for button in at.download_button:
-            entry = managers[-1]._deferred_callables[button.proto.deferred_file_id]
-            found[button.key] = (entry["filename"], entry["callable"])
-        return at, found
+        at = open_app(sample_db, monkeypatch, page, **params)
+        return at, files(at)
 
     return open_page
 

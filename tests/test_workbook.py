@@ -13,7 +13,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from streamlit.testing.v1 import AppTest
 
 import warehouse_file
 from analytics import complaint_trends, ranking, sentiment_trends
@@ -24,6 +23,8 @@ from analytics.metrics import metric
 from analytics.norms import read_norms
 from reports.tables import Number
 from reports.workbook import briefing_workbook, compose, sheet_name
+
+from .apptest import headline, open_app
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 20)
@@ -113,12 +114,7 @@ def test_sheet_names_are_ones_excel_takes():
 
 
 def test_the_headline_figures_are_number_cells_with_the_pages_values_and_changes(wh, week, sample_db, monkeypatch):
-    monkeypatch.setenv("SOROT_DB", str(sample_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.query_params.update(periode="7h")
-    at.run()
-    assert not at.exception, at.exception
-    shown = {m.label: (m.value, m.proto.delta) for m in at.metric}
+    shown = headline(open_app(sample_db, monkeypatch, periode="7h"))
     assert len(shown) == 6
     ws = week["Ringkasan"]
     assert [c.value for c in ws[TOP]] == ["Angka", "Nilai", "Sebelumnya", "Perubahan", "Dibanding"]

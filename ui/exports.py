@@ -195,6 +195,5 @@ def pack_buttons() -> None:
 
     row = st.container(horizontal=True, gap="small")
     for fmt, (label, icon, hint) in PACK_LABELS.items():
-        if fmt in pack.READY:
-            row.download_button(t(label), made(fmt), f"sorot_{page_slug()}_{today.isoformat()}.{fmt}", pack.MEDIA[fmt],
-                                key=f"apel_{fmt}", on_click="ignore", type="tertiary", icon=icon, help=t(hint))
+        row.download_button(t(label), made(fmt), f"sorot_{page_slug()}_{today.isoformat()}.{fmt}", pack.MEDIA[fmt],
+                            key=f"apel_{fmt}", on_click="ignore", type="tertiary", icon=icon, help=t(hint))
