@@ -22,6 +22,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from pptx import Presentation
+from pypdf import PdfReader
 
 import warehouse_file
 from analytics.context import Filters, Scope
@@ -183,7 +184,7 @@ def the_digest(db: Path, lang: str = "id", url: str | None = None) -> str:
 def test_the_pack_arrives_once_with_the_digest_and_the_files(sample_db, server, cert, tmp_path, capsys, waits):
     port, inbox = server
     config = settings(tmp_path, port, cert[0])
-    assert send(sample_db, config, "--attach", "pptx,txt", "--url", URL) == 0
+    assert send(sample_db, config, "--url", URL) == 0  # the weekly default: the PDF and the deck
     assert inbox.logins == [(USER, PASSWORD)]  # the password came from $SOROT_SMTP_PASSWORD
     assert len(inbox.messages) == 1 and waits == []
     sender, recipients, raw = inbox.messages[0]
@@ -195,13 +196,15 @@ def test_the_pack_arrives_once_with_the_digest_and_the_files(sample_db, server, 
     text = plain(message)
     figures = the_digest(sample_db, url=URL)
     assert text.startswith(figures + "\n\n")  # the page's figures, as the digest writes them
-    names = ["paket-briefing-apel_2026-11-14_2026-11-20.pptx", "paket-briefing-apel_2026-11-14_2026-11-20.txt"]
+    names = ["paket-briefing-apel_2026-11-14_2026-11-20.pdf", "paket-briefing-apel_2026-11-14_2026-11-20.pptx"]
     assert f"Lampiran: {names[0]}, {names[1]}." in text
     files = attachments(message)
     assert list(files) == names
-    assert files[names[0]][0] == "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-    assert len(Presentation(io.BytesIO(files[names[0]][1])).slides) >= 3
-    assert files[names[1]] == ("text/plain", (figures + "\n").encode("utf-8"))
+    assert files[names[0]][0] == "application/pdf"
+    first_page = " ".join(PdfReader(io.BytesIO(files[names[0]][1])).pages[0].extract_text().split())
+    assert "Paket Briefing Apel" in first_page and day_range(*WEEK) in first_page
+    assert files[names[1]][0] == "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    assert len(Presentation(io.BytesIO(files[names[1]][1])).slides) >= 3
     err = capsys.readouterr().err
     assert "Terkirim ke 2 penerima (bupati@sukamajukab.go.id, sekda@sukamajukab.go.id)" in err
     assert "jawaban server: 250 2.0.0 Ok: queued as UJI123" in err and " KB" in err
