@@ -21,6 +21,7 @@ from analytics.loads import OPD_PLACEHOLDER, STALE_DAYS
 from analytics.norms import NormsError
 from ui.format import EMPTY, day, moment, number, styled
 from ui.i18n import language, t
+from ui.widgets import show
 from warehouse_file import default_db
 
 if TYPE_CHECKING:
@@ -118,8 +119,7 @@ def show_report(report: loading.LoadReport) -> None:
             st.error(row.message.replace("\n", "  \n"))  # the ETL's message, already naming the file
     files = report.files.assign(outcome=report.files["outcome"].map(outcome),
                                 snapshot=[day(d) if _has(d) else EMPTY for d in report.files["snapshot"]])
-    st.dataframe(styled(files[list(FILE_LABELS)].rename(columns=labels(FILE_LABELS))), hide_index=True,
-                 placeholder=EMPTY, key="adm_report_files")
+    show(files, labels(FILE_LABELS), key="adm_report_files")
     for row in report.files.itertuples():
         if _has(row.layout) or row.notes or row.groups:
             with st.expander(f"{row.file} — {outcome(row.outcome)}"):
@@ -188,9 +188,7 @@ def history(loads: pd.DataFrame) -> int | None:
                          dataset=loads["dataset"].map(labels(DATASETS)).fillna(loads["dataset"]),
                          outcome=loads["outcome"].map(outcome),
                          snapshot_at=[day(d) if _has(d) else EMPTY for d in loads["snapshot_at"]])
-    st.dataframe(styled(shown[list(HISTORY_LABELS)].rename(columns=labels(HISTORY_LABELS))), hide_index=True,
-                 placeholder=EMPTY,
-                 key="adm_history")
+    show(shown, labels(HISTORY_LABELS), key="adm_history")
     with_rejects = loads[loads["rows_rejected"] > 0]
     if with_rejects.empty:
         st.caption(t("Tidak ada pemuatan dengan baris ditolak."))
@@ -208,9 +206,7 @@ def unknown(accounts: pd.DataFrame) -> None:
                   "ganti `{placeholder}` dengan kode OPD pemiliknya bila belum terisi, lalu muat ulang berkasnya: "
                   "registri yang berubah membuat berkas dibaca ulang, baris yang sudah dimuat tidak digandakan.",
                   tab=t("Registri & norma"), placeholder=OPD_PLACEHOLDER))
-    st.dataframe(styled(accounts.drop(columns="opd_guess").rename(columns=labels(UNKNOWN_LABELS))), hide_index=True,
-                 placeholder=EMPTY,
-                 key="adm_unknown")
+    show(accounts, labels(UNKNOWN_LABELS), key="adm_unknown")
     st.code("\n".join(accounts["line"]), language=None)
 
 
@@ -224,8 +220,7 @@ def fresh(sources: pd.DataFrame, today) -> None:
                      name=r.name, behind=behind))
     if stale.empty and not sources.empty:
         st.success(t("Semua sumber diperbarui dalam {} hari terakhir (sampai {}).", STALE_DAYS, day(today)))
-    st.dataframe(styled(sources.rename(columns=labels(SOURCE_LABELS))), hide_index=True, key="adm_fresh",
-                 placeholder=EMPTY)  # latest day "4 Des 2026" or —; stale as a tick box
+    show(sources, labels(SOURCE_LABELS), key="adm_fresh")  # latest day "4 Des 2026" or —; stale as a tick box
     st.caption(t("Basi = lebih dari {} hari di belakang hari ini, atau platform berakun terdaftar tanpa data. "
                  "Sumber: mart_post, mart_complaint, mart_comment_day.", STALE_DAYS))
 
