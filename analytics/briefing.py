@@ -27,7 +27,7 @@ HEADLINE = (("active_share", "active_opd_share", "vs periode lalu"), ("posts", "
             ("received", "complaints_received", "vs periode lalu"),
             ("in_sla_share", "complaints_in_sla_share", "vs periode lalu"),
             ("negative_share", "negative_share_7d", "vs 7 hari sebelumnya"),
-            ("overdue", "complaints_overdue", "{} hari lalu"))
+            ("overdue", "complaints_overdue", "vs {} hari lalu"))
 MIN_TOPIC_COMPLAINTS = 5  # a topic rises only from at least this many complaints
 
 

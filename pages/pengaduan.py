@@ -48,7 +48,7 @@ cols = st.columns(4)
 for col, key in zip(cols, ("complaints_received", "complaints_in_sla_share", "complaints_median_response_days")):
     metric_tile(col, key, now[metric(key).column], prev.get(metric(key).column), delta_description=since)
 metric_tile(cols[3], "complaints_overdue", h["overdue"], h["overdue_before"],
-            delta_description=t("{} hari lalu", f.days), border=True)
+            delta_description=t("vs {} hari lalu", f.days), border=True)
 
 with st.expander(t("Cara menghitung hari kerja dan batas waktu (SLA)")):
     st.markdown(ct.sla_rules(view.norms, lang))

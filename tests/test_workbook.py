@@ -135,7 +135,7 @@ def test_the_headline_figures_are_number_cells_with_the_pages_values_and_changes
         scale = 100 if m.unit == "share" else 1
         assert change.data_type == "n" and change.value == pytest.approx((value.value - previous.value) * scale)
         assert change.number_format.startswith("+") and (" poin" in change.number_format) == (m.unit == "share")
-        assert against.value in ("vs periode lalu", "vs 7 hari sebelumnya", "7 hari lalu")
+        assert against.value in ("vs periode lalu", "vs 7 hari sebelumnya", "vs 7 hari lalu")
     shares = [ws.cell(i, 2).number_format for i in range(TOP + 1, TOP + 7)]
     assert shares[0] == "0%" and shares[3] == "0.0%"  # OPD aktif, Ditanggapi sesuai SLA: shares, % formats
 
