@@ -4,7 +4,6 @@ and every figure a page shows under a metric label is one of the metric catalog'
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 from analytics.metrics import METRICS
 from ui.format import number
 
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = "2026-11-20"
+from .apptest import headline, open_app
+
 pytestmark = pytest.mark.xdist_group("sample")
 
 VIEWS = {
@@ -35,24 +34,10 @@ SHARED = {  # Ringkasan's figure → the page that shows the same figure
 
 @pytest.fixture
 def open_page(sample_db, monkeypatch):
-    monkeypatch.setenv("SOROT_DB", str(sample_db))
-    monkeypatch.setenv("SOROT_TODAY", TODAY)
-
     def run(page: str | None, params: dict[str, str]) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-        at.query_params.update(params)
-        if page:
-            at.switch_page(page)
-        at.run()
-        assert not at.exception, at.exception
-        return at
+        return open_app(sample_db, monkeypatch, page, **params)
 
     return run
-
-
-def shown(at: AppTest) -> dict[str, tuple[str, str]]:
-    """Every metric on the page: label → (value, change as written)."""
-    return {m.label: (m.value, m.proto.delta) for m in at.metric}
 
 
 def label(metric_id: str, lang: str) -> str:
@@ -68,18 +53,18 @@ def test_shared_figures_agree_on_every_page(open_page, view):
     for page in {*SHARED.values(), "pages/opd_pasif.py", "pages/peringkat.py"}:
         pages[page] = open_page(page, params)
     for at in pages.values():
-        assert set(shown(at)) <= known, f"labels outside the metric catalog: {set(shown(at)) - known}"
+        assert set(headline(at)) <= known, f"labels outside the metric catalog: {set(headline(at)) - known}"
 
-    briefing = shown(pages[None])
+    briefing = headline(pages[None])
     for metric_id, page in SHARED.items():
         name = label(metric_id, lang)
-        assert briefing[name] == shown(pages[page])[name], f"{name} differs between Ringkasan and {page}"
+        assert briefing[name] == headline(pages[page])[name], f"{name} differs between Ringkasan and {page}"
 
     passive = label("passive_opd", lang)
     heading = next(m.value for m in pages[None].markdown if m.value.startswith(f"**{passive} ("))
     count = re.search(r"\((\d+)\)", heading).group(1)
     if pages["pages/opd_pasif.py"].metric:
-        assert shown(pages["pages/opd_pasif.py"])[passive][0] == count
+        assert headline(pages["pages/opd_pasif.py"])[passive][0] == count
 
     league = pages["pages/peringkat.py"].dataframe
     posts = label("posts", lang)
@@ -92,9 +77,9 @@ def test_shared_figures_agree_on_every_page(open_page, view):
 
 def test_one_opd_has_the_same_figures_on_its_profile_and_every_page(open_page):
     params = {"opd": "DINKES", "kode": "DINKES"}
-    profile = shown(open_page("pages/profil_opd.py", params))
-    complaints = shown(open_page("pages/pengaduan.py", params))
-    briefing = shown(open_page(None, params))
+    profile = headline(open_page("pages/profil_opd.py", params))
+    complaints = headline(open_page("pages/pengaduan.py", params))
+    briefing = headline(open_page(None, params))
     for metric_id in ("complaints_received", "complaints_in_sla_share"):
         name = label(metric_id, "id")
         assert profile[name][0] == complaints[name][0] == briefing[name][0]
