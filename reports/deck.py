@@ -32,7 +32,7 @@ from reports.branding import branding
 from reports.sentences import figure_parts, league_sentence, most_overdue, rising_sentence
 from reports.slides import GREY, HEIGHT, MARGIN, WIDTH, Slides, rgb
 
-PASSIVE_SHOWN = 10
+PASSIVE_SHOWN = 8  # with their reasons (two lines each), they fit above the footer
 OVERDUE_SHOWN = 5
 TOPICS_SHOWN = 8
 
@@ -108,7 +108,7 @@ class Deck(Slides):
             left = Emu(int(MARGIN + (width + Inches(0.5)) * k))
             label = slide.shapes.add_textbox(left, Inches(2.1), Emu(int(width)), Inches(0.5))
             self.write(label.text_frame, [(title, 18, True, None)])
-            self.table(slide, [head, *body], left, Inches(2.7), Emu(int(width)), (0.2, 0.55, 0.25))
+            self.table(slide, [head, *body], left, Inches(2.7), Emu(int(width)), (0.26, 0.52, 0.22))
 
     def negative(self, weeks: pd.DataFrame, b: Briefing) -> None:
         t, m = self.t, metric("negative_share_7d")
@@ -125,6 +125,7 @@ class Deck(Slides):
         chart = frame.chart
         chart.has_legend = False
         chart.value_axis.tick_labels.number_format, chart.value_axis.tick_labels.number_format_is_linked = "0%", False
+        chart.value_axis.minimum_scale = 0  # as on the page: a share from 0, not a zoomed-in wiggle
         chart.plots[0].series[0].format.line.color.rgb = rgb(self.brand.primary)
 
     def rising(self, rising: pd.DataFrame) -> None:
@@ -158,7 +159,7 @@ class Deck(Slides):
         if not rows:
             return
         self.table(slide, [[t("OPD"), t("Alasan")], *rows], MARGIN, Inches(2.1), WIDTH - 2 * MARGIN, (0.22, 0.78),
-                   size=11)  # ten OPD with their reasons fit the slide
+                   size=11)  # PASSIVE_SHOWN OPD with their reasons fit the slide
         if more:
             box = slide.shapes.add_textbox(MARGIN, HEIGHT - Inches(0.9), WIDTH - 2 * MARGIN, Inches(0.4))
             self.write(box.text_frame, [(t("… dan {} OPD lainnya", more), 14, False, GREY)])

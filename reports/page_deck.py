@@ -261,16 +261,32 @@ class PageSlides(Slides):
         return XL_CHART_TYPE.COLUMN_STACKED if stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
 
     def table_slide(self, item: Table) -> None:
-        shown = item.rows[:ROWS_SHOWN]
+        """The table's first rows — as many as fit above the footer, at most ROWS_SHOWN — as a native table."""
+        size = 12 if len(item.headers) <= 5 else 10 if len(item.headers) <= 8 else 8
+        first = item.rows[:ROWS_SHOWN]
+        wide = [min(max(len(h), *(len(r[j]) for r in first), 4), 40) for j, h in enumerate(item.headers)]
+        widths = [w / sum(wide) for w in wide]
+        shown = first[:fitting([item.headers, *first], widths, size) - 1]
         more = item.total - len(shown)
         takeaway = self.t("Tidak ada baris.") if not item.total else self.t("{n} baris", n=number(item.total,
                                                                                                    lang=self.lang)) + (
             self.t("; {} pertama di salindia ini, semuanya di unduhan XLSX halaman", len(shown)) if more > 0 else "")
         notes = ["; ".join(f"{h}: {v}" for h, v in zip(item.headers, row, strict=True)) for row in shown]
         slide = self.slide(item.title, takeaway, notes)
-        if not shown:
-            return
-        size = 12 if len(item.headers) <= 5 else 10
-        wide = [min(max(len(h), *(len(r[j]) for r in shown), 4), 40) for j, h in enumerate(item.headers)]
-        self.table(slide, [list(item.headers), *map(list, shown)], MARGIN, BODY_TOP, WIDTH - 2 * MARGIN,
-                   [w / sum(wide) for w in wide], size=size)
+        if shown:
+            self.table(slide, [list(item.headers), *map(list, shown)], MARGIN, BODY_TOP, WIDTH - 2 * MARGIN, widths,
+                       size=size)
+
+
+def fitting(rows: Sequence[Sequence[str]], widths: Sequence[float], size: int) -> int:
+    """How many of ``rows`` (the header first) fit between the takeaway and the footer when each cell wraps in
+    its column: a row is as tall as its longest cell's lines (about half an em a character)."""
+    room, line = (HEIGHT - BODY_TOP - Inches(0.7)) / 914400, size * 1.3 / 72  # inches
+    chars = [max(int(((WIDTH - 2 * MARGIN) / 914400 * w - 0.2) / (size * 0.55 / 72)), 1) for w in widths]
+    used = 0.0
+    for n, row in enumerate(rows):
+        lines = max(-(-len(text) // per) or 1 for text, per in zip(row, chars, strict=True))
+        used += lines * line + 0.12  # the cell's margins
+        if used > room:
+            return n
+    return len(rows)

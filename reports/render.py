@@ -9,6 +9,7 @@ missing or hung) ends after ``TIMEOUT`` seconds with ``RenderError`` — a messa
 
 from __future__ import annotations
 
+import atexit
 import queue
 import threading
 from concurrent.futures import Future
@@ -47,6 +48,7 @@ class _Worker:
         import kaleido  # imported here: only processes that export pay for it
 
         kaleido.start_sync_server(mathjax=False, silence_warnings=True)  # offline: no MathJax from a CDN
+        atexit.register(kaleido.stop_sync_server, silence_warnings=True)  # Chromium closed, not cut off at exit
         while True:
             job = self.jobs.get()
             if job.result.set_running_or_notify_cancel():

@@ -68,10 +68,10 @@ class Slides:
         head = slide.shapes.title
         head.left, head.top, head.height = MARGIN, Inches(0.3), Inches(0.9)
         head.width = WIDTH - 2 * MARGIN - Inches(1.2)  # the logo on the right
-        self.heading(head, title, 32 if len(title) <= 60 else 24)
+        self.heading(head, title, 32 if len(title) <= 40 else 26 if len(title) <= 52 else 20)  # one line
         box = slide.shapes.add_textbox(MARGIN, Inches(1.2), WIDTH - 2 * MARGIN, Inches(0.6))
         box.name = "takeaway"
-        self.write(box.text_frame, [(takeaway, 20 if len(takeaway) <= 110 else 16, False, GREY)])
+        self.write(box.text_frame, [(takeaway, 20 if len(takeaway) <= 80 else 16, False, GREY)])  # one line
         self.bar(slide, MARGIN, Inches(1.85), Inches(1.5), Inches(0.06), self.brand.accent)
         if self.brand.logo is not None:
             slide.shapes.add_picture(str(self.brand.logo), WIDTH - MARGIN - Inches(0.9), Inches(0.3),
