@@ -96,17 +96,25 @@ def league(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: d
 
 def league_and_previous(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms,
                         today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The league table and the previous period's components (for comparisons)."""
-    both = components_by_period(wh, filters, scope, norms, today, 2)
+    """The league table and the previous period's components (for comparisons). Ranks are among every OPD of
+    the filters; a viewer with a narrower scope (an OPD head) gets only their own rows, with their place among
+    all (``ranked_of`` says among how many) — never another OPD's name or score."""
+    both = components_by_period(wh, filters, Scope.everything(), norms, today, 2)
     now = ranked(both[both["period"] == 0].drop(columns="period"))
-    previous = ranked(both[both["period"] == 1].drop(columns="period"))
+    previous = visible(ranked(both[both["period"] == 1].drop(columns="period")), scope)
     before = previous[["opd_code", "rank", "rank_group", "skor"]].rename(
         columns={"rank": "rank_prev", "rank_group": "rank_group_prev", "skor": "skor_prev"})
     out = now.merge(before, on="opd_code", how="left")
     has_before = out["skor_prev"].notna()
     out["rank_change"] = (out["rank_prev"] - out["rank"]).where(has_before)  # + = moved up
     out["rank_group_change"] = (out["rank_group_prev"] - out["rank_group"]).where(has_before)
-    return out.sort_values(["rank", "short_name"], ignore_index=True), previous
+    out["ranked_of"] = len(out)
+    return visible(out, scope).sort_values(["rank", "short_name"], ignore_index=True), previous
+
+
+def visible(df: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """The rows of OPD the viewer may see."""
+    return df if scope.opd is None else df[df["opd_code"].isin(scope.opd)].reset_index(drop=True)
 
 
 def breakdown(row: pd.Series, norms: Norms, lang: str = "id") -> pd.DataFrame:

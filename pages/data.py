@@ -7,7 +7,7 @@ from analytics.loads import freshness, load_history, rejects, unknown_accounts
 from ui import admin as panel
 from ui.db import warehouse_version
 from ui.i18n import language, t
-from ui.page import compute, start
+from ui.page import admit, compute, start
 
 
 def tab_names() -> list[str]:
@@ -16,6 +16,7 @@ def tab_names() -> list[str]:
 
 
 TABS = tab_names()
+admit()  # admins only, also before the first load
 if warehouse_version() is None:  # the first load happens here: no sidebar, no figures yet
     st.title(t("Data"))
     st.info(t("Gudang data belum ada. Unggah berkas ekspor pertama di tab **{}**.", TABS[0]))

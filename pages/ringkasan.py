@@ -30,9 +30,17 @@ with left:
     st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(b.points, 1)) or t("Belum ada data untuk periode ini."))
 with right:
     ranked = with_data(b.league)
+    if view.scope.opd is not None:  # an OPD head: their own place among all, never another OPD's name
+        st.markdown(f"**{t('Posisi OPD Anda')}**")
+        for r in ranked.itertuples():
+            st.markdown(t("{name}: peringkat {rank} dari {n} OPD, skor {score}", name=r.short_name, rank=r.rank,
+                          n=r.ranked_of, score=metric("score").format(r.skor, language())))
+        st.caption(t("Peringkat di antara semua OPD; nama OPD lain tidak ditampilkan untuk akun OPD.") if len(ranked)
+                   else t("Belum ada OPD dengan data dalam periode ini."))
     score = metric("score").header(language())
     table = {"rank": metric("rank").header(language()), "short_name": "OPD", "skor": score}
-    for title, part in ((t("5 teratas"), ranked.head(5)), (t("5 terbawah"), ranked.tail(5))):
+    parts = ((t("5 teratas"), ranked.head(5)), (t("5 terbawah"), ranked.tail(5))) if view.scope.opd is None else ()
+    for title, part in parts:
         st.markdown(f"**{title}**")  # st.table: names wrap, never cut (st.dataframe cuts them at this width)
         if len(part):
             st.table(styled(part[list(table)].rename(columns=table), {score: number}), hide_index=True,

@@ -7,6 +7,17 @@ from etl import load as etl_load
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def account_store():
+    """Every test process logs in against its own account store (tests/apptest.py), never data/private."""
+    import os
+
+    from tests.apptest import accounts
+
+    os.environ["SOROT_AUTH"] = str(accounts())
+    yield
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "w.duckdb"

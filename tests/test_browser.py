@@ -16,6 +16,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from tests.apptest import PASSWORD, USERS
+
 ROOT = Path(__file__).resolve().parent.parent
 # `make screenshots` writes them into docs/screenshots; `make test` leaves the working tree alone
 SHOTS = Path(os.environ.get("SOROT_SHOTS") or Path(tempfile.gettempdir()) / "sorot-screenshots")
@@ -92,6 +94,22 @@ def settle(page) -> None:
             "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000)
 
 
+def visit(page, url: str, role: str = "admin") -> None:
+    """Open ``url`` as a person does: every new visit starts a new session, which asks for the login first;
+    the page asked for is the one shown after it."""
+    page.goto(url)
+    log_in(page, USERS[role][0], PASSWORD)
+
+
+def log_in(page, username: str, password: str) -> None:
+    name = page.get_by_label("Nama pengguna")
+    name.wait_for(timeout=60_000)
+    name.fill(username)
+    page.get_by_label("Kata sandi", exact=True).fill(password)
+    page.get_by_role("button", name="Masuk ke Sorot").click()
+    name.wait_for(state="detached", timeout=60_000)
+
+
 def no_error(page) -> None:
     assert page.get_by_text("Traceback").count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -133,7 +151,7 @@ def test_every_page_opens_and_fits_each_screen(app_url, page, path):
     briefing, no figure label or table cell is cut short."""
     shot, title = PAGES[path]
     page.set_viewport_size({"width": SCREENS[0][0], "height": SCREENS[0][1]})
-    page.goto(f"{app_url}/{path}")
+    visit(page, f"{app_url}/{path}")
     page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=60_000)
     settle(page)
     no_error(page)
@@ -151,7 +169,7 @@ def test_every_page_opens_and_fits_each_screen(app_url, page, path):
 
 
 def test_a_person_filters_and_the_link_reproduces_it(app_url, page):
-    page.goto(f"{app_url}/peringkat")
+    visit(page, f"{app_url}/peringkat")
     page.get_by_role("heading", name="Peringkat OPD", exact=True).wait_for(timeout=60_000)
     settle(page)
     page.locator('[data-testid="stSidebar"]').get_by_text("Kecamatan & kelurahan").click()
@@ -162,7 +180,7 @@ def test_a_person_filters_and_the_link_reproduces_it(app_url, page):
     page.get_by_role("heading", name="Ringkasan Apel", exact=True).wait_for(timeout=60_000)
     settle(page)
     page.wait_for_url("**jenis=kewilayahan**", timeout=30_000)
-    page.goto(link)  # …and the link opens the same view
+    visit(page, link)  # …and the link opens the same view
     settle(page)
     assert page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="Kecamatan & kelurahan").is_checked()
     no_error(page)
@@ -172,7 +190,7 @@ def test_typing_part_of_an_opd_name_and_enter_picks_that_opd(app_url, page):
     """Enter picks the best match of what was typed — a distinctive part ("kesra": Bag. Kesra, though
     two kecamatan match it loosely too), an exact name ("dinkes": Dinkes, not also Disnakkeswan) — not
     Streamlit's "Select 3 matches" row, which used to come first. Keyboard only."""
-    page.goto(f"{app_url}/peringkat")
+    visit(page, f"{app_url}/peringkat")
     settle(page)
     picked = []
     for typed, code in (("kesra", "BAG-KESRA"), ("dinkes", "DINKES")):
@@ -188,7 +206,7 @@ def test_typing_part_of_an_opd_name_and_enter_picks_that_opd(app_url, page):
 
 
 def test_clicking_a_chart_opens_the_rows_behind_it(app_url, page):
-    page.goto(f"{app_url}/profil-opd?kode=DINKES&periode=kustom&dari=2026-10-22&sampai=2026-11-20")
+    visit(page, f"{app_url}/profil-opd?kode=DINKES&periode=kustom&dari=2026-10-22&sampai=2026-11-20")
     page.get_by_role("heading", name="Profil OPD", exact=True).wait_for(timeout=60_000)
     settle(page)
     week = page.locator('[data-testid="stSelectbox"]').filter(has_text="Pekan").first
@@ -213,7 +231,7 @@ def test_clicking_a_chart_opens_the_rows_behind_it(app_url, page):
     no_error(page)
     page.wait_for_url("**pekan=2026-**", timeout=30_000)  # the clicked week is in the link…
     shown, link = picked.input_value(), page.url
-    page.goto(link)  # …and the link opens it again
+    visit(page, link)  # …and the link opens it again
     settle(page)
     assert page.locator('[data-testid="stSelectbox"]').filter(has_text="Pekan").first.locator(
         "input").input_value() == shown
@@ -236,7 +254,7 @@ def test_a_person_downloads_a_chart_a_table_the_page_deck_and_the_pack(app_url, 
     from pptx import Presentation
     from pypdf import PdfReader
 
-    page.goto(f"{app_url}/pengaduan?periode=30h")
+    visit(page, f"{app_url}/pengaduan?periode=30h")
     page.get_by_role("heading", name="Pengaduan", exact=True).wait_for(timeout=60_000)
     settle(page)
     png = download(page, page.get_by_role("button", name="Unduh PNG").first)
@@ -247,7 +265,7 @@ def test_a_person_downloads_a_chart_a_table_the_page_deck_and_the_pack(app_url, 
     deck = Presentation(io.BytesIO(download(page, page.locator('[data-testid="stSidebar"]').get_by_role(
         "button", name="Unduh salindia halaman (PPTX)"))))
     assert deck.slides[0].shapes.title.text == "Pengaduan" and len(deck.slides) > 3
-    page.goto(f"{app_url}/?periode=7h")
+    visit(page, f"{app_url}/?periode=7h")
     page.get_by_role("heading", name="Ringkasan Apel", exact=True).wait_for(timeout=60_000)
     settle(page)
     pack = Presentation(io.BytesIO(download(page, page.get_by_role("button", name="Unduh paket briefing (PPTX)"))))
@@ -260,8 +278,30 @@ def test_a_person_downloads_a_chart_a_table_the_page_deck_and_the_pack(app_url, 
     no_error(page)
 
 
+def test_a_person_logs_in_and_out(app_url, page):
+    """Nothing shows before the login; after it, the page the link asked for, a menu of what the role may open
+    (a sekda: no Data, no Pengguna) and who is logged in; logging out ends it."""
+    page.goto(f"{app_url}/pengaduan?periode=7h")
+    page.get_by_label("Nama pengguna").wait_for(timeout=60_000)
+    assert page.locator('[data-testid="stMetric"], [data-testid="stDataFrame"]').count() == 0
+    assert page.locator("[data-testid='stSidebarNav']").count() == 0
+    log_in(page, USERS["sekda"][0], PASSWORD)
+    page.get_by_role("heading", name="Pengaduan", exact=True).wait_for(timeout=60_000)
+    settle(page)
+    assert "periode=7h" in page.url
+    menu = page.locator("[data-testid='stSidebarNav']")
+    expect(menu).to_contain_text("Ringkasan Apel")
+    expect(menu).not_to_contain_text("Data")
+    expect(menu).not_to_contain_text("Pengguna")
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Masuk sebagai sekda")
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Keluar", exact=True).click()
+    page.get_by_label("Nama pengguna").wait_for(timeout=60_000)
+    assert page.locator('[data-testid="stMetric"]').count() == 0
+    no_error(page)
+
+
 def test_the_language_switch_turns_the_page_to_english(app_url, page):
-    page.goto(f"{app_url}/opd-pasif")
+    visit(page, f"{app_url}/opd-pasif")
     page.get_by_role("heading", name="OPD Pasif", exact=True).wait_for(timeout=60_000)
     settle(page)
     page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
@@ -273,9 +313,9 @@ def test_the_language_switch_turns_the_page_to_english(app_url, page):
 
 
 def test_an_admin_uploads_a_zip_and_reads_the_report(upload_url, page):
-    page.goto(upload_url)  # a fresh server's very first request may still list pages/ by file name
+    visit(page, upload_url)  # a fresh server's very first request may still list pages/ by file name
     settle(page)
-    page.goto(f"{upload_url}/data")
+    visit(page, f"{upload_url}/data")
     settle(page)
     zipped = ROOT / "tests" / "fixtures" / "exports" / "Content_setda.sukamaju.official.zip"
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(zipped))
@@ -300,7 +340,7 @@ def test_a_fresh_server_opens_a_deep_link_with_the_apps_own_menu(sample_db, page
     server = _serve(sample_db)
     url = next(server)
     try:
-        page.goto(f"{url}/pengaduan")
+        visit(page, f"{url}/pengaduan")
         expect(page.locator("h1").first).to_have_text("Pengaduan", timeout=60_000)
         menu = page.locator("[data-testid='stSidebarNav']")
         expect(menu).to_contain_text("Ringkasan Apel")

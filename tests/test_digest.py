@@ -26,6 +26,7 @@ from reports.__main__ import main
 from reports.digest import LIMIT, Line, compose, digest, fit
 from reports.periods import PeriodError, parse_period
 from tests import test_browser as browser
+from tests.apptest import logged_in
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 20)
@@ -99,7 +100,7 @@ def test_period_error_in_english():
 
 def open_briefing(sample_db, monkeypatch, **params: str) -> AppTest:
     monkeypatch.setenv("SOROT_DB", str(sample_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90))
     at.query_params.update(params)
     at.run()
     assert not at.exception, at.exception
@@ -310,7 +311,7 @@ def page(server):
 def test_the_page_copies_the_digest(server, page, wh):
     """A person opens the expander on the briefing and copies the digest with Streamlit's copy button; on a
     phone the text wraps (nothing scrolls sideways)."""
-    page.goto(f"{server}/?periode=7h")
+    browser.visit(page, f"{server}/?periode=7h")
     page.get_by_role("heading", name="Ringkasan Apel", exact=True).wait_for(timeout=60_000)
     browser.settle(page)
     page.get_by_text("Ringkasan untuk WhatsApp").click()

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import logged_in
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [None, "pages/peringkat.py", "pages/opd_pasif.py", "pages/sentimen.py", "pages/pengaduan.py",
          "pages/profil_opd.py", "pages/data.py"]
@@ -19,7 +21,7 @@ FIRST_DAY = """SELECT min(d) FROM (SELECT min(day) AS d FROM mart_post UNION ALL
 def test_a_period_from_year_1_to_9999_opens_every_page(sample_db, con, monkeypatch, page):
     monkeypatch.setenv("SOROT_DB", str(sample_db))
     monkeypatch.setenv("SOROT_TODAY", "2026-11-20")
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90))
     at.query_params.update(HOSTILE)
     at.run()
     if page:
@@ -34,7 +36,7 @@ def test_ringkasan_prints_no_stray_value(sample_db, monkeypatch):
     """A one-line `a if x else b` statement is written by Streamlit's magic: a documentation dump or `None`."""
     monkeypatch.setenv("SOROT_DB", str(sample_db))
     monkeypatch.setenv("SOROT_TODAY", "2026-11-20")
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90))
     at.run()
     assert not at.exception
     assert not at.get("help_info")
@@ -45,7 +47,7 @@ def test_ringkasan_prints_no_stray_value(sample_db, monkeypatch):
 def test_an_unknown_opd_code_shows_no_other_opd(sample_db, monkeypatch, lang):
     monkeypatch.setenv("SOROT_DB", str(sample_db))
     monkeypatch.setenv("SOROT_TODAY", "2026-11-20")
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90))
     at.query_params.update({"kode": "TIDAK-ADA", "bahasa": lang})
     at.run()
     at.switch_page("pages/profil_opd.py").run()

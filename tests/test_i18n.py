@@ -11,7 +11,7 @@ from analytics import i18n, labels
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")),
            *sorted((ROOT / "analytics").glob("*.py")), *sorted((ROOT / "admin").glob("*.py")),
-           *sorted((ROOT / "reports").glob("*.py"))]
+           *sorted((ROOT / "reports").glob("*.py")), *sorted((ROOT / "auth").glob("*.py"))]
 
 
 def literals() -> list[tuple[str, int, str]]:

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl import warehouse
 from etl.advice import advice
+from tests.apptest import logged_in
 from tests.english import EXEMPT, INDONESIAN, WORD, leftover_indonesian
 from tests.exports import COMMENT_HEADER, comment_row, fb_row, write_csv, write_fb
 from tests.test_admin import ZIP_DATED, ZIP_JUNK, ZIP_UNDATED, fb_zip
@@ -59,7 +60,7 @@ def small_db(tmp_path, monkeypatch, admin_files) -> Path:
 
 
 def open_page(bahasa: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60))
     if bahasa:
         at.query_params["bahasa"] = bahasa
     at.switch_page("pages/data.py")

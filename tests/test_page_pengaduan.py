@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import complaint_trends as ct
+from tests.apptest import logged_in
 from tests.english import leftover_indonesian
 from ui.drill import custom
 from ui.format import number
@@ -63,7 +64,7 @@ def total_sql(sql, start: str, end: str) -> int:
 
 def open_page(state: dict | None = None, **params: str) -> AppTest:
     """The page opened with these URL parameters (and widget values already in the session)."""
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60))
     for key, value in params.items():
         at.query_params[key] = value
     for key, value in (state or {}).items():

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from analytics.fmt import number, percent
 from analytics.labels import CHANNELS
 from analytics.sentiment_trends import drill, week_label
+from tests.apptest import logged_in
 from tests.english import leftover_indonesian
 
 pytestmark = pytest.mark.xdist_group("sample")
@@ -27,7 +28,7 @@ def env(sample_db, con, monkeypatch):
 
 
 def page(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60))
     at.query_params.update(params)
     at.switch_page("pages/sentimen.py")  # the file name is the page's url_path, so no first run is needed
     at.run()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import logged_in
 from tests.english import leftover_indonesian
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +36,7 @@ def app(sample_db, monkeypatch):
     monkeypatch.setenv("SOROT_TODAY", END)
 
     def open_page(page: str | None = None, **params: str) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60))
         for k, v in {**URL, **params}.items():
             at.query_params[k] = v
         at.run()

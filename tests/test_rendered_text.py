@@ -21,6 +21,8 @@ from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Widget
 
+from tests.apptest import logged_in
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"ringkasan": None, "peringkat": "pages/peringkat.py", "opd_pasif": "pages/opd_pasif.py",
          "sentimen": "pages/sentimen.py", "pengaduan": "pages/pengaduan.py", "profil": "pages/profil_opd.py",
@@ -243,7 +245,7 @@ def report(found: list[tuple[str, str, str]]) -> str:
 def test_every_shown_text_is_formatted_for_its_language(sample_db, monkeypatch, page, lang, period):
     monkeypatch.setenv("SOROT_DB", str(sample_db))
     monkeypatch.setenv("SOROT_TODAY", "2026-11-20")
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120))
     at.query_params.update({"bahasa": lang, **PERIODS[period], **({"kode": "DINKES"} if page == "profil" else {})})
     at.run()
     if PAGES[page]:

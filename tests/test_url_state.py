@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.fmt import day, number
+from tests.apptest import logged_in
 
 pytestmark = pytest.mark.xdist_group("sample")
 
@@ -31,7 +32,7 @@ def sql(sample_db, con, monkeypatch):
 
 def opened(page: str, **params: str) -> AppTest:
     """``page`` opened from a link with these parameters (a new session, as a shared link is)."""
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90))
     at.query_params.update(params)
     at.switch_page(page)
     at.run()

@@ -10,12 +10,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import warehouse_file
 from analytics.db import Warehouse
@@ -26,10 +25,11 @@ from reports import pack
 from reports.charts import ChartInfo, chart_image
 from reports.page_deck import ROWS_SHOWN, Chart, Table, page_deck
 from reports.tables import ZONE, Meta, Number, table_csv, table_xlsx
+from ui import access, session
 from ui.filters import filters_text
 from ui.format import cell_texts, day_range
 from ui.i18n import language, t
-from ui.page import collected, compute, current, opd_names, section
+from ui.page import collected, compute, current, opd_names, page_name, section, viewer
 
 XLSX, PPTX = pack.MEDIA["xlsx"], pack.MEDIA["pptx"]
 
@@ -54,11 +54,24 @@ def number_format(fn: Callable | None) -> Number | None:
     return Number(decimals, base.share)
 
 
+def download(where, label: str, data: Callable[[], bytes], name: str, mime: str, **kw: Any) -> None:
+    """A download button (made on click), only for a viewer whose role may download (``ui.access``); each
+    download is in the audit log with who, the file and its size."""
+    who = viewer()
+    if who is None or not access.may_export(who.role):
+        return
+
+    def audited() -> bytes:  # on click, outside the page run
+        made = data()
+        session.store().audit(who.username, "export", name, f"{len(made)} bytes")
+        return made
+
+    where.download_button(label, audited, name, mime, **kw)
+
+
 def page_slug() -> str:
     """The page's file name ("pengaduan", "opd-pasif"): part of a download's file name."""
-    ctx = get_script_run_ctx(suppress_warning=True)
-    page = ctx.pages_manager.get_pages().get(ctx.page_script_hash, {}) if ctx else {}
-    return Path(page.get("script_path") or "sorot").stem.replace("_", "-")
+    return page_name().replace("_", "-")
 
 
 def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], labels: Mapping[str, str], fmt: Mapping | None = None,
@@ -90,9 +103,9 @@ def buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], labels: Mapping[st
 
     row = st.container(horizontal=True, gap="small")
     hint = t("Tabel lengkap dengan judul, periode, saringan dan sumber")
-    row.download_button(t("Unduh CSV"), made(table_csv), f"{name}.csv", "text/csv", key=f"{key}_csv", help=hint,
+    download(row, t("Unduh CSV"), made(table_csv), f"{name}.csv", "text/csv", key=f"{key}_csv", help=hint,
                         on_click="ignore", type="tertiary", icon=":material/download:")
-    row.download_button(t("Unduh XLSX"), made(table_xlsx), f"{name}.xlsx", XLSX, key=f"{key}_xlsx", help=hint,
+    download(row, t("Unduh XLSX"), made(table_xlsx), f"{name}.xlsx", XLSX, key=f"{key}_xlsx", help=hint,
                         on_click="ignore", type="tertiary", icon=":material/download:")
 
 
@@ -131,8 +144,8 @@ def page_deck_button() -> None:
         return page_deck(deck, fmt_moment(datetime.now(ZONE), lang=lang))
 
     name = f"sorot_{page_slug()}_{today.isoformat()}.pptx"
-    st.sidebar.download_button(
-        t("Unduh salindia halaman (PPTX)"), data, name, PPTX, key="page_deck_pptx", on_click="ignore",
+    download(
+        st.sidebar, t("Unduh salindia halaman (PPTX)"), data, name, PPTX, key="page_deck_pptx", on_click="ignore",
         icon=":material/slideshow:", width="stretch",
         help=t("Halaman ini sebagai salindia PowerPoint: angka, grafik (dapat disunting) dan tabel, dengan catatan "
                "pembicara"))
@@ -159,9 +172,9 @@ def chart_buttons(fig: go.Figure, key: str) -> None:
 
     row = st.container(horizontal=True, gap="small")
     hint = t("Gambar grafik dengan judul, periode, saringan, sumber dan logo pemda")
-    row.download_button(t("Unduh PNG"), made("png"), f"{name}.png", "image/png", key=f"{key}_png", help=hint,
+    download(row, t("Unduh PNG"), made("png"), f"{name}.png", "image/png", key=f"{key}_png", help=hint,
                         on_click="ignore", type="tertiary", icon=":material/image:")
-    row.download_button(t("Unduh SVG"), made("svg"), f"{name}.svg", "image/svg+xml", key=f"{key}_svg", help=hint,
+    download(row, t("Unduh SVG"), made("svg"), f"{name}.svg", "image/svg+xml", key=f"{key}_svg", help=hint,
                         on_click="ignore", type="tertiary", icon=":material/image:")
 
 
@@ -195,5 +208,5 @@ def pack_buttons() -> None:
 
     row = st.container(horizontal=True, gap="small")
     for fmt, (label, icon, hint) in PACK_LABELS.items():
-        row.download_button(t(label), made(fmt), f"sorot_{page_slug()}_{today.isoformat()}.{fmt}", pack.MEDIA[fmt],
+        download(row, t(label), made(fmt), f"sorot_{page_slug()}_{today.isoformat()}.{fmt}", pack.MEDIA[fmt],
                             key=f"apel_{fmt}", on_click="ignore", type="tertiary", icon=icon, help=t(hint))

@@ -6,9 +6,11 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics.context import Filters, Scope
 from analytics.coverage import first_day
@@ -16,10 +18,12 @@ from analytics.db import Warehouse
 from analytics.norms import NORMS_FILE, Norms, NormsError, read_norms
 from analytics.opd import region_name
 from reports.page_deck import PageView
+from ui import access, session
 from ui.db import cursor, warehouse_version
 from ui.filters import filters_text, notices, sidebar, today
 from ui.format import day_range
 from ui.i18n import language, t
+from ui.session import Viewer
 
 
 @dataclass(frozen=True)
@@ -66,27 +70,65 @@ def _norms(stamp: float) -> Norms | str:
         return str(err)
 
 
+def page_name() -> str:
+    """The page's script name without .py ("opd_pasif"): what roles are given (``ui.access``)."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    page = ctx.pages_manager.get_pages().get(ctx.page_script_hash, {}) if ctx else {}
+    return Path(page.get("script_path") or "sorot").stem
+
+
+def admit() -> Viewer:
+    """The logged-in viewer, if their role may open this page; else the login form, or a refusal, and the page
+    stops: nothing of it is drawn. Every page passes here first (``start``), however it was reached."""
+    viewer = session.current()
+    if viewer is None:
+        session.login_form()
+        st.stop()
+    page = page_name()
+    if not access.may_open(viewer.role, page):
+        st.title("Sorot")
+        st.error(t("Halaman ini tidak tersedia untuk peran Anda ({}).", t(access.ROLE_NAMES[viewer.role])))
+        session.audit_once(viewer, "forbidden", page)
+        session.logout_buttons(viewer, t(access.ROLE_NAMES[viewer.role]))
+        st.stop()
+    session.audit_once(viewer, "page", page)
+    st.session_state[VIEWER] = viewer
+    return viewer
+
+
+VIEWER = "sorot_viewer"  # session key: the Viewer admitted to this run's page
+
+
+def viewer() -> Viewer | None:
+    return st.session_state.get(VIEWER)
+
+
 def start(title: str, deck: bool = True) -> View:
-    """Title, sidebar and the view; stops the page with a hint when there is no warehouse yet. With ``deck``,
-    what the page draws is collected for its slide deck (``collected``, ``ui.exports.page_deck_button``)."""
+    """Login and role check (``admit``), title, sidebar and the view in the viewer's scope; stops the page with a
+    hint when there is no warehouse yet. With ``deck``, what the page draws is collected for its slide deck
+    (``collected``, ``ui.exports.page_deck_button``)."""
     st.session_state[DECK] = st.session_state[SECTION] = None  # nothing of an earlier run is collected into this
+    who = admit()
+    scope = access.scope_of(who.role, who.opd)
     version = warehouse_version()
     if version is None:
         st.title(t(title))
         st.warning(t("Gudang data belum ada. Jalankan `make run` atau `python -m etl load FOLDER`."))
         st.stop()
-    filters = sidebar(_opd_names(version), _data_from(version))
+    names = visible_names(_opd_names(version), scope)
+    filters = sidebar(names, _data_from(version))
+    session.logout_buttons(who, t(access.ROLE_NAMES[who.role]))
     st.title(t(title))
     notices()  # what of the page's link could not be followed
     norms = _norms(_norms_stamp())
     if isinstance(norms, str):
         st.error(t("Berkas norma salah, nilai bawaan dipakai: {}", norms))
         norms = Norms()
-    view = View(filters, Scope.everything(), norms, today(), version)
+    view = View(filters, scope, norms, today(), version)
     st.session_state[CURRENT] = (t(title), view)  # what a table's export says in its header (ui.exports)
     if deck:
         st.session_state[DECK] = PageView(t(title), day_range(filters.start, filters.end),
-                                          filters_text(filters, _opd_names(version)), compute(region_name, view),
+                                          filters_text(filters, names), compute(region_name, view),
                                           language())
     return view
 
@@ -129,4 +171,9 @@ def current() -> tuple[str, View] | None:
 
 
 def opd_names(view: View) -> dict[str, str]:
-    return _opd_names(view.version)
+    """The active OPD the viewer may see: code → short name."""
+    return visible_names(_opd_names(view.version), view.scope)
+
+
+def visible_names(names: dict[str, str], scope: Scope) -> dict[str, str]:
+    return names if scope.opd is None else {c: n for c, n in names.items() if scope.allows(c)}
