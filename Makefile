@@ -36,6 +36,7 @@ sample-refresh: $(STAMP)
 	$(MAKE) warehouse
 
 run: browser warehouse
+	@$(PY) -c "import auth; s = auth.AuthStore(); s.has_users() or print('\n' + auth.first_admin_hint() + '\n')"
 	$(PY) -m ui.serve --server.headless true --server.port $(PORT) \
 	  --browser.gatherUsageStats false --server.fileWatcherType none
 
