@@ -168,3 +168,35 @@ def test_a_fresh_install_says_how_to_create_the_first_admin(sample_db, monkeypat
     assert "Belum ada akun" in at.warning[0].value
     assert "python -m admin users add admin --role admin --password-stdin" in at.code[0].value
     assert not at.text_input and not at.metric
+
+
+def test_an_admin_manages_accounts_on_the_pengguna_page(sample_db, monkeypatch, tmp_path):
+    local = AuthStore(tmp_path / "auth.sqlite")
+    local.add_user("admin", "admin", PASSWORD, actor="test")
+    monkeypatch.setenv("SOROT_AUTH", str(tmp_path / "auth.sqlite"))
+    files = recording(monkeypatch)
+    at = open_app(sample_db, monkeypatch, "pages/pengguna.py", role="admin")
+    at.text_input(key="baru_nama").input("kadis.dlh")
+    at.selectbox(key="baru_peran").select("opd")
+    at.selectbox(key="baru_opd").select("DLH")
+    at.text_input(key="baru_sandi").input("sandi-kadis-dlh-1")
+    at.text_input(key="baru_sandi2").input("sandi-kadis-dlh-1")
+    next(b for b in at.button if b.label == "Tambah").click()
+    at.run()
+    assert at.success[0].value == "Akun kadis.dlh dibuat."
+    assert (local.get("kadis.dlh").role, local.get("kadis.dlh").opd) == ("opd", "DLH")
+    at.selectbox(key="ubah_akun").select("kadis.dlh")
+    at.run()
+    at.button(key="ubah_aktif").click()
+    at.run()
+    assert not local.get("kadis.dlh").active
+    at.text_input(key="baru_nama").input("pendek")
+    at.text_input(key="baru_sandi").input("123")
+    at.text_input(key="baru_sandi2").input("123")
+    next(b for b in at.button if b.label == "Tambah").click()
+    at.run()
+    assert "10" in at.error[0].value and local.get("pendek") is None  # refused, with the rule
+    actions = [(e.actor, e.action, e.target) for e in local.audit_log()]
+    assert ("admin", "user_add", "kadis.dlh") in actions and ("admin", "user_disable", "kadis.dlh") in actions
+    log = files(at)["pg_audit_csv"][1]().decode("utf-8-sig")
+    assert "user_add" in log and "kadis.dlh" in log
