@@ -82,6 +82,7 @@ def admit() -> Viewer:
     stops: nothing of it is drawn. Every page passes here first (``start``), however it was reached."""
     viewer = session.current()
     if viewer is None:
+        st.session_state.pop(VIEWER, None)
         session.login_form()
         st.stop()
     page = page_name()
