@@ -20,6 +20,7 @@ from analytics.i18n import translate
 from analytics.labels import CHANNELS, topic
 from analytics.norms import Norms
 from analytics.opd import between, in_view
+from analytics.privacy import mask_frame
 
 STATUS_LABELS = {"baru": "Baru", "diverifikasi": "Diverifikasi", "diproses": "Diproses", "selesai": "Selesai",
                  "ditutup": "Ditutup", "ditolak": "Ditolak"}
@@ -204,6 +205,10 @@ def _outcome(df: pd.DataFrame, lang: str = "id") -> pd.Series:
     return out
 
 
+# Texts of a complaint row as the source wrote them, masked before they are shown (analytics.privacy): a ticket
+# kept by hand may be the reporter's phone number, an area a home address. complaint_key stays as stored: it is
+# what a reveal of the reporter (analytics.privacy.reveal_contact) asks for, and no page shows it.
+SHOWN_TEXTS = ("complaint_id", "area")
 DETAIL_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topic", "area", "status",
                   "received_day", "first_response_day", "resolved_day", "response_days", "response_norm",
                   "resolution_days", "resolution_norm", "is_open", "overdue", "permalink")
@@ -212,7 +217,8 @@ DETAIL_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topic
 def details(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
             opd: str | None = None, channel: str | None = None, topic: str | None = None,
             kecamatan: str | None = None, bucket: str | None = None, lang: str = "id") -> pd.DataFrame:
-    """The complaints behind a figure (received in the period), newest first, without reporter identity;
+    """The complaints behind a figure (received in the period), newest first, without reporter identity (ticket
+    and area masked, ``SHOWN_TEXTS``);
     ``topic`` and ``kecamatan`` are the readable labels this module shows (in ``lang``). ``bucket`` (a
     ``bucket_key``) narrows to one point of the trend: those received on its days, or those resolved on
     its days whenever they were received — the rows the point counts."""
@@ -234,7 +240,7 @@ def details(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: 
     out["sla"] = _outcome(out, lang)
     out["channel_label"] = out["channel"].map(lambda c: channel_label(c, lang))
     out["status_label"] = out["status"].map(lambda s: status_label(s, lang))
-    return _with_short_name(wh, out.reset_index(drop=True), lang)
+    return _with_short_name(wh, mask_frame(out.reset_index(drop=True), SHOWN_TEXTS), lang)
 
 
 def _with_short_name(wh: Warehouse, df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -246,11 +252,13 @@ def _with_short_name(wh: Warehouse, df: pd.DataFrame, lang: str = "id") -> pd.Da
 
 def overdue_list(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
                  limit: int | None = None, lang: str = "id") -> pd.DataFrame:
-    """``overdue`` with readable channel, topic and kecamatan and the norm that was missed."""
+    """``overdue`` with readable channel, topic and kecamatan and the norm that was missed; ticket and area
+    masked like every text shown (``SHOWN_TEXTS``)."""
     out = _with_short_name(wh, overdue(wh, filters, scope, norms, today, limit), lang)
     out["channel_label"] = out["channel"].map(lambda c: channel_label(c, lang))
     out["topic_label"] = out["topic"].map(lambda code: topic_label(code, lang))
     out["kecamatan"] = kecamatan_column(wh, out["area"], lang)
+    out = mask_frame(out, SHOWN_TEXTS)
     missed = out["first_response_at"].isna() & (out["age_days"] > out["response_norm"])
     out["norm"] = [translate("tanggapan {} hari kerja", lang, r) if m
                    else translate("penyelesaian {} hari kerja", lang, s)

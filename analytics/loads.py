@@ -16,6 +16,7 @@ import pandas as pd
 
 from analytics.db import Warehouse
 from analytics.i18n import translate
+from analytics.privacy import mask_frame
 
 STALE_DAYS = 7
 OPD_PLACEHOLDER = "KODE_OPD"
@@ -25,7 +26,8 @@ HISTORY_EXTRA = ("layout", "snapshot_at", "snapshot_source", "notes")  # NULL fo
 
 def load_history(wh: Warehouse) -> pd.DataFrame:
     """etl_load, newest first, with start time in the region's time zone and duration in seconds; the layout,
-    the export's day (local) and where it came from, and the notes (one per line) — empty for older loads."""
+    the export's day (local) and where it came from, and the notes (one per line) — empty for older loads. The
+    message and notes with personal data masked (``analytics.privacy``)."""
     t = wh.etl_load
     extra = [c for c in HISTORY_EXTRA if c in t.columns]  # a warehouse not yet updated lacks them
     out = wh.frame(t.select("load_id", "file_name", "format", "dataset", "rows_read", "rows_loaded",
@@ -39,14 +41,16 @@ def load_history(wh: Warehouse) -> pd.DataFrame:
             out[c] = None
     snapshot = pd.to_datetime(out["snapshot_at"], utc=True)
     out["snapshot_at"] = [None if pd.isna(x) else x.date() for x in snapshot.dt.tz_convert(tz)]
-    return out.drop(columns="finished_at")
+    # a refusal may quote a cell of the file ("nilai «…»"): masked like every text shown
+    return mask_frame(out.drop(columns="finished_at"), ["message", "notes"])
 
 
 def rejects(wh: Warehouse, load_ids: Sequence[int]) -> pd.DataFrame:
-    """Every rejected row of these loads (etl_reject), by load then row."""
+    """Every rejected row of these loads (etl_reject), by load then row; the cell ``value`` (a cell of the file as
+    the ETL stored it) with its personal data masked (``analytics.privacy``), like every text shown."""
     t = wh.etl_reject
     expr = t.filter(t.load_id.isin([int(i) for i in load_ids])).select(*REJECT_COLUMNS)
-    return wh.frame(expr.order_by(["load_id", "row_number", "column_name"]))
+    return mask_frame(wh.frame(expr.order_by(["load_id", "row_number", "column_name"])), ["value"])
 
 
 def unknown_accounts(wh: Warehouse) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.norms import Norms
 from analytics.opd import between, daily_rows, in_view, windows
+from analytics.privacy import mask_series
 
 
 def weekly_posts(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
@@ -23,7 +24,8 @@ def weekly_posts(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
 
 def top_posts(wh: Warehouse, filters: Filters, scope: Scope, n: int = 10,
               content_type: str | None = None) -> pd.DataFrame:
-    """The most engaging posts of the period (reactions + comments + shares), of one content type if given."""
+    """The most engaging posts of the period (reactions + comments + shares), of one content type if given;
+    personal data in the captions masked (``analytics.privacy``)."""
     p = in_view(wh.mart_post, wh, filters, scope)
     p = p.filter(between(p.day, filters))
     if filters.platforms:
@@ -31,8 +33,9 @@ def top_posts(wh: Warehouse, filters: Filters, scope: Scope, n: int = 10,
     if content_type:
         p = p.filter(p.content_type == content_type)
     p = p.mutate(engagements=p.reactions.fill_null(0) + p.comments.fill_null(0) + p.shares.fill_null(0))
-    return wh.frame(p.order_by([ibis.desc("engagements"), "post_id"]).limit(n).select(
+    out = wh.frame(p.order_by([ibis.desc("engagements"), "post_id"]).limit(n).select(
         "day", "platform", "content_type", "caption", "views", "engagements", "permalink"))
+    return out.assign(caption=mask_series(out["caption"]))
 
 
 def weekly_sentiment(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:

@@ -13,7 +13,6 @@ mean + K·sd of the negative shares of the previous N weeks. Only weeks with at 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -28,6 +27,7 @@ from analytics.fmt import day, number, percent
 from analytics.i18n import translate
 from analytics.norms import Norms
 from analytics.opd import between, in_view
+from analytics.privacy import mask_author, mask_series, mask_text  # noqa: F401  (mask_text: re-exported)
 from analytics.sentiment import SENTIMENTS, shares
 
 SOURCES = ("komentar", "pengaduan")
@@ -206,32 +206,6 @@ def headline(wh: Warehouse, filters: Filters, scope: Scope, source: str = "komen
     return {"this": clean.get(filters.end, empty), "previous": clean.get(filters.end - timedelta(days=7))}
 
 
-# --- personal data -------------------------------------------------------------------------------
-
-MASK = "[disamarkan]"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_NIK = re.compile(r"(?<!\d)\d(?:[ .]?\d){15}(?!\d)")
-_PHONE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .-]?\(?[1-9]\d{1,3}\)?(?:[ .-]?\d){5,10}(?!\d)")
-
-
-def mask_text(text: str | None) -> str:
-    """Emails, 16-digit NIK and phone numbers (08…, +62…, 62…) become «[disamarkan]»."""
-    if not text:
-        return ""
-    return _PHONE.sub(MASK, _NIK.sub(MASK, _EMAIL.sub(MASK, text)))
-
-
-def mask_author(name: str | None) -> str:
-    """A public username shown half-hidden: «budi88» → «bu***88»."""
-    name = (name or "").strip().lstrip("@")
-    if not name:
-        return "—"
-    if len(name) <= 2:
-        return name[0] + "***"
-    keep = 1 if len(name) <= 4 else 2
-    return f"{name[:keep]}***{name[-keep:]}"
-
-
 # --- texts behind a figure ------------------------------------------------------------------------
 
 def _tz(wh: Warehouse) -> ZoneInfo:
@@ -241,8 +215,9 @@ def _tz(wh: Warehouse) -> ZoneInfo:
 def texts(wh: Warehouse, filters: Filters, scope: Scope, source: str, start: date, end: date,
           opd: str | None = None, sentiments: tuple[str, ...] = SENTIMENTS,
           limit: int = TEXT_LIMIT) -> tuple[pd.DataFrame, int]:
-    """Comments/mentions (or complaints) of local days start..end, newest first, personal data masked;
-    with the number of matching rows. Complaint reporters are never read."""
+    """Comments/mentions (or complaints) of local days start..end, newest first, personal data masked
+    (``analytics.privacy``: texts and account names); with the number of matching rows. Complaint reporters are
+    never read."""
     window = replace(filters, start=start, end=end)
     if source == "komentar":
         tz = _tz(wh)
@@ -277,9 +252,9 @@ def texts(wh: Warehouse, filters: Filters, scope: Scope, source: str, start: dat
     out = wh.frame(ranked.filter(ranked._rn < limit).drop("_rn")).sort_values("when", ascending=False,
                                                                                   ignore_index=True)
     out["when"] = pd.to_datetime(out["when"], utc=True).dt.tz_convert(_tz(wh)).dt.date
-    out["text"] = [mask_text(x) for x in out["text"]]
+    out["text"] = mask_series(out["text"])
     if "author" in out:
-        out["author"] = [mask_author(a) for a in out["author"]]
+        out["author"] = mask_series(out["author"], author=True)
     return out.rename(columns={"when": "day"}), total
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import duckdb
 
 from etl.errors import DataCheckFailed
-from etl.schema import MARTS, TABLES, VIEWS, Check, Totals, checks
+from etl.schema import CONTACT_COLUMNS, MARTS, PRIVATE, TABLES, VIEWS, Check, Totals, checks
 
 EXAMPLES = 3
 _MODELS = {m.name: m for m in TABLES + VIEWS + MARTS}
@@ -28,6 +28,13 @@ def _text(columns: tuple[str, ...], alias: str = "") -> str:
 
 def _literal(value: object) -> str:
     return "'" + str(value).replace("'", "''") + "'"
+
+
+def isolation_checks() -> tuple[Check, ...]:
+    """One check per PRIVATE table (personal data kept apart): no view reads it, and no other table or view of
+    the warehouse has a contact column (``CONTACT_COLUMNS``). Run with the declared checks on every load."""
+    return tuple(Check("isolated", (), name, doc=f"No view reads `{name}`; no other table or view has a contact "
+                                                 "column.", model=name) for name in PRIVATE)
 
 
 def _key(check: Check) -> tuple[str, ...]:
@@ -62,6 +69,12 @@ def _offending(check: Check) -> str:
     if check.kind == "at_least":
         return (f"SELECT {key} || ': ' || CAST(m.{cols[0]} AS VARCHAR) AS example FROM {m} m "
                 f"WHERE m.{cols[0]} < {check.argument}")
+    if check.kind == "isolated":
+        return (f"SELECT 'view ' || view_name AS example FROM duckdb_views() WHERE NOT internal AND NOT temporary "
+                f"AND database_name = current_database() AND contains(lower(sql), {_literal(m)}) UNION ALL "
+                "SELECT table_name || '.' || column_name AS example FROM duckdb_columns() "
+                f"WHERE database_name = current_database() AND table_name <> {_literal(m)} "
+                f"AND regexp_matches(lower(column_name), {_literal(CONTACT_COLUMNS)})")
     if check.kind == "reconcile":
         t: Totals = check.argument
         group = f" GROUP BY {', '.join(t.by)}" if t.by else ""
@@ -99,19 +112,22 @@ class Failure:
             return f"{n} baris dengan {c.columns[0]} lebih awal daripada {c.columns[1]}"
         if c.kind == "at_least":
             return f"{n} baris bernilai kurang dari {c.argument}"
+        if c.kind == "isolated":
+            return f"{n} view atau kolom di luar {c.model} membaca atau memuat kontak pelapor (data pribadi)"
         t: Totals = c.argument
         per = f" per {', '.join(t.by)}" if t.by else ""
         return f"{n} kelompok{per} dengan {t.measure} tidak sama dengan {t.source_measure} di {t.source}"
 
     def line(self) -> str:
         """model.column: what, examples — one line of the refusal."""
-        where = f"{self.check.model}.{'/'.join(self.check.columns)}"
+        where = f"{self.check.model}.{'/'.join(self.check.columns)}" if self.check.columns else self.check.model
         return f"{where} [{self.check.kind}]: {self.what()} (contoh: {'; '.join(self.examples)})"
 
 
 def run(con: duckdb.DuckDBPyConnection, only: tuple[Check, ...] | None = None) -> list[Failure]:
-    """Run the checks (all by default) on an open warehouse, in one query; returns those that fail."""
-    todo = checks() if only is None else only
+    """Run the checks (all declared ones and ``isolation_checks`` by default) on an open warehouse, in one query;
+    returns those that fail."""
+    todo = checks() + isolation_checks() if only is None else only
     if not todo:
         return []
     sql = " UNION ALL ".join(f"SELECT {i} AS i, * FROM ({check_sql(c)})" for i, c in enumerate(todo))

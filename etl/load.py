@@ -10,6 +10,7 @@ file's refusal, with the details in the error log beside the warehouse.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tempfile
 import traceback
@@ -40,6 +41,15 @@ Starting = Callable[[int, int, list[Planned]], None]
 
 def error_log(db: Path) -> Path:
     return db.with_name(db.name + ".errors.log")
+
+
+def _append_log(path: Path, text: str) -> None:
+    """Append to the error log beside the warehouse, created 0600 like the warehouse (it may quote data)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, warehouse.PRIVATE_MODE)
+    with os.fdopen(fd, "a", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(path, warehouse.PRIVATE_MODE)
 
 
 def file_handle(src: Source, account: str | None) -> tuple[str | None, str | None]:
@@ -80,10 +90,7 @@ def log_unexpected(db: Path, name: str, err: BaseException) -> str:
     """Write the traceback of an unexpected error to the log beside the warehouse; returns a one-line summary."""
     path = error_log(db)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as f:
-            f.write(f"--- {datetime.now(UTC).isoformat()} {name}\n")
-            f.write("".join(traceback.format_exception(err)))
+        _append_log(path, f"--- {datetime.now(UTC).isoformat()} {name}\n" + "".join(traceback.format_exception(err)))
     except OSError:
         logging.getLogger(__name__).exception("cannot write %s", path)
     return f"{type(err).__name__}: {str(err)[:200]} (rincian untuk pengembang: {path})"
@@ -200,9 +207,8 @@ def _verify(con: duckdb.DuckDBPyConnection, db: Path) -> None:
     except DataCheckFailed as err:
         path = error_log(db)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as f:
-                f.write(f"--- {datetime.now(UTC).isoformat()} pemeriksaan data: pemuatan ditolak\n{err.message}\n")
+            _append_log(path, f"--- {datetime.now(UTC).isoformat()} pemeriksaan data: pemuatan ditolak\n"
+                              f"{err.message}\n")
         except OSError:
             logging.getLogger(__name__).exception("cannot write %s", path)
         raise
@@ -221,6 +227,7 @@ def load(paths: Iterable[Path], db: Path, registry_dir: Path = warehouse.DEFAULT
     (refused and skipped ones included). Every row is classified on the way in (pass a ``labeller``
     to read its statistics)."""
     reg = read_registry(registry_dir, holidays)
+    warehouse.make_private(db)  # a warehouse made before Sorot created it 0600 is tightened, even if nothing loads
     with tempfile.TemporaryDirectory(prefix="sorot-arsip-") as work:
         found = discover(list(paths), Path(work))
         return _load_sources(found.sources, found.refused, db, reg, account, progress, starting, labeller)

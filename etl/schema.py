@@ -2,7 +2,10 @@
 
 Layers: ``ref_*`` reference data copied from the editable files in ``data/``; ``raw_*`` every row
 as loaded (post and complaint snapshots kept); ``stg_*`` one current row per post / comment /
-complaint; ``mart_*`` aggregates the app reads; ``etl_*`` the load log and the rejects.
+complaint; ``mart_*`` aggregates the app reads; ``etl_*`` the load log and the rejects; ``pii_*`` personal
+data kept apart (UU 27/2022 PDP): the reporters' contact details, read by no view, mart or analytics query.
+Free texts (comments, complaints, captions, rejected values) are stored as written and masked wherever they are
+shown (``analytics/privacy.py``).
 
 Beside every model stand its data checks (like dbt's schema tests: unique keys, not-null columns, accepted
 values, references, timelines, row counts reconciled between layers). They run on every newly loaded copy
@@ -125,6 +128,7 @@ class Table:
     columns: tuple[tuple[str, str, str], ...]  # (name, SQL type, meaning)
     key: tuple[str, ...] = ()
     checks: tuple[Check, ...] = ()  # besides the key's uniqueness
+    private: bool = False  # personal data kept apart: no view, mart or analytics query reads it (PRIVATE)
 
     def ddl(self) -> str:
         cols = ",\n  ".join(f"{n} {t}" for n, t, _ in self.columns)
@@ -197,7 +201,7 @@ TABLES: tuple[Table, ...] = (
         ("handle", "VARCHAR NOT NULL", "Account that published it."),
         ("opd_code", "VARCHAR NOT NULL", "OPD of the account at load time."),
         ("published_at", "TIMESTAMPTZ NOT NULL", "Publication time."),
-        ("caption", "VARCHAR", "Caption/text (Meta: Description, else Title)."),
+        ("caption", "VARCHAR", "Caption/text (Meta: Description, else Title); masked when shown."),
         ("post_type", "VARCHAR", "Platform's own type (Photos, IG reel …)."),
         ("permalink", "VARCHAR", "Link to the post."),
         ("views", "BIGINT", "Views/impressions, lifetime total at snapshot_at."),
@@ -228,7 +232,7 @@ TABLES: tuple[Table, ...] = (
         ("post_permalink", "VARCHAR", "Link to that post."),
         ("created_at", "TIMESTAMPTZ NOT NULL", "When it was written."),
         ("author", "VARCHAR", "Public username of the writer (masked when shown)."),
-        ("text", "VARCHAR NOT NULL", "The text."),
+        ("text", "VARCHAR NOT NULL", "The text (personal data masked when shown)."),
         ("permalink", "VARCHAR", "Link to the comment."),
         ("sentiment", "VARCHAR", "positive, negative or neutral (classifier; corrections apply in stg_comment)."),
         ("sentiment_confidence", "DOUBLE", "Classifier confidence 0–1."),
@@ -242,7 +246,8 @@ TABLES: tuple[Table, ...] = (
         ("complaint_id", "VARCHAR NOT NULL", "Ticket/tracking number in its channel."),
         ("opd_code", "VARCHAR", "Responsible OPD; NULL = not yet assigned."),
         ("title", "VARCHAR", "Title."),
-        ("text", "VARCHAR", "Complaint text (reporter identity kept in pii_complaint_reporter)."),
+        ("text", "VARCHAR", "Complaint text as written (masked when shown; the reporter's contact details are kept "
+                            "in pii_complaint_reporter)."),
         ("category", "VARCHAR", "Category as the source names it."),
         ("area", "VARCHAR", "Kecamatan."),
         ("village", "VARCHAR", "Desa/kelurahan."),
@@ -280,12 +285,16 @@ TABLES: tuple[Table, ...] = (
         ("load_id", "INTEGER NOT NULL", "Load that brought it."),
         ("source_row", "INTEGER NOT NULL", "Row in the file."),
     ), key=("platform", "post_id", "day", "snapshot_at")),
-    Table("pii_complaint_reporter", "Reporter identity, kept apart from complaint text (UU 27/2022).", (
-        ("complaint_key", "VARCHAR NOT NULL", "Complaint."),
+    Table("pii_complaint_reporter", "The reporter's contact details of each complaint (UU 27/2022 PDP), the one "
+          "place they are kept: the export's reporter columns (SP4N-LAPOR! NamaPelapor/TeleponPelapor, the local "
+          "app's reporter_name/reporter_phone, the template's nama_pelapor/telepon_pelapor) go here and nowhere "
+          "else. One record per complaint, the latest given (reloading a file adds none). No view, mart or analytics "
+          "query reads it; only `analytics.privacy.reveal_contact` reads one record, for a reveal that is logged.", (
+        ("complaint_key", "VARCHAR NOT NULL", "Complaint (raw_complaint.complaint_key)."),
         ("name", "VARCHAR", "Reporter name as given (often Anonim)."),
-        ("phone", "VARCHAR", "Phone as given (often already masked)."),
+        ("phone", "VARCHAR", "Phone as given (some channels mask it already)."),
         ("load_id", "INTEGER NOT NULL", "Load that brought it."),
-    ), key=("complaint_key",), checks=(refers("complaint_key", "raw_complaint"),)),
+    ), key=("complaint_key",), checks=(refers("complaint_key", "raw_complaint"),), private=True),
     Table("nlp_correction", "Labels set by an admin; they win over the classifier and feed the next training.", (
         ("task", "VARCHAR NOT NULL", "sentiment, content or topic."),
         ("target_key", "VARCHAR NOT NULL",
@@ -325,12 +334,19 @@ TABLES: tuple[Table, ...] = (
         ("file_name", "VARCHAR NOT NULL", "File."),
         ("row_number", "INTEGER NOT NULL", "Row as a spreadsheet numbers it (header = its own row)."),
         ("column_name", "VARCHAR", "Header of the offending column."),
-        ("value", "VARCHAR", "The offending value."),
+        ("value", "VARCHAR", "The offending value as the file wrote it (masked when shown). Reporter contact "
+                             "columns are free text and never checked, so never stored here."),
         ("reason_code", "VARCHAR NOT NULL", "Stable code (e.g. akun_tidak_terdaftar)."),
         ("reason", "VARCHAR NOT NULL", "Reason in Bahasa Indonesia."),
         ("platform", "VARCHAR", "Platform, for unknown-account rejects."),
     ), checks=(refers("load_id", "etl_load"),)),
 )
+
+PRIVATE = tuple(t.name for t in TABLES if t.private)
+# Column names that would hold a reporter's contact details: outside PRIVATE tables no table or view may have one
+# (etl/checks.py checks it on every load, with no view reading a PRIVATE table).
+CONTACT_COLUMNS = r"^(reporter_.*|.*pelapor.*|phone|telepon|telp|hp|no_hp|email|e_mail|nik|contact.*|kontak.*)$"
+
 
 def _corrected(alias: str, label: str, confidence: str) -> str:
     """An admin's label replaces the model's, with confidence 1."""
@@ -515,6 +531,9 @@ def markdown() -> str:
         out += [f"| `{n}` | {typ} | {doc} |" for n, typ, doc in t.columns]
         out.append("")
         out += _checks_md(t)
+        if t.private:
+            out += ["Private: checked with the data on every load — no view reads it, and no other table or view "
+                    "has a contact column (a name matching `" + CONTACT_COLUMNS + "`).", ""]
     out += ["## Views and marts", ""]
     for m in VIEWS + MARTS:
         key = f" Grain: `{', '.join(m.key)}`." if m.key else ""

@@ -19,8 +19,19 @@ import duckdb
 
 from etl.schema import MARTS, TABLES, create_views_sql
 
-# The file's place, its version and read-only access are shared with the app; the ETL uses them from here.
-from warehouse_file import DEFAULT_DB, ROOT, default_db, open_read_only, read_cursor, version  # noqa: F401
+# The file's place, its version, who may read it and read-only access are shared with the app; the ETL uses them
+# from here.
+from warehouse_file import (  # noqa: F401
+    DEFAULT_DB,
+    PRIVATE_MODE,
+    ROOT,
+    default_db,
+    make_private,
+    open_read_only,
+    private_files,
+    read_cursor,
+    version,
+)
 
 DEFAULT_REGISTRY = ROOT / "data" / "registry"
 DEFAULT_HOLIDAYS = ROOT / "data" / "kalender" / "libur.csv"
@@ -70,20 +81,25 @@ def _exclusive(db: Path) -> Iterator[None]:
 def updating(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to a private copy that replaces ``db`` when the block succeeds.
 
-    If the block raises (or the process dies) the live warehouse is untouched.
+    If the block raises (or the process dies) the live warehouse is untouched. The copy, its WAL and spill files
+    are created 0600 (``private_files``), so the warehouse swapped in is its owner's only, whatever the mode of
+    the one it replaces; an older file beside it is tightened too (``make_private``).
     """
     db.parent.mkdir(parents=True, exist_ok=True)
-    with _exclusive(db):
+    with private_files(), _exclusive(db):
+        make_private(db)
         _remove_stale_copies(db)
         tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
         if db.exists():
             shutil.copyfile(db, tmp)
         con = duckdb.connect(str(tmp))
         try:
+            os.chmod(tmp, PRIVATE_MODE)
             ensure_schema(con)
             yield con
             con.execute("CHECKPOINT")
             con.close()
+            os.chmod(tmp, PRIVATE_MODE)
             os.replace(tmp, db)
             _fsync_dir(db.parent)
         except BaseException:

@@ -3,6 +3,9 @@
 `generate(out)` writes, for the 12 months ending `end`, post exports (Meta Business Suite, X, TikTok
 Studio, YouTube Studio), monthly comment sheets, complaint files (SP4N-LAPOR!, the local app SIGAP,
 WhatsApp/112/social-media sheets) and the registry it used. Same (scale, seed, end) -> same bytes.
+Some captions, comments and complaints carry fictional personal data (numbers, NIK, e-mail, addresses:
+``sample/pribadi.py``) and the local app and hand-kept sheets give reporters' numbers in clear, so that masking and
+the reporters' separate table are exercised end to end.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import formatid as fid
-from . import kosakata, nama
+from . import kosakata, nama, pribadi
 from . import template_post as tp
 from .kalender import Hari
 
@@ -93,6 +93,8 @@ class CaptionMaker:
         for j, slot in enumerate(tpl.slots):
             vals[slot] = self._slot(slot, k, base, hari_i, day, int(r[4 + j % 8]))
         text = tpl.text.format_map(vals)
+        if (int(r[12]) >> 23) % 20 == 0:  # now and then a caption names a person with a number, an address …
+            text = pribadi.add(text, pribadi.CAPTION, int(r[11]), desa)
         if k.kab != "Sukamaju" and "Sukamaju" in text:
             text = text.replace("Sukamaju", k.kab)
         return self._decorate(text, k, int(r[12]))

@@ -1,4 +1,9 @@
-"""Complaint files per channel: SP4N-LAPOR! export, the local app (SIGAP), and hand-kept sheets."""
+"""Complaint files per channel: SP4N-LAPOR! export, the local app (SIGAP), and hand-kept sheets.
+
+Reporters' names and numbers as each source gives them: SP4N-LAPOR! masks the number (0812****4567) and often
+the name (Anonim); the local app and the hand-kept WhatsApp/112/social-media sheets keep both in clear
+(``ids.reporter_phones``), which the warehouse must keep apart (pii_complaint_reporter).
+"""
 
 from __future__ import annotations
 
@@ -108,7 +113,7 @@ def sigap(df: pd.DataFrame, reg: Registry, out: Path, end: dt.date, rng: np.rand
         "sla_due_at": _ts(d["batas_sla"].to_numpy(), iso, "+07:00"),
         "rating": pa.array(np.nan_to_num(rating).astype(np.int64), mask=np.isnan(rating)),
         "reporter_name": d["pelapor"].tolist(),
-        "reporter_phone": ids.masked_phones(n, rng),
+        "reporter_phone": ids.reporter_phones(n, rng, international=True),  # the app keeps them in clear
         "source": np.array(["android", "web", "ios", "android"], dtype=object)[rng.integers(0, 4, n)],
     })
     return wr.write_csv(out / f"sigap_{end}.csv", data, end)
@@ -151,7 +156,7 @@ def _template_columns(d: pd.DataFrame, reg: Registry, kanal: str, rng: np.random
         "ditutup": fid.id_mixed(clo, style),
         "rating": pa.array(np.nan_to_num(rating).astype(np.int64), mask=np.isnan(rating)),
         "nama_pelapor": np.where(anon, "-", d["pelapor"].to_numpy()),
-        "telepon_pelapor": ids.masked_phones(n, rng),
+        "telepon_pelapor": ids.reporter_phones(n, rng),  # the WhatsApp number or caller ID, in clear
         "tautan": _links(n, kanal, rng),
     }
 

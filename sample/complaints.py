@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from . import nama
+from . import nama, pribadi
 from . import template_aduan as ta
 from .registry import Registry
 
@@ -136,7 +136,10 @@ def _texts(df: pd.DataFrame, rng: np.random.Generator) -> tuple[list[str], list[
         case = rr[5] % len(top.isi)
         judul.append(top.judul[case].format(**slots))
         body = top.isi[case] + ta.PENUTUP[rr[7] % len(ta.PENUTUP)]
-        isi.append(body.format(**slots))
+        body = body.format(**slots)
+        if rr[6] % 8 == 0:  # one in eight reporters writes a number, NIK, address or e-mail into the text
+            body = pribadi.add(body, pribadi.COMPLAINT, int(rr[6]) >> 3, desa)
+        isi.append(body)
     return judul, isi
 
 

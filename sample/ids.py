@@ -51,3 +51,18 @@ def masked_phones(n: int, rng: np.random.Generator) -> np.ndarray:
     head = pre[rng.integers(0, len(pre), n)]
     tail = rng.integers(0, 10000, n)
     return np.array([f"{h}****{t:04d}" for h, t in zip(head, tail.tolist())], dtype=object)
+
+
+REPORTER_PREFIXES = ("0813", "0821", "0852", "0857", "0878", "0896", "0838", "0822")  # never 0811/0812: see below
+
+
+def reporter_phones(n: int, rng: np.random.Generator, international: bool = False) -> np.ndarray:
+    """Reporters' mobile numbers in clear, as the local app and hand-kept sheets give them: ``0857-0000-4567``
+    (``+62 857 0000 4567`` when ``international``). Fictional (``-0000-``) and apart from the numbers the sample
+    writes into texts (0812-0000-…) and captions (0811-…), so a reporter's number found anywhere but the contact
+    table is a leak. Draws from ``rng`` exactly as ``masked_phones`` does."""
+    head = np.array(REPORTER_PREFIXES, dtype=object)[rng.integers(0, len(REPORTER_PREFIXES), n)]
+    tail = rng.integers(0, 10000, n)
+    if international:
+        return np.array([f"+62 {h[1:]} 0000 {t:04d}" for h, t in zip(head, tail.tolist())], dtype=object)
+    return np.array([f"{h}-0000-{t:04d}" for h, t in zip(head, tail.tolist())], dtype=object)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
+from . import pribadi
 from . import template_komentar as tk
 
 KATEGORI = (tk.POSITIF, tk.NEGATIF, tk.NETRAL, tk.SALAM, tk.JAWA, tk.SUNDA, tk.MENTION,
@@ -50,7 +51,10 @@ def render(category: np.ndarray, desa: list[str], kec: list[str], kab: str, rng:
             tpl = tpl.format(desa=d, kec=k, kab=kab, jalan=jalan, opd=_OPD[int(r[i, 4]) % len(_OPD)],
                              n=2 + int(r[i, 4]) % 14, waktu=tk.WAKTU[int(r[i, 5]) % len(tk.WAKTU)],
                              akun="{akun}", hari="{hari}")
-        out.append(_vary(tpl, int(r[i, 5]), c))
+        text = _vary(tpl, int(r[i, 5]), c)
+        if c in (NEG, NET, WARGA) and (int(r[i, 1]) >> 16) % 25 == 0:  # a few write their number, NIK …
+            text = pribadi.add(text, pribadi.COMMENT, int(r[i, 2]) >> 8)
+        out.append(text)
     return out
 
 

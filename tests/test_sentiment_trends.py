@@ -69,14 +69,13 @@ def test_spikes_are_judged_per_group():
 
 
 def test_masking_hides_phone_nik_email_and_authors():
-    text = ("Hubungi 0812-3456-7890 atau +62 812 3456 7890 / 6281234567890, NIK 3201012345670001, "
+    """The rules themselves are tested in tests/test_privacy.py; texts() uses them (analytics.privacy)."""
+    text = ("Hubungi 0812-3456-7890 atau +62 812 3456 7890 / 6281234567890, NIK 3201014507900001, "
             "email budi.s@gmail.com. Jalan rusak sejak 12-11-2026, RT 03/RW 08, biaya Rp 1.500.000.")
     masked = tr.mask_text(text)
-    assert masked.count(tr.MASK) == 5
-    for secret in ("0812", "812 3456", "628123", "3201012345670001", "gmail"):
-        assert secret not in masked
-    assert "12-11-2026" in masked and "RT 03/RW 08" in masked and "Rp 1.500.000" in masked
-    assert tr.mask_text("3201 0123 4567 0001") == tr.MASK
+    assert masked == ("Hubungi 0812****890 atau +62 812****890 / 62812****890, NIK 3201****, "
+                      "email b***@gmail.com. Jalan rusak sejak 12-11-2026, RT 03/RW 08, biaya Rp 1.500.000.")
+    assert tr.mask_text("3201 0145 0790 0001") == "3201****"
     assert tr.mask_text(None) == ""
     assert tr.mask_author("budi88") == "bu***88"
     assert tr.mask_author("@Salsa Gunawan") == "Sa***an"
