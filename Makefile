@@ -9,7 +9,7 @@ export SOROT_DB ?= $(CURDIR)/data/warehouse.duckdb
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install browser warehouse sample-refresh lint bench clean screenshots
+.PHONY: run test install browser warehouse sample-refresh lint bench clean screenshots sso-secret
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,16 @@ bench: install browser
 	$(PY) bench/app_bench.py --scale provinsi
 	$(PY) bench/export_bench.py
 	$(PY) bench/pack_bench.py
+
+# Single sign-on (docs/sso.md): .streamlit/secrets.toml from .streamlit/secrets.example.toml with this install's own
+# random cookie secret — only if the file does not exist yet (never overwritten), created 0600. Never commit it.
+sso-secret:
+	@if [ -e .streamlit/secrets.toml ]; then echo ".streamlit/secrets.toml exists: left as it is"; else \
+	  secret=$$($(PYTHON) -c "import secrets; print(secrets.token_urlsafe(32))") && \
+	  (umask 077 && set -C && sed "s|^cookie_secret = .*|cookie_secret = \"$$secret\"|" \
+	    .streamlit/secrets.example.toml > .streamlit/secrets.toml) && chmod 600 .streamlit/secrets.toml && \
+	  echo "Wrote .streamlit/secrets.toml (0600). Fill in the GANTI… values from your identity provider (docs/sso.md)."; \
+	fi
 
 clean:
 	rm -rf $(VENV) $(SAMPLE) data/warehouse.duckdb*
