@@ -48,11 +48,13 @@ def weekly_sentiment(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFr
 def history(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: date,
             periods: int = 6) -> pd.DataFrame:
     """Every component, figure and rank of every OPD of the view in the last ``periods`` periods of
-    the current length (``end`` = the period's last day); one computation serves every OPD's profile."""
-    table = ranking.components_by_period(wh, filters, scope, norms, today, periods)
+    the current length (``end`` = the period's last day); one computation serves every OPD's profile. Ranks are
+    among every OPD of the filters; a narrower scope gets its own rows only (``ranking.visible``)."""
+    table = ranking.components_by_period(wh, filters, Scope.everything(), norms, today, periods)
     parts = [ranking.ranked(table[table["period"] == k]).assign(end=w.end)
              for k, w in enumerate(windows(filters, periods))]
-    return pd.concat(parts, ignore_index=True).sort_values(["opd_code", "end"], ignore_index=True)
+    history = pd.concat(parts, ignore_index=True).sort_values(["opd_code", "end"], ignore_index=True)
+    return ranking.visible(history, scope)
 
 
 def mondays(filters: Filters) -> list[date]:

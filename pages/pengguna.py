@@ -92,7 +92,11 @@ with reveal:
         if not ticket.strip() or len(why.strip()) < 10:
             st.error(t("Isi nomor tiket dan alasan (≥ 10 karakter)."))
         else:
-            contact = reveal_contact(cursor(), ticket.strip())
+            try:
+                contact = reveal_contact(cursor(), ticket.strip(), lang=language())
+            except LookupError as err:  # the same ticket in several channels: the key says which
+                st.error(str(err))
+                st.stop()
             accounts.audit(me, "reveal", ticket.strip(), why.strip() + ("" if contact else " (tidak ditemukan)"))
             if contact:
                 st.json(contact)

@@ -200,3 +200,23 @@ def test_an_admin_manages_accounts_on_the_pengguna_page(sample_db, monkeypatch, 
     assert ("admin", "user_add", "kadis.dlh") in actions and ("admin", "user_disable", "kadis.dlh") in actions
     log = files(at)["pg_audit_csv"][1]().decode("utf-8-sig")
     assert "user_add" in log and "kadis.dlh" in log
+
+
+def test_an_opd_heads_ranks_are_their_place_among_all(sample_db):
+    from datetime import date
+
+    import warehouse_file
+    from analytics import profile, ranking
+    from analytics.context import Filters, Scope
+    from analytics.db import Warehouse
+    from analytics.norms import read_norms
+
+    wh = Warehouse(warehouse_file.read_cursor(warehouse_file.open_read_only(sample_db)))
+    view, today, norms = Filters(date(2026, 10, 22), date(2026, 11, 20)), date(2026, 11, 20), read_norms()
+    own, everyone = Scope(frozenset({"DINKES"})), Scope.everything()
+    mine, all_ = ranking.league(wh, view, own, norms, today), ranking.league(wh, view, everyone, norms, today)
+    assert mine["opd_code"].tolist() == ["DINKES"] and mine["ranked_of"].iloc[0] == len(all_)
+    assert mine["rank"].iloc[0] == all_.set_index("opd_code").loc["DINKES", "rank"]
+    history, full = (profile.history(wh, view, s, norms, today) for s in (own, everyone))
+    assert set(history["opd_code"]) == {"DINKES"}
+    assert history["rank"].tolist() == full[full["opd_code"] == "DINKES"]["rank"].tolist()
