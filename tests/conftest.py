@@ -12,9 +12,12 @@ def account_store():
     """Every test process logs in against its own account store (tests/apptest.py), never data/private."""
     import os
 
+    from streamlit import config
+
     from tests.apptest import accounts
 
     os.environ["SOROT_AUTH"] = str(accounts())
+    config.set_option("secrets.files", [])  # a developer's .streamlit/secrets.toml (SSO) never changes the tests
     yield
 
 
