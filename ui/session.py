@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from auth import AuthStore, first_admin_hint, sso
+from auth import AuthStore, first_admin_command, sso
 from ui.i18n import language, t
 
 SESSION_HOURS = 8.0
@@ -223,7 +223,7 @@ def login_form() -> None:
         st.caption(t("atau dengan akun Sorot:"))
     if not accounts.has_users():
         st.warning(t("Belum ada akun. Admin pertama dibuat dari baris perintah di server:"))
-        st.code(first_admin_hint(language()), language="bash")
+        st.code(first_admin_command(language()), language="bash")
         return
     with st.form("masuk", enter_to_submit=True):
         username = st.text_input(t("Nama pengguna"), key="masuk_nama", autocomplete="username")
