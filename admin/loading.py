@@ -1,5 +1,10 @@
 """Loading uploaded export files from the Data page: save the uploads, load them (etl.load, atomic) and
-report every file or archive member with its rejects — or the one error that stopped the load."""
+report every file or archive member with its rejects — or the one error that stopped the load.
+
+An uploaded .zip is checked first, from its directory alone (etl.textio.archive_problem: its size, its members'
+number and expansion, one archive inside it included): one out of proportion is refused before anything in it is
+expanded and is reported here, the other files still load. Data files are checked by the ETL itself (kind, size,
+content), which logs their refusal."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import pandas as pd
 
 from analytics.i18n import translate
 from analytics.loads import REJECT_COLUMNS
-from etl.errors import DataCheckFailed, RegistryError
+from etl.errors import DataCheckFailed, FileRefused, RegistryError
 from warehouse_file import open_read_only
 
 if TYPE_CHECKING:  # etl.load pulls in the classifiers (scikit-learn): imported only when loading
@@ -22,12 +27,20 @@ if TYPE_CHECKING:  # etl.load pulls in the classifiers (scikit-learn): imported 
     from etl.load import Progress, Starting
 
 __all__ = ["FILE_COLUMNS", "GROUP_KEYS", "UPLOAD_TYPES", "FileResult", "LoadReport", "Planned", "load_files",
-           "save_uploads"]
+           "max_upload_mb", "save_uploads"]
 
 UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "xlsm", "zip")  # etl.load.ACCEPTED_SUFFIXES (checked by a test)
 FILE_COLUMNS = ["file", "outcome", "message", "format", "layout", "language", "kind", "snapshot", "snapshot_source",
                 "rows_read", "rows_loaded", "rows_rejected", "rows_new", "rows_duplicate", "load_id", "notes", "groups"]
 GROUP_KEYS = ("code", "rows", "reason", "advice")  # one reject group of a file (FILE_COLUMNS "groups")
+
+
+def max_upload_mb() -> int:
+    """The size limit per uploaded file in whole megabytes, for the uploader (etl.textio.max_file_bytes:
+    SOROT_MAX_UPLOAD_MB, else 200 — Streamlit's server.maxUploadSize in .streamlit/config.toml says the same)."""
+    from etl import textio
+
+    return max(1, textio.max_file_bytes() >> 20)
 
 
 @dataclass
@@ -72,9 +85,11 @@ def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Pa
     from etl import load as etl_load
 
     before = _last_load_id(db)
+    refused = [r for p in paths if (r := _refused_archive(p)) is not None]
+    todo = [p for p in paths if str(p) not in {str(r.path) for r in refused}]
     try:
-        results = etl_load.load(list(paths), db, registry_dir, holidays, account=account or None,
-                                progress=progress, starting=starting)
+        results = refused + (etl_load.load(todo, db, registry_dir, holidays, account=account or None,
+                                           progress=progress, starting=starting) if todo else [])
     except RegistryError as err:
         return _failed(translate("Registri tidak sah, tidak ada yang dimuat: {}", lang, err))
     except DataCheckFailed as err:  # the loaded copy failed a data check of etl/schema.py: nothing changed
@@ -88,6 +103,21 @@ def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Pa
     files = pd.DataFrame([_file_row(r, ids.get(r.where)) for r in results], columns=FILE_COLUMNS)
     files["load_id"] = files["load_id"].astype("Int64")
     return LoadReport(files, found)
+
+
+def _refused_archive(path: Path) -> FileResult | None:
+    """An uploaded archive refused before it is opened (too large, or out of proportion), else None."""
+    from etl import textio
+    from etl.batch import FileResult
+
+    if path.suffix.lower() not in textio.ARCHIVE_SUFFIXES:
+        return None
+    try:
+        textio.check_file(path.name, path.stat().st_size)
+        textio.check_archive(path, path.name)
+    except FileRefused as err:
+        return FileResult(path, "ditolak", message=err.message)
+    return None
 
 
 def _file_row(r: FileResult, load_id: int | None) -> list:

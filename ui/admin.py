@@ -1,12 +1,16 @@
 """Streamlit pieces of the Data page: upload with progress, load report, tables, registry and norms editors.
 
 Texts follow the viewer's language (ui.i18n); messages from the ETL (file, row, column, reason) stay as written.
+Every text that comes from a file — names, header cells, values, the ETL's messages quoting them, account names — is
+shown as text: in tables and code blocks as values, in markdown (st.markdown, st.error, st.warning, expander and
+progress labels) through ``plain``, so no file can put a link, an image, a heading or HTML on the page.
 Paths are resolved at call time so tests (and a second region) can point them elsewhere:
 SOROT_REGISTRY, SOROT_HOLIDAYS, SOROT_NORMS (admin.paths), SOROT_DB (warehouse_file.default_db).
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +23,7 @@ from admin.paths import holidays_file, norms_file, registry_dir
 from admin.registry_edit import RegistryError
 from analytics.loads import OPD_PLACEHOLDER, STALE_DAYS
 from analytics.norms import NormsError
+from reports.tables import safe
 from ui.format import EMPTY, day, moment, number, styled
 from ui.i18n import language, t
 from ui.widgets import show
@@ -60,7 +65,44 @@ def outcome(code: str, icon: bool = True) -> str:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens it as UTF-8
+    """CSV for Excel (a BOM: read as UTF-8), no text read as a formula (a leading ' as in every table export)."""
+    texts = frame.select_dtypes(include=["object", "string"]).columns
+    frame = frame.assign(**{c: frame[c].map(lambda v: safe(v) if isinstance(v, str) else v) for c in texts})
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+# Markdown a text from a file could start. What the parser reads is escaped with a backslash (CommonMark lets any
+# ASCII punctuation be escaped; Streamlit shows the character itself). What Streamlit rewrites in the text after
+# parsing — bare links (www., http://, e-mail), emoji shortcodes (:smile:), icons (:material/…:, replaced in the
+# source even before) — no escape stops: there an invisible WORD JOINER goes after the ":", "@" or "www".
+JOINER = "\u2060"
+_ALWAYS = r"[\\`*\[\]<>#|~$&]"  # emphasis, code, links/images, HTML/autolinks, headings, tables, strike, math
+_WORD_EDGE_UNDERSCORE = r"(?<![^\W_])_|_(?![^\W_])"  # _emphasis_ (an underscore inside a word is none)
+_NAME_COLON = r":(?=[a-z/+_-]|\d+[a-z_]|(?:100|1234):)"  # :red[…], :material/…:, :smile:, :8ball:, :100:, http://
+_AT = r"@"  # an e-mail address becomes a link
+_WWW = r"(?<![^\W_])www(?=\.)"  # so does www.example.org
+_MARKUP = re.compile("|".join((_ALWAYS, _WORD_EDGE_UNDERSCORE, _NAME_COLON, _AT, _WWW)), re.IGNORECASE)
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))([.)]?)")  # - + lists, === headings, 1. 1) lists
+
+
+def _neutral(m: re.Match) -> str:
+    found = m.group()
+    if found.lower() == "www":
+        return found + JOINER
+    return "\\" + found + (JOINER if found in ":@" else "")
+
+
+def plain(text: object, label: bool = False) -> str:
+    """Markdown that Streamlit shows as ``text``, character for character (an invisible word joiner aside): every
+    character that could start markup escaped, every pattern Streamlit would turn into a link, emoji or icon broken.
+    Line breaks stay (hard breaks), or become spaces in a ``label`` (expander, progress: one line)."""
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out = []
+    for line in lines:
+        line = _MARKUP.sub(_neutral, line)
+        out.append(_LINE_START.sub(lambda m: m.group(1) + (
+            "\\" + m.group(2) if not m.group(3) else m.group(2) + "\\" + m.group(3)), line))
+    return (" " if label else "  \n").join(out)
 
 
 # --- upload --------------------------------------------------------------------------------------------------
@@ -68,7 +110,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 def upload() -> None:
     """File picker, optional account, the load with a progress bar, then the report of the last load."""
     files = st.file_uploader(t("Berkas ekspor (boleh beberapa sekaligus)"), type=list(loading.UPLOAD_TYPES),
-                             accept_multiple_files=True, key="adm_files",
+                             accept_multiple_files=True, key="adm_files", max_upload_size=loading.max_upload_mb(),
                              help=t("Nama berkas memuat tanggal ekspor (dan @kanal untuk YouTube), "
                                     "mis. youtube@dinkessukamaju_2026-11-22.csv. Arsip .zip dari platform boleh "
                                     "diunggah apa adanya: tiap berkas di dalamnya dimuat dan dilaporkan sendiri."))
@@ -88,12 +130,12 @@ def _load(files: list, account: str) -> loading.LoadReport:
     bar = st.progress(0.0, text=t("Menyiapkan {} berkas…", number(len(files))))
 
     def starting(first: int, total: int, batch: list[Planned]) -> None:
-        names = ", ".join(p.result.name for p in batch[:3]) + ("…" if len(batch) > 3 else "")
+        names = ", ".join(plain(p.result.name, label=True) for p in batch[:3]) + ("…" if len(batch) > 3 else "")
         bar.progress((first - 1) / total, text=t("Membaca berkas {first}–{last} dari {total}: {names}", first=first,
                                                  last=first + len(batch) - 1, total=total, names=names))
 
     def progress(done: int, total: int, result: FileResult) -> None:
-        bar.progress(done / total, text=f"{done}/{total} {result.name}: {outcome(result.outcome)}")
+        bar.progress(done / total, text=f"{done}/{total} {plain(result.name, label=True)}: {outcome(result.outcome)}")
 
     with tempfile.TemporaryDirectory(prefix="sorot-unggah-") as tmp:
         paths = loading.save_uploads([(f.name, f.getvalue()) for f in files], Path(tmp))
@@ -116,13 +158,13 @@ def show_report(report: loading.LoadReport) -> None:
         f"{number(counts.get(k, 0))} {outcome(k, icon=False)}" for k in OUTCOMES)))
     for row in report.files.itertuples():
         if row.outcome == "ditolak":
-            st.error(row.message.replace("\n", "  \n"))  # the ETL's message, already naming the file
+            st.error(plain(row.message))  # the ETL's message, already naming the file
     files = report.files.assign(outcome=report.files["outcome"].map(outcome),
                                 snapshot=[day(d) if _has(d) else EMPTY for d in report.files["snapshot"]])
     show(files, labels(FILE_LABELS), key="adm_report_files")
     for row in report.files.itertuples():
         if _has(row.layout) or row.notes or row.groups:
-            with st.expander(f"{row.file} — {outcome(row.outcome)}"):
+            with st.expander(f"{plain(row.file, label=True)} — {outcome(row.outcome)}"):
                 file_details(row)
     rejects_table(report.rejects, "adm_report_rejects", t("baris_ditolak_pemuatan_terakhir.csv"))
 
@@ -132,19 +174,14 @@ def _has(value: object) -> bool:
     return value is not None and value == value and value != ""
 
 
-def _plain(text: object) -> str:
-    """An ETL text (Indonesian, as stored) shown in markdown without being read as markup."""
-    return "".join(f"\\{c}" if c in "*`$[]<>" else c for c in str(text))
-
-
 def file_details(row) -> None:
     """One file of the load report (a row of admin.loading.FILE_COLUMNS): layout, rows, export date, notes,
     reject groups with what to do. Labels in the viewer's language; the ETL's words as it wrote them."""
     lines = []
     if _has(row.layout):
         lines.append(t("**Dikenali sebagai:** {layout} · judul kolom berbahasa {language} · jenis ekspor: {kind}",
-                       layout=_plain(row.layout), language=t(LANGUAGES[row.language])
-                       if row.language in LANGUAGES else "–", kind=_plain(row.kind if _has(row.kind) else "–")))
+                       layout=plain(row.layout), language=t(LANGUAGES[row.language])
+                       if row.language in LANGUAGES else "–", kind=plain(row.kind if _has(row.kind) else "–")))
     if row.outcome in ("berhasil", "sebagian"):
         lines.append(t("**Baris:** {read} dibaca · {loaded} dimuat ({new} baru, {duplicate} sudah ada di gudang "
                        "data) · {rejected} ditolak", read=number(row.rows_read), loaded=number(row.rows_loaded),
@@ -152,17 +189,17 @@ def file_details(row) -> None:
                        rejected=number(row.rows_rejected)))
     if _has(row.snapshot):
         lines.append(t("**Tanggal ekspor:** {day} — diambil dari {source}", day=day(row.snapshot),
-                       source=_plain(row.snapshot_source if _has(row.snapshot_source) else "–")))
+                       source=plain(row.snapshot_source if _has(row.snapshot_source) else "–")))
     if _has(row.message) and row.outcome != "ditolak":  # a refusal is already shown above
-        lines.append(t("**Keterangan:** {}", _plain(row.message)))
+        lines.append(t("**Keterangan:** {}", plain(row.message)))
     st.markdown("  \n".join(lines))
     if row.notes:
         st.markdown(t("**Catatan — asumsi saat membaca berkas ini:**") + "\n"
-                    + "\n".join(f"- {_plain(n)}" for n in row.notes))
+                    + "\n".join(f"- {plain(n)}" for n in row.notes))
     if row.groups:
         st.markdown(t("**Baris ditolak per alasan:**") + "\n" + "\n".join(
             t("- **{rows} baris** — {reason}  \n  *Yang perlu dilakukan:* {advice}", rows=number(g["rows"]),
-              reason=_plain(g["reason"]), advice=_plain(g["advice"])) for g in row.groups))
+              reason=plain(g["reason"]), advice=plain(g["advice"])) for g in row.groups))
 
 
 def rejects_table(frame: pd.DataFrame, key: str, file_name: str) -> None:
@@ -216,8 +253,8 @@ def fresh(sources: pd.DataFrame, today) -> None:
     for r in stale.itertuples():
         behind = t("belum ada data") if r.latest is None else t(
             "data terakhir {}, {} hari sebelum {}", day(r.latest), number(r.days_behind), day(today))
-        st.warning(t("Sumber basi — {source} {name}: {behind}. Unggah ekspor terbarunya.", source=r.source,
-                     name=r.name, behind=behind))
+        st.warning(t("Sumber basi — {source} {name}: {behind}. Unggah ekspor terbarunya.", source=plain(r.source),
+                     name=plain(r.name), behind=behind))
     if stale.empty and not sources.empty:
         st.success(t("Semua sumber diperbarui dalam {} hari terakhir (sampai {}).", STALE_DAYS, day(today)))
     show(sources, labels(SOURCE_LABELS), key="adm_fresh")  # latest day "4 Des 2026" or —; stale as a tick box
@@ -239,23 +276,23 @@ def table_editor(target: Path, label: str) -> None:
     Its columns are the file's own (Indonesian) headers, which the ETL's messages name."""
     key = f"adm_edit_{target.stem}"
     round_ = st.session_state.get(f"{key}_round", 0)
-    with st.expander(f"{label} — {target.name}"):
+    with st.expander(f"{label} — {plain(target.name, label=True)}"):
         _flash(key)
         if not target.exists():
-            st.warning(t("{} tidak ada.", target))
+            st.warning(t("{} tidak ada.", plain(target)))
             return
         with st.form(f"{key}_form", border=False):
             edited = st.data_editor(registry_edit.read_table(target), num_rows="dynamic", hide_index=True,
                                     key=f"{key}_{round_}")
-            saved = st.form_submit_button(t("Simpan {}", target.name), key=f"{key}_save")
+            saved = st.form_submit_button(t("Simpan {}", plain(target.name, label=True)), key=f"{key}_save")
         if saved:
             try:
                 registry_edit.save_table(registry_dir(), holidays_file(), target, edited)
             except RegistryError as err:
-                st.error(t("Tidak disimpan: {}", err))
+                st.error(t("Tidak disimpan: {}", plain(err)))
                 return
             st.session_state[f"{key}_round"] = round_ + 1  # a fresh editor over the written file
-            st.session_state[f"{key}_ok"] = t("{} tersimpan; berlaku pada pemuatan berikutnya.", target.name)
+            st.session_state[f"{key}_ok"] = t("{} tersimpan; berlaku pada pemuatan berikutnya.", plain(target.name))
             st.rerun()
 
 
@@ -274,15 +311,15 @@ def norms_editor(path: Path) -> None:
     st.subheader(t("Norma, ambang dan bobot"))
     _flash("adm_norms")
     with st.form("adm_norms_form", border=False):
-        text = st.text_area(path.name, path.read_text(encoding="utf-8") if path.exists() else "", height=420,
-                            key="adm_norms")
+        text = st.text_area(plain(path.name, label=True), path.read_text(encoding="utf-8") if path.exists() else "",
+                            height=420, key="adm_norms")
         saved = st.form_submit_button(t("Simpan norma"), key="adm_norms_save")
     if saved:
         try:
             norms_edit.save_norms(path, text)
         except NormsError as err:
-            st.error(t("Norma tidak disimpan: {}", err))
+            st.error(t("Norma tidak disimpan: {}", plain(err)))
             return
         st.cache_data.clear()
-        st.session_state["adm_norms_ok"] = t("{} tersimpan; berlaku segera.", path.name)
+        st.session_state["adm_norms_ok"] = t("{} tersimpan; berlaku segera.", plain(path.name))
         st.rerun()
