@@ -10,11 +10,13 @@ are refused with a reason.
 from __future__ import annotations
 
 import hashlib
-import shutil
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+
+from etl.errors import FileRefused
 
 DATA_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
 ARCHIVE_SUFFIXES = {".zip"}
@@ -118,10 +120,13 @@ def _limits_problem(infos: list[zipfile.ZipInfo]) -> str | None:
 
 def _open_archive(zpath: Path, name: str, where: str, given: Path, context: tuple[str, ...], workdir: Path,
                   out: Found, depth: int) -> None:
+    from etl import textio  # here: textio reads this module's suffix lists
+
     try:
+        problem = textio.archive_problem(zpath, nested=False) if depth == 0 else None  # the upload check's rules
         with zipfile.ZipFile(zpath) as zf:
             infos = [i for i in zf.infolist() if not i.is_dir()]
-            problem = _limits_problem(infos)
+            problem = problem or _limits_problem(infos)
             if problem is None and depth > MAX_DEPTH:
                 problem = "arsip di dalam arsip di dalam arsip"
             if problem:
@@ -133,7 +138,11 @@ def _open_archive(zpath: Path, name: str, where: str, given: Path, context: tupl
                 return
             for info in sorted(infos, key=lambda i: i.filename):
                 _member(zf, info, name, where, given, context, workdir, out, depth)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError) as err:
+    except FileRefused as err:
+        out.refused.append(Refusal(name, where, given, "ditolak", f"{name}: arsip ditolak — {err}. Tidak ada isinya "
+                                                                  "yang dimuat."))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError, zlib.error,
+            EOFError) as err:
         out.refused.append(Refusal(name, where, given, "ditolak",
                                    f"{name}: arsip ZIP rusak atau terkunci sandi ({err}). Unduh ulang berkasnya."))
 
@@ -148,8 +157,10 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, where: str, g
         return
     out.extracted += 1
     target = workdir / f"{out.extracted:05d}{suffix}"
+    from etl import textio  # here: textio reads this module's suffix lists
+
     with zf.open(info) as src, target.open("wb") as dst:
-        shutil.copyfileobj(src, dst, 1 << 20)  # streamed: one buffer in memory, never the member
+        textio.copy_capped(src, dst, info.file_size, shown)  # streamed, never past the size the archive declares
     stamp = datetime(*info.date_time) if info.date_time[0] >= 1990 else None
     member_context = (inner.name, *[p for p in reversed(inner.parent.parts)], *context)[:6]
     if suffix in ARCHIVE_SUFFIXES:

@@ -442,9 +442,6 @@ def test_a_corrupt_archive_is_refused_on_upload_and_the_rest_loads(good, tmp_pat
         "terkunci sandi (Error -3 while decompressing data: invalid block type)")
 
 
-@pytest.mark.xfail(strict=True, reason="etl/sources.py catches BadZipFile but not zlib.error/EOFError while it "
-                                       "unpacks a member: one corrupt archive given to `python -m etl load` fails the "
-                                       "whole load (the upload path refuses it first). Remove this mark once fixed.")
 def test_a_corrupt_archive_given_to_the_etl_is_refused_alone(good, tmp_path):
     results = etl_load.load([good, corrupt_zip(tmp_path / "rusak_2026-11-03.zip")], tmp_path / "w.duckdb")
     assert [(r.name, r.outcome) for r in results] == [(GOOD, "berhasil"), ("rusak_2026-11-03.zip", "ditolak")]
