@@ -19,6 +19,7 @@ import pandas as pd
 
 from analytics.i18n import translate
 from analytics.loads import REJECT_COLUMNS
+from analytics.privacy import mask_frame, mask_text
 from etl.errors import DataCheckFailed, FileRefused, RegistryError
 from warehouse_file import open_read_only
 
@@ -98,6 +99,7 @@ def load_files(paths: Sequence[Path], db: Path, registry_dir: Path, holidays: Pa
         return _failed(translate("Pemuatan gagal; gudang data tidak berubah. Rincian: {}", lang,
                                  etl_load.log_unexpected(db, "pemuatan", err)))
     ids, found = _logged(db, before) if db.exists() else ({}, pd.DataFrame(columns=REJECT_COLUMNS))
+    found = mask_frame(found, ["value"])  # a rejected cell may hold a phone, NIK or e-mail
     order = {str(p): i for i, p in enumerate(paths)}
     results = sorted(results, key=lambda r: (order.get(str(r.path), len(order)), r.name))
     files = pd.DataFrame([_file_row(r, ids.get(r.where)) for r in results], columns=FILE_COLUMNS)
@@ -124,8 +126,9 @@ def _file_row(r: FileResult, load_id: int | None) -> list:
     """One report row (FILE_COLUMNS): the name as shown (``archive.zip › member``), the snapshot as a local day."""
     snapshot = date.fromisoformat(r.snapshot[:10]) if r.snapshot else None  # ISO in the region's time zone
     groups = [dict(zip(GROUP_KEYS, (g.code, g.rows, g.reason, g.todo))) for g in r.groups]
-    return [r.name, r.outcome, r.message or "", r.format, r.layout, r.language, r.kind, snapshot, r.snapshot_source,
-            r.rows_read, r.rows_loaded, r.rows_rejected, r.rows_new, r.rows_duplicate, load_id, list(r.notes), groups]
+    return [r.name, r.outcome, mask_text(r.message or ""), r.format, r.layout, r.language, r.kind, snapshot,
+            r.snapshot_source, r.rows_read, r.rows_loaded, r.rows_rejected, r.rows_new, r.rows_duplicate, load_id,
+            list(r.notes), groups]
 
 
 def _failed(message: str) -> LoadReport:

@@ -220,3 +220,20 @@ def test_an_opd_heads_ranks_are_their_place_among_all(sample_db):
     history, full = (profile.history(wh, view, s, norms, today) for s in (own, everyone))
     assert set(history["opd_code"]) == {"DINKES"}
     assert history["rank"].tolist() == full[full["opd_code"] == "DINKES"]["rank"].tolist()
+
+
+def test_uploads_are_audited(sample_db, monkeypatch, tmp_path):
+    import shutil
+
+    from tests.exports import fb_row, write_fb
+
+    db = tmp_path / "w.duckdb"
+    shutil.copy(sample_db, db)
+    at = open_app(db, monkeypatch, "pages/data.py", role="admin")
+    upload = write_fb(tmp_path / "fb_2026-11-03.csv", [fb_row("1_9")])
+    at.file_uploader(key="adm_files").set_value([(upload.name, upload.read_bytes(), "text/csv")])
+    at.run()
+    next(b for b in at.button if b.key == "adm_load").click()
+    at.run()
+    entries = [(e.action, e.target) for e in store().audit_log(actor="admin", limit=10)]
+    assert ("upload", upload.name) in entries

@@ -10,6 +10,7 @@ SOROT_REGISTRY, SOROT_HOLIDAYS, SOROT_NORMS (admin.paths), SOROT_DB (warehouse_f
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 from pathlib import Path
@@ -24,8 +25,10 @@ from admin.registry_edit import RegistryError
 from analytics.loads import OPD_PLACEHOLDER, STALE_DAYS
 from analytics.norms import NormsError
 from reports.tables import safe
+from ui import session
 from ui.format import EMPTY, day, moment, number, styled
 from ui.i18n import language, t
+from ui.page import viewer
 from ui.widgets import show
 from warehouse_file import default_db
 
@@ -141,8 +144,21 @@ def _load(files: list, account: str) -> loading.LoadReport:
         paths = loading.save_uploads([(f.name, f.getvalue()) for f in files], Path(tmp))
         report = loading.load_files(paths, default_db(), registry_dir(), holidays_file(),
                                     account or None, progress=progress, starting=starting, lang=language())
+    audit("upload", ", ".join(f.name for f in files), _outcomes(report))
     bar.progress(1.0, text=t("Selesai."))
     return report
+
+
+def audit(action: str, target: str, detail: str) -> None:
+    """The admin's change in the audit log (uploads and loads, registry and norms saves)."""
+    who = viewer()
+    session.store().audit(who.username if who else "?", action, target[:500], detail)
+
+
+def _outcomes(report: loading.LoadReport) -> str:
+    if report.error:
+        return report.error[:300]
+    return ", ".join(f"{k}: {n}" for k, n in report.files["outcome"].value_counts().items())
 
 
 def show_report(report: loading.LoadReport) -> None:
@@ -291,6 +307,7 @@ def table_editor(target: Path, label: str) -> None:
             except RegistryError as err:
                 st.error(t("Tidak disimpan: {}", plain(err)))
                 return
+            audit("registry", target.name, t("{n} baris", n=len(edited)))
             st.session_state[f"{key}_round"] = round_ + 1  # a fresh editor over the written file
             st.session_state[f"{key}_ok"] = t("{} tersimpan; berlaku pada pemuatan berikutnya.", plain(target.name))
             st.rerun()
@@ -320,6 +337,7 @@ def norms_editor(path: Path) -> None:
         except NormsError as err:
             st.error(t("Norma tidak disimpan: {}", plain(err)))
             return
+        audit("norms", path.name, hashlib.sha256(text.encode("utf-8")).hexdigest()[:12])
         st.cache_data.clear()
         st.session_state["adm_norms_ok"] = t("{} tersimpan; berlaku segera.", plain(path.name))
         st.rerun()
