@@ -33,8 +33,8 @@ def _progress(i: int, total: int, r) -> None:
         print(f"    catatan: {note}", file=sys.stderr)
     for g in r.groups:
         print(f"    {_fmt(g.rows)} baris ditolak [{g.code}]: {g.reason}\n      → {g.todo}", file=sys.stderr)
-    for row, column, value, reason in r.rejects[:3]:
-        print(f"    baris {row}, kolom «{column}», nilai «{value}»: {reason}", file=sys.stderr)
+    for row, column, _value, reason in r.rejects[:3]:  # the cell itself is left out: it may be personal data
+        print(f"    baris {row}, kolom «{column}»: {reason}", file=sys.stderr)
 
 
 def _starting(i: int, total: int, batch: list) -> None:

@@ -126,7 +126,9 @@ def export(db: Path, out: Path) -> dict[str, int]:
         for task, stem in TASKS.items():
             frame = con.execute("SELECT text AS teks, label FROM nlp_correction WHERE task = $t "
                                 "ORDER BY corrected_at, target_key", {"t": task}).df()
-            frame.to_csv(out / f"{stem}.csv", index=False)
+            target = out / f"{stem}.csv"
+            frame.to_csv(target, index=False)
+            target.chmod(0o600)  # public comments and complaints, as written: for the trainer's eyes only
             counts[task] = len(frame)
         return counts
     finally:
