@@ -88,7 +88,7 @@ def rising_topics(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame
     per_topic["before"] = before.groupby("topic")["n"].sum()
     per_topic = per_topic.fillna({"before": 0}).reset_index()
     names = kecamatan_names(wh)
-    now["area"] = [kecamatan_of(a, names) for a in now["area"]]
+    now["area"] = now["area"].map({a: kecamatan_of(a, names) for a in now["area"].unique()})  # each string once
     now = now.groupby(["topic", "area"], as_index=False)["n"].sum()
     top_area = now[now["area"] != UNKNOWN_AREA].sort_values(["n", "area"], ascending=[False, True])
     top_area = top_area.drop_duplicates("topic")

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import ibis
 import pandas as pd
@@ -46,19 +47,28 @@ def kecamatan_names(wh: Warehouse) -> list[str]:
     return sorted(wh.frame(r.filter(r.kind == "kecamatan").select("name"))["name"])
 
 
+@lru_cache(maxsize=8)
+def _matcher(names: tuple[str, ...]) -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
+    """The kecamatan by their folded name, and a word pattern for each: built once per list of names (a
+    province has hundreds; the lookup used to be rebuilt for every area string)."""
+    lookup = {n.casefold(): n for n in names}
+    return lookup, [(re.compile(rf"\b{re.escape(key)}\b"), name) for key, name in lookup.items()]
+
+
 def kecamatan_of(area: str | None, names: list[str], lang: str = "id") -> str:
     """The registered kecamatan an area string names ("Kecamatan X, Kabupaten Y" → "X"), else "Tidak diketahui"."""
     if not area:
         return translate(UNKNOWN_AREA, lang)
-    lookup = {n.casefold(): n for n in names}
+    lookup, patterns = _matcher(tuple(names))
     parts = [p.strip() for p in area.split(",") if p.strip() and not _NOT_KECAMATAN.match(p.strip())]
     for part in parts:
         hit = lookup.get(_KECAMATAN_PREFIX.sub("", part).casefold())
         if hit:
             return hit
     for part in parts:  # a name inside a longer text, e.g. "Kec Sukaresmi Kab Sukamaju"
-        for key, name in lookup.items():
-            if re.search(rf"\b{re.escape(key)}\b", part.casefold()):
+        folded = part.casefold()
+        for pattern, name in patterns:
+            if pattern.search(folded):
                 return name
     return translate(UNKNOWN_AREA, lang)
 
