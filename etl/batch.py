@@ -16,7 +16,7 @@ import pandas as pd
 
 from etl import dateorder, resolve, typed
 from etl.advice import advice
-from etl.classify import JOBS, Labeller, distinct_texts, text_sql
+from etl.classify import JOBS, Job, Labeller, distinct_texts, text_sql
 from etl.errors import FileRefused
 from etl.exportdate import ExportDate
 from etl.registry import Registry
@@ -171,6 +171,8 @@ def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int, labelle
                     {"first": first_id})
         return _inserted(con, table, first_id)
     text = text_sql([f"g.{mapping[c]}" if mapping[c] in have else None for c in job.text])
+    if dataset in SNAPSHOTS:
+        _reuse_labels(con, dataset, job, text, labeller)
     labeller.table(con, job, distinct_texts(con, "good g", text))
     labels = job.columns()[:-1]
     con.execute(
@@ -183,6 +185,28 @@ def _insert(con: duckdb.DuckDBPyConnection, dataset: str, first_id: int, labelle
     if dataset == "complaints" and {"reporter_name", "reporter_phone"} & have:
         _store_reporters(con, have, first_id)
     return _inserted(con, table, first_id)
+
+
+# snapshot datasets: a new export repeats the rows (and texts) of posts and complaints already stored
+SNAPSHOTS = ("posts", "complaints")
+
+
+def _reuse_labels(con: duckdb.DuckDBPyConnection, dataset: str, job: Job, text: str, labeller: Labeller) -> None:
+    """Hand the labeller what this model version said of the same text in an earlier snapshot of the same
+    post or complaint, so only new or edited texts go through the model (labels depend on the text alone)."""
+    table, _, key, _ = TARGETS[dataset]
+    on = " AND ".join(f"x.{stored} = g.{new}" for stored, new in key.items() if stored != "snapshot_at")
+    stored = text_sql([f"x.{c}" for c in job.text])
+    labels = job.columns()[:-1]
+    rows = con.execute(
+        f"SELECT t, {', '.join(f'any_value({c})' for c in labels)} FROM ("
+        f"SELECT DISTINCT {stored} AS t, {', '.join(f'x.{c}' for c in labels)} FROM {table} x "
+        f"SEMI JOIN good g ON {on} AND {stored} = {text} WHERE x.classifier_version = $v) GROUP BY t",
+        {"v": job.version()}).fetchall()
+    if rows:
+        texts = [r[0] for r in rows]
+        for i, o in enumerate(job.outputs):
+            labeller.know(o.task, texts, [r[1 + 2 * i] for r in rows], [r[2 + 2 * i] for r in rows])
 
 
 def _inserted(con: duckdb.DuckDBPyConnection, table: str, first_id: int) -> dict[int, int]:

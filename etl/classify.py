@@ -88,6 +88,7 @@ class Labeller:
     memo: dict[str, dict[str, tuple[str, float]]] = field(default_factory=dict)
     texts: int = 0  # texts sent through a model
     seconds: float = 0.0
+    reused: int = 0  # texts whose stored label was taken instead (per task)
     workers: int = field(default_factory=lambda: min(os.cpu_count() or 1, 4))
     _pool: ProcessPoolExecutor | None = None
 
@@ -108,6 +109,12 @@ class Labeller:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+    def know(self, task: str, texts: list[str], labels: list[str], confidences: list[float]) -> None:
+        """Labels this model version already gave these texts (stored with earlier rows): not classified again."""
+        self.memo.setdefault(task, {"": (EMPTY_LABEL[task], 1.0)}).update(
+            zip(texts, zip(labels, confidences, strict=True), strict=True))
+        self.reused += len(texts)
 
     def label(self, task: str, texts: list[str]) -> tuple[list[str], list[float]]:
         seen = self.memo.setdefault(task, {"": (EMPTY_LABEL[task], 1.0)})

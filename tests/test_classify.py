@@ -167,3 +167,26 @@ def test_worker_processes_give_the_same_labels(monkeypatch):
             assert lab.label(task, texts) == classifier(task).predict(texts)
     finally:
         lab.close()
+
+
+def test_a_new_snapshot_classifies_only_texts_the_model_has_not_labelled_for_that_post(loaded, tmp_path, load_into):
+    edited = "Jadwal pelayanan PBB keliling pekan depan: Selasa di Kec. B"
+    captions = [CAPTIONS[0], edited, CAPTIONS[2], "Posyandu balita buka Kamis pagi"]  # 2 unchanged, 1 edited, 1 new
+    labeller = Labeller()
+    load_into(write_fb(tmp_path / "fb_2026-11-27.csv", [fb_row(f"1_{i}", caption=t) for i, t in enumerate(captions)]),
+              labeller=labeller)
+    assert labeller.texts == 2 and labeller.reused == 2  # the edited and the new caption only
+    rows = q(loaded, "SELECT caption, content_type, content_confidence FROM raw_post_snapshot "
+                     "WHERE load_id = (SELECT max(load_id) FROM etl_load) ORDER BY source_row")
+    labels, conf = classifier("content").predict([r[0] for r in rows])
+    assert [r[1] for r in rows] == labels  # reused labels are exactly what the model says
+    assert [r[2] for r in rows] == pytest.approx(conf, abs=1e-5)
+
+
+def test_a_new_complaint_snapshot_reuses_both_labels_of_an_unchanged_text(loaded, tmp_path, load_into):
+    labeller = Labeller()
+    load_into(write_csv(tmp_path / "aduan_2026-11-27.csv", COMPLAINT_HEADER,
+                        [complaint_row(f"T{i}", text=t, status="selesai", resolved="26/11/2026 10:00")
+                         for i, t in enumerate(COMPLAINTS)]), labeller=labeller)
+    assert labeller.texts == 0 and labeller.reused == 2 * len(COMPLAINTS)  # topic and sentiment
+    assert q(loaded, "SELECT count(DISTINCT snapshot_at) FROM raw_complaint") == [(2,)]

@@ -6,10 +6,15 @@ Features (the same function, ``features``, for training and prediction):
   column is its MurmurHash3 (seed 0) modulo ``N_FEATURES``; a bigram's column mixes the two
   words' hashes with the SplitMix64 finaliser. Counts, then the row is scaled to unit length.
 * optionally (the topic model), character n-grams inside word boundaries (``char_wb``) of the
-  tokens joined by spaces, hashed by scikit-learn's ``HashingVectorizer`` into another
+  tokens joined by spaces, hashed as scikit-learn's ``HashingVectorizer`` does into another
   ``N_CHAR_FEATURES`` columns, unit length, times ``char_weight``.
 
 All stateless and deterministic: the same text always gets the same features and label.
+
+Prediction does not import scikit-learn (≈ 1 s): hashes come from ``mmh3`` (the same MurmurHash3),
+each block's CSR matrix is built straight from row lengths (no COO conversion) and normalised
+here; scipy.sparse is imported when texts are first classified, not with the module. Training
+and the reference vectorizer the tests compare against import scikit-learn themselves.
 """
 
 from __future__ import annotations
@@ -18,15 +23,17 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import mmh3
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.preprocessing import normalize as unit_rows
-from sklearn.utils import murmurhash3_32
 
 from etl.nlp.normalize import TOKEN_PATTERN, tokens
 from etl.nlp.rules import is_ritual_tokens
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import HashingVectorizer
 
 MODELS = Path(__file__).resolve().parent / "models"
 TASKS = {"sentiment": "sentimen", "content": "konten", "topic": "topik"}
@@ -45,7 +52,7 @@ class _Hashes(dict):
     def __missing__(self, token: str) -> int:
         if len(self) >= HASH_CACHE_LIMIT:
             self.clear()
-        h = self[token] = murmurhash3_32(token, seed=0, positive=True)
+        h = self[token] = mmh3.hash(token, 0, signed=False)
         return h
 
 
@@ -64,6 +71,24 @@ def _mix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return z
 
 
+def unit_rows(cols: np.ndarray, lens: np.ndarray, width: int) -> sp.csr_matrix:
+    """Row i counts the columns ``cols[start_i : start_i + lens[i]]``; every row scaled to unit length.
+
+    Built straight from the row lengths (no COO conversion); duplicates are summed by scipy's per-row
+    sort, which beats one global sort of all (row, column) keys.
+    """
+    import scipy.sparse as sp
+
+    indptr = np.concatenate([[0], np.cumsum(lens)])
+    x = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), cols.astype(np.int32), indptr),
+                      shape=(len(lens), width), dtype=np.float32)
+    x.sum_duplicates()
+    squares = np.bincount(np.repeat(np.arange(len(lens)), np.diff(x.indptr)),
+                          weights=np.square(x.data, dtype=np.float64), minlength=len(lens))
+    x.data /= np.sqrt(squares).astype(np.float32)[np.repeat(np.arange(len(lens)), np.diff(x.indptr))]
+    return x
+
+
 def word_features(token_lists: list[list[str]]) -> sp.csr_matrix:
     """Hashed, unit-length word 1–2-gram counts, one row per token list."""
     n = len(token_lists)
@@ -71,13 +96,12 @@ def word_features(token_lists: list[list[str]]) -> sp.csr_matrix:
     total = int(lens.sum())
     h = _HASH
     flat = np.fromiter((h[t] for toks in token_lists for t in toks), dtype=np.uint64, count=total)
-    rows = np.repeat(np.arange(n, dtype=np.int32), lens)
+    rows = np.repeat(np.arange(n, dtype=np.int64), lens)
     pair = rows[:-1] == rows[1:]  # consecutive tokens of the same text
-    cols = np.concatenate([flat & MASK, _mix(flat[:-1][pair], flat[1:][pair]) & MASK]).astype(np.int32)
+    cols = np.concatenate([flat & MASK, _mix(flat[:-1][pair], flat[1:][pair]) & MASK])
     rows = np.concatenate([rows, rows[:-1][pair]])
-    data = np.ones(len(cols), dtype=np.float32)
-    x = sp.csr_matrix((data, (rows, cols)), shape=(n, N_FEATURES), dtype=np.float32)  # sums repeats
-    return unit_rows(x, copy=False)
+    order = np.argsort(rows, kind="stable")  # two sorted runs (words, pairs): one merge
+    return unit_rows(cols[order], np.bincount(rows, minlength=n), N_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -93,7 +117,9 @@ class FeatureSpec:
 
 
 def char_vectorizer(ngrams: tuple[int, int]) -> HashingVectorizer:
-    """The reference definition of the char block; ``char_features`` computes the same, faster."""
+    """The reference definition of the char block; ``char_triplets`` computes the same, faster."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     return HashingVectorizer(n_features=N_CHAR_FEATURES, analyzer="char_wb", ngram_range=ngrams,
                              alternate_sign=False, lowercase=False, norm="l2", dtype=np.float32)
 
@@ -110,7 +136,7 @@ def _char_wb(token: str, lo: int, hi: int) -> list[str]:
 
 
 def _char_column(gram: str) -> int:
-    h = murmurhash3_32(gram, seed=0)  # as HashingVectorizer: signed hash of the UTF-8 bytes
+    h = mmh3.hash(gram, 0)  # as HashingVectorizer: signed hash of the UTF-8 bytes
     return (2147483647 - (N_CHAR_FEATURES - 1)) % N_CHAR_FEATURES if h == -2147483648 else abs(h) % N_CHAR_FEATURES
 
 
@@ -142,18 +168,24 @@ def char_features(token_lists: list[list[str]], ngrams: tuple[int, int]) -> sp.c
     per_text = np.zeros(len(token_lists), dtype=np.int64)
     np.add.at(per_text, np.repeat(np.arange(len(token_lists)), counts), lens)
     cols = np.concatenate(per_token) if per_token else np.zeros(0, dtype=np.int32)
-    rows = np.repeat(np.arange(len(token_lists), dtype=np.int32), per_text)
-    x = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)),
-                      shape=(len(token_lists), N_CHAR_FEATURES), dtype=np.float32)
-    return unit_rows(x, copy=False)
+    return unit_rows(cols, per_text, N_CHAR_FEATURES)
+
+
+def blocks(token_lists: list[list[str]], spec: FeatureSpec) -> list[tuple[int, sp.csr_matrix]]:
+    """The feature blocks of ``spec``, each with the column it starts at."""
+    found = [(0, word_features(token_lists))]
+    if spec.char_ngrams:
+        chars = char_features(token_lists, spec.char_ngrams)
+        chars.data *= np.float32(spec.char_weight)
+        found.append((N_FEATURES, chars))
+    return found
 
 
 def features(token_lists: list[list[str]], spec: FeatureSpec) -> sp.csr_matrix:
-    x = word_features(token_lists)
-    if not spec.char_ngrams:
-        return x
-    chars = char_features(token_lists, spec.char_ngrams)
-    return sp.hstack([x, chars * np.float32(spec.char_weight)], format="csr", dtype=np.float32)
+    """The training matrix: one row per token list, ``spec.n_features`` columns."""
+    import scipy.sparse as sp
+
+    return sp.hstack([x for _, x in blocks(token_lists, spec)], format="csr", dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -167,10 +199,14 @@ class Classifier:
     spec: FeatureSpec = FeatureSpec()
 
     def probabilities(self, token_lists: list[list[str]]) -> np.ndarray:
-        x = features(token_lists, self.spec)
-        # columns without a weight all point at one zero row: a sparse × small dense product
-        compact = sp.csr_matrix((x.data, self.row_of[x.indices], x.indptr), shape=(x.shape[0], len(self.weights)))
-        logits = np.asarray(compact @ self.weights) + self.bias
+        import scipy.sparse as sp
+
+        n = len(token_lists)
+        logits = np.tile(self.bias.astype(np.float32), (n, 1))
+        for start, x in blocks(token_lists, self.spec):
+            # columns without a weight all point at one zero row: a sparse × small dense product
+            logits += sp.csr_matrix((x.data, self.row_of[x.indices + start], x.indptr),
+                                    shape=(n, len(self.weights))) @ self.weights
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         return p / p.sum(axis=1, keepdims=True)
@@ -200,13 +236,16 @@ def save(path: Path, labels: list[str], weights: sp.csr_matrix, bias: np.ndarray
                         bias=bias, **extra)
 
 
-def _compact(weights: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
-    """The rows of the (mostly empty) weight matrix that are used, dense, plus the column → row map."""
-    used = np.flatnonzero(np.diff(weights.indptr))
-    row_of = np.full(weights.shape[0], len(used), dtype=np.int32)
+def _compact(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
+             shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of the (mostly empty) CSR weight matrix that are used, dense, plus the column → row map
+    (unused columns map to a zero row at the end)."""
+    used = np.flatnonzero(np.diff(indptr))
+    row_of = np.full(shape[0], len(used), dtype=np.int32)
     row_of[used] = np.arange(len(used), dtype=np.int32)
-    dense = np.vstack([weights[used].toarray(), np.zeros((1, weights.shape[1]), dtype=np.float32)])
-    return dense.astype(np.float32), row_of
+    dense = np.zeros((len(used) + 1, shape[1]), dtype=np.float32)
+    dense[row_of[np.repeat(np.arange(shape[0]), np.diff(indptr))], indices] = data
+    return dense, row_of
 
 
 @cache
@@ -223,6 +262,6 @@ def classifier(task: str) -> Classifier:
     shape = tuple(int(v) for v in z["shape"])
     if shape[0] != spec.n_features:
         raise ValueError(f"{path}: {shape[0]} feature rows, expected {spec.n_features}")
-    weights, row_of = _compact(sp.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=shape))
+    weights, row_of = _compact(z["data"], z["indices"], z["indptr"], shape)
     version = f"{TASKS[task]}-{hashlib.sha256(raw).hexdigest()[:10]}"
     return Classifier(task, tuple(z["labels"].tolist()), weights, row_of, z["bias"], version, spec)
