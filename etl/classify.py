@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import checks, warehouse
+from etl import checks, marts, warehouse
 from etl.nlp.model import classifier
 
 # What an empty text gets: nothing to read is neither praise nor a complaint topic.
@@ -172,6 +172,6 @@ def rescore_warehouse(db: Path, everything: bool = False) -> dict[str, int]:
             changed = rescore(con, labeller, everything)
         finally:
             labeller.close()
-        warehouse.refresh_marts(con, warehouse.timezone(con))
+        marts.rebuild(con, warehouse.timezone(con))
         checks.verify(con)  # a failed data check keeps the warehouse as it was
     return changed

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import checks, warehouse
+from etl import checks, marts, warehouse
 from etl.classify import CORRECTABLE, JOBS, text_sql
 from etl.nlp.model import TASKS, classifier
 
@@ -93,7 +93,7 @@ def apply(db: Path, items: list[Correction], remove: bool = False) -> int:
         if not remove:
             con.execute("INSERT INTO nlp_correction BY NAME SELECT * FROM corrections_frame")
         con.unregister("corrections_frame")
-        warehouse.refresh_marts(con, warehouse.timezone(con))
+        marts.rebuild(con, warehouse.timezone(con))
         checks.verify(con)  # a failed data check keeps the warehouse as it was
     return len(frame)
 

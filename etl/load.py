@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import checks, crosscheck, textio, warehouse
+from etl import checks, crosscheck, marts, textio, warehouse
 from etl.batch import FileResult, Planned, log, process
 from etl.classify import Labeller
 from etl.errors import DataCheckFailed, FileRefused
@@ -158,6 +158,7 @@ class _Loader:
         self.labeller, self.db = labeller, db
         self.done = 0
         self.next_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM etl_load").fetchall()[0][0]
+        self.first_id = self.next_id  # the first load id of this run: the marts are updated from it on
 
     def refused(self, p: Planned) -> None:
         self.con.begin()
@@ -269,6 +270,17 @@ def _load_sources(sources: list[Source], refusals: list[Refusal], db: Path, reg:
                 loader.run(batch)
         finally:
             labeller.close()
-        warehouse.refresh_marts(con, reg.timezone)
-        _verify(con, db)  # a failed data check refuses the swap: the copy is dropped, the warehouse in use stays
+        _refresh(con, db, reg, loader.first_id)
     return results + [p.result for p in planned]
+
+
+def _refresh(con: duckdb.DuckDBPyConnection, db: Path, reg: Registry, first_id: int) -> None:
+    """Marts updated for what this run touched (or rebuilt), then the data checks over the same scope. A failed
+    check refuses the swap: the copy is dropped and the warehouse in use stays."""
+    if marts.can_update(con, reg.timezone, first_id, reg.sha256):
+        days = marts.update(con, first_id, reg.timezone)
+        with marts.scoped(con, days, reg.timezone):
+            _verify(con, db)
+    else:
+        marts.rebuild(con, reg.timezone)
+        _verify(con, db)

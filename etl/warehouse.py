@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.schema import MARTS, TABLES, create_views_sql
+from etl.schema import TABLES, create_views_sql
 
 # The file's place, its version, who may read it and read-only access are shared with the app; the ETL uses them
 # from here.
@@ -48,11 +48,6 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
                 con.execute(f"ALTER TABLE {table.name} ADD COLUMN {name} {sql_type.replace(' NOT NULL', '')}")
     for stmt in create_views_sql():
         con.execute(stmt)
-
-
-def refresh_marts(con: duckdb.DuckDBPyConnection, tz: str) -> None:
-    for mart in MARTS:
-        con.execute(f"CREATE OR REPLACE TABLE {mart.name} AS {mart.sql}", {"tz": tz} if "$tz" in mart.sql else {})
 
 
 def timezone(con: duckdb.DuckDBPyConnection) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import checks, warehouse
+from etl import checks, marts, warehouse
 from etl import load as etl_load
 from etl.__main__ import main as etl_main
 from etl.errors import DataCheckFailed
@@ -38,7 +38,7 @@ def test_every_kind_is_declared_and_documented():
 def test_checked_columns_exist_and_an_empty_warehouse_passes():
     con = duckdb.connect()
     warehouse.ensure_schema(con)
-    warehouse.refresh_marts(con, "Asia/Jakarta")
+    marts.rebuild(con, "Asia/Jakarta")
     columns = {m.name: {r[0] for r in con.execute(f"DESCRIBE {m.name}").fetchall()} for m in TABLES + VIEWS + MARTS}
     for c in checks.checks():
         assert set(c.columns) <= columns[c.model], c
@@ -143,7 +143,7 @@ def test_a_load_that_fails_a_check_is_refused_and_changes_nothing(tmp_path, db, 
     before_bytes, before_tables = db.read_bytes(), status(db)["tables"]
     old = write_csv(tmp_path / "aduan_lama_2026-11-21.csv", COMPLAINT_HEADER, [
         complaint_row("T1", received="16/11/2023 08:30", first_response="17/11/2023 10:00")])
-    monkeypatch.setattr(warehouse, "MARTS", _calendar_from_2024())
+    monkeypatch.setattr(marts, "MARTS", _calendar_from_2024())
 
     with pytest.raises(DataCheckFailed) as refused:
         load_into(old)
