@@ -38,7 +38,7 @@ def ensure_warehouse(scale: str, db: Path) -> None:
         (sample / ".done").write_text("ok")
     subprocess.run([sys.executable, "-m", "etl", "load", str(sample), "--db", str(db),
                     "--registry", str(sample / "registry")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+                   stderr=subprocess.DEVNULL, env={**os.environ, "SOROT_MAX_UPLOAD_MB": "2000"})  # ~280 MB files
 
 
 def run_page(page: str) -> tuple[float, float]:
