@@ -10,12 +10,13 @@ the marts' SQL and inside the ``stg_*`` views alike) that hold only the rows in 
 same way (``scoped``), each over rows complete for the keys and groups they check.
 
 Everything is rebuilt in full — and checked in full — when the scope cannot be trusted: a first load, a changed
-registry (an OPD's code or the holidays), a mart whose columns changed (a new Sorot), or a calendar whose working
-days moved.
+registry (an OPD's code or the holidays), a mart whose SQL changed (a new Sorot: each rebuild writes the SQL's
+fingerprint as the table's comment), or a calendar whose working days moved.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -91,6 +92,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, tz: str) -> None:
     """Every mart from every row."""
     for mart in MARTS:
         con.execute(f"CREATE OR REPLACE TABLE {mart.name} AS {mart.sql}", _params(mart.sql, tz))
+        con.execute(f"COMMENT ON TABLE {mart.name} IS '{_fingerprint(mart)}'")
 
 
 def _stored(con: duckdb.DuckDBPyConnection, name: str) -> str:
@@ -112,15 +114,16 @@ def _shadows(con: duckdb.DuckDBPyConnection, rows: dict[str, Rows], tz: str) -> 
             con.execute(f"DROP VIEW IF EXISTS temp.main.{name}")
 
 
-def _same_columns(con: duckdb.DuckDBPyConnection, tz: str) -> bool:
-    for mart in MARTS:
-        try:
-            have = [r[0] for r in con.execute(f"DESCRIBE {mart.name}").fetchall()]
-        except duckdb.CatalogException:
-            return False
-        if have != [r[0] for r in con.execute(f"DESCRIBE {mart.sql}", _params(mart.sql, tz)).fetchall()]:
-            return False
-    return True
+def _fingerprint(mart: Model) -> str:
+    return hashlib.sha256(mart.sql.encode()).hexdigest()[:16]
+
+
+def _same_definitions(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether every mart was built by the SQL it has now (a rebuild writes its fingerprint as the table's comment):
+    rows kept from an older definition must not be mixed with rows of a new one."""
+    have = dict(con.execute("SELECT table_name, comment FROM duckdb_tables() "
+                            "WHERE database_name = current_database()").fetchall())
+    return all(have.get(m.name) == _fingerprint(m) for m in MARTS)
 
 
 def _calendar_kept(con: duckdb.DuckDBPyConnection, tz: str) -> bool:
@@ -145,7 +148,7 @@ def _previous_registry(con: duckdb.DuckDBPyConnection, first_load: int) -> str |
 
 def can_update(con: duckdb.DuckDBPyConnection, tz: str, first_load: int, registry_sha: str) -> bool:
     """Whether the loads from ``first_load`` on may update the marts in place (see the module's doc)."""
-    return (_previous_registry(con, first_load) == registry_sha and _same_columns(con, tz)
+    return (_previous_registry(con, first_load) == registry_sha and _same_definitions(con)
             and _calendar_kept(con, tz))
 
 

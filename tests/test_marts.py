@@ -49,19 +49,19 @@ def updates(monkeypatch) -> list[int]:
     return calls
 
 
-def _edited_snapshot(sample_dir: Path, folder: Path) -> Path:
+def _edited_snapshot(sample_dir: Path, folder: Path, day: int = 27, more_views: int = 7) -> Path:
     """A later Facebook export of some of the newest posts, a third of them with a greeting added to the caption
-    (their content type, so their OPD-day group, may move) and every view count up by 7."""
+    (their content type, so their OPD-day group, may move) and every view count up by ``more_views``."""
     source = next(p for p in _files(sample_dir) if p.name.startswith("facebook_posts_2026-04-21"))
     with source.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     header, body = rows[0], rows[1:61]
     caption, views = header.index("Description"), header.index("Views")
     for i, row in enumerate(body):
-        row[views] = str(int(row[views] or 0) + 7)
+        row[views] = str(int(row[views] or 0) + more_views)
         if i % 3 == 0:
             row[caption] = "Selamat Hari Guru Nasional 25 November 2026! " + row[caption]
-    out = folder / "facebook_posts_2026-04-21_2026-11-27.csv"
+    out = folder / f"facebook_posts_2026-04-21_2026-11-{day}.csv"
     with out.open("w", encoding="utf-8-sig", newline="") as f:
         csv.writer(f).writerows([header, *body])
     return out
@@ -109,3 +109,15 @@ def test_the_checks_over_a_loads_scope_refuse_an_inconsistent_update(sample_dir,
         etl_load.load([_edited_snapshot(sample_dir, tmp_path)], db)
     assert "mart_opd_day_posts" in refused.value.message and "[reconcile]" in refused.value.message
     assert db.read_bytes() == before
+
+
+def test_a_mart_whose_sql_changed_is_rebuilt_not_updated(sample_dir, sample_db, tmp_path, monkeypatch, updates):
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(sample_db, db)
+    changed = tuple(m._replace(sql=m.sql.replace("count(*) AS n", "count(*) + 0 AS n"))
+                    if m.name == "mart_comment_day" else m for m in MARTS)
+    monkeypatch.setattr(marts, "MARTS", changed)  # a new Sorot: the same columns, another definition
+    etl_load.load([_edited_snapshot(sample_dir, tmp_path)], db)
+    assert updates == []  # rebuilt
+    etl_load.load([_edited_snapshot(sample_dir, tmp_path, day=28, more_views=9)], db)
+    assert len(updates) == 1  # the next load under that definition updates in place
