@@ -3,8 +3,9 @@
     python bench/small_load_bench.py
 
 Target (issue 14): the load into a warehouse 10× larger costs the same within 1.5× (provinsi is ~60× kabupaten
-by file size). The export is a later TikTok snapshot of the first account of each sample with 120 posts or more (views changed, dated a
-week after the sample). Each run loads into a fresh copy of the warehouse (the copy is not timed); medians of 3.
+by file size). The export is a later TikTok snapshot of the first account of each sample with 120 posts or more
+(views changed, dated a week after the sample). Each run loads into a fresh copy of the warehouse (the copy is not
+timed); medians of 3.
 The import of the loader is printed apart; the profile's top lines show where a small load still spends time.
 """
 
