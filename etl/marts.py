@@ -127,16 +127,14 @@ def _same_definitions(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _calendar_kept(con: duckdb.DuckDBPyConnection, tz: str) -> bool:
-    """Recompute mart_workday (small); False when a day already in it changed (its numbers are then stale)."""
+    """Recompute the calendar (small) into ``new_workday``; False when a day already in mart_workday changed (its
+    working-day numbers, so every complaint's, are then stale)."""
     sql = _mart("mart_workday").sql
     con.execute(f"CREATE OR REPLACE TEMP TABLE new_workday AS {sql}", _params(sql, tz))
     moved = con.execute(
         "SELECT (SELECT min(day) FROM mart_workday) IS DISTINCT FROM (SELECT min(day) FROM new_workday) "
         "OR EXISTS (SELECT 1 FROM mart_workday o JOIN new_workday n USING (day) "
         "WHERE o.is_workday <> n.is_workday OR o.workday_no <> n.workday_no)").fetchall()[0][0]
-    if not moved:
-        con.execute("INSERT INTO mart_workday SELECT * FROM new_workday "
-                    "WHERE day > (SELECT max(day) FROM mart_workday)")
     return not moved
 
 
@@ -174,6 +172,7 @@ def _replace(con: duckdb.DuckDBPyConnection, mart: str, scope: Rows, tz: str) ->
 def update(con: duckdb.DuckDBPyConnection, first_load: int, tz: str) -> CommentDays:
     """The marts' rows for what the loads from ``first_load`` on touched (``can_update`` said yes); returns the
     comments' days, which ``scoped`` needs."""
+    con.execute("INSERT INTO mart_workday SELECT * FROM new_workday WHERE day > (SELECT max(day) FROM mart_workday)")
     _scope(con, first_load)
     comment_days = _comment_days(con, first_load, tz)
     with _shadows(con, {"raw_post_snapshot": POSTS}, tz):
