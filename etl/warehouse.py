@@ -35,6 +35,8 @@ from warehouse_file import (  # noqa: F401
 
 DEFAULT_REGISTRY = ROOT / "data" / "registry"
 DEFAULT_HOLIDAYS = ROOT / "data" / "kalender" / "libur.csv"
+# DuckDB's own memory during a load (it spills the rest to ``<db>.tmp``); by default it would take 80 % of RAM
+LOAD_MEMORY = os.environ.get("SOROT_LOAD_MEMORY", "640MB")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -57,8 +59,12 @@ def timezone(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _remove_stale_copies(db: Path) -> None:
+    """What a killed load left: its copy, the copy's WAL and DuckDB's spill folder beside it."""
     for stale in db.parent.glob(db.name + ".tmp-*"):
-        stale.unlink(missing_ok=True)
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -87,7 +93,7 @@ def updating(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
         if db.exists():
             shutil.copyfile(db, tmp)
-        con = duckdb.connect(str(tmp))
+        con = duckdb.connect(str(tmp), config={"memory_limit": LOAD_MEMORY})
         try:
             os.chmod(tmp, PRIVATE_MODE)
             ensure_schema(con)
