@@ -13,7 +13,7 @@ from pandas.io.formats.style import Styler
 
 from analytics import fmt
 from analytics.fmt import EMPTY, FULL, MONTH, MONTHS, SHORT, WEEKDAY, missing
-from ui.i18n import language
+from ui.i18n import language, speaking
 
 __all__ = ["EMPTY", "FULL", "MONTH", "MONTHS", "SHORT", "WEEKDAY", "day", "day_range", "duration", "missing",
            "moment", "number", "number1", "percent", "percent1", "styled"]
@@ -73,7 +73,8 @@ def _column_format(column: pd.Series) -> Callable | None:
 
 def _cell_formats(frame: pd.DataFrame, formats: dict[str, Callable] | None) -> dict[str, Callable]:
     found = {c: f for c in frame.columns if (f := (formats or {}).get(c) or _column_format(frame[c]))}
-    return {c: (lambda v, f=f: EMPTY if missing(v) else f(v)) for c, f in found.items()}
+    lang = language()  # once for the table, not once per cell
+    return {c: speaking(lang, lambda v, f=f: EMPTY if missing(v) else f(v)) for c, f in found.items()}
 
 
 def _plain(value: object) -> str:
