@@ -71,6 +71,11 @@ def _mix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return z
 
 
+def _entry_rows(indptr: np.ndarray) -> np.ndarray:
+    """The row of every stored entry of a CSR matrix with this ``indptr``."""
+    return np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+
+
 def unit_rows(cols: np.ndarray, lens: np.ndarray, width: int) -> sp.csr_matrix:
     """Row i counts the columns ``cols[start_i : start_i + lens[i]]``; every row scaled to unit length.
 
@@ -83,9 +88,9 @@ def unit_rows(cols: np.ndarray, lens: np.ndarray, width: int) -> sp.csr_matrix:
     x = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), cols.astype(np.int32), indptr),
                       shape=(len(lens), width), dtype=np.float32)
     x.sum_duplicates()
-    squares = np.bincount(np.repeat(np.arange(len(lens)), np.diff(x.indptr)),
-                          weights=np.square(x.data, dtype=np.float64), minlength=len(lens))
-    x.data /= np.sqrt(squares).astype(np.float32)[np.repeat(np.arange(len(lens)), np.diff(x.indptr))]
+    row_of_entry = _entry_rows(x.indptr)
+    squares = np.bincount(row_of_entry, weights=np.square(x.data, dtype=np.float64), minlength=len(lens))
+    x.data /= np.sqrt(squares).astype(np.float32)[row_of_entry]
     return x
 
 
@@ -117,7 +122,7 @@ class FeatureSpec:
 
 
 def char_vectorizer(ngrams: tuple[int, int]) -> HashingVectorizer:
-    """The reference definition of the char block; ``char_triplets`` computes the same, faster."""
+    """The reference definition of the char block; ``char_features`` computes the same, faster."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(n_features=N_CHAR_FEATURES, analyzer="char_wb", ngram_range=ngrams,
@@ -244,7 +249,7 @@ def _compact(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
     row_of = np.full(shape[0], len(used), dtype=np.int32)
     row_of[used] = np.arange(len(used), dtype=np.int32)
     dense = np.zeros((len(used) + 1, shape[1]), dtype=np.float32)
-    dense[row_of[np.repeat(np.arange(shape[0]), np.diff(indptr))], indices] = data
+    dense[row_of[_entry_rows(indptr)], indices] = data
     return dense, row_of
 
 
