@@ -26,7 +26,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("SOROT_MAX_UPLOAD_MB", "2000")
 
 from app_bench import ensure_warehouse  # noqa: E402
 
