@@ -78,11 +78,10 @@ def main() -> None:
     pc = sum(by_kind[k][0] for k in ("posts", "comments"))
     pc_s = sum(by_kind[k][1] for k in ("posts", "comments"))
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
-    worker_gb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 / 1024
     print(f"end to end: {total:,} rows in {wall:.1f} s = {total / wall:,.0f} rows/s (incl. hashing, marts, swap)")
     print(f"posts+comments files: {pc:,} rows in {pc_s:.1f} s = {pc / pc_s if pc_s else 0:,.0f} rows/s")
-    print(f"peak RSS: {peak_gb:.2f} GB (target ≤ 2 GB at provinsi; DuckDB capped at SOROT_LOAD_MEMORY), largest "
-          f"classifier worker {worker_gb:.2f} GB; warehouse size {size / 1e9:.2f} GB")
+    print(f"peak RSS: {peak_gb:.2f} GB (target ≤ 2 GB at provinsi; DuckDB capped at SOROT_LOAD_MEMORY; the "
+          f"classifier workers are the forkserver's children, not counted); warehouse size {size / 1e9:.2f} GB")
     print("classified at load: " + ", ".join(f"{t} {n:,} rows" for t, n in classified.items())
           + f"; {labeller.texts:,} distinct texts through the models in {labeller.seconds:.1f} s "
           f"({labeller.texts / labeller.seconds if labeller.seconds else 0:,.0f} texts/s, included above)")
