@@ -113,3 +113,17 @@ def test_admin_corrections_join_the_training_rows(tmp_path, monkeypatch):
     monkeypatch.setattr(train, "CORRECTIONS", tmp_path)
     rows, weights, own = train.training_rows("topic", None)
     assert rows[-1] == ("Lampu PJU mati di gang", "penerangan_jalan") and own == len(rows) == len(weights)
+
+
+def test_char_features_stay_exact_across_calls_and_when_the_token_memo_is_renewed(monkeypatch):
+    from etl.nlp import model
+
+    monkeypatch.setattr(model, "HASH_CACHE_LIMIT", 50)  # renewed every few calls
+    monkeypatch.setattr(model, "_CHAR_MEMOS", {})
+    with (ROOT / "data" / "nlp" / "train" / "topik.csv").open(encoding="utf-8") as f:
+        texts = f.read().splitlines()[1:121] + [""]
+    reference = char_vectorizer((3, 5))
+    for i in range(0, len(texts), 20):
+        token_lists = [tokens(t) for t in texts[i:i + 20]]
+        fast = char_features(token_lists, (3, 5))
+        assert abs(fast - reference.transform([" ".join(t) for t in token_lists])).max() < 1e-6

@@ -146,33 +146,51 @@ def _char_column(gram: str) -> int:
 
 
 class _CharColumns(dict):
-    """token → the columns of its char n-grams (memo: words repeat across texts, so most are hits)."""
+    """token → its id, and the columns of every id's char n-grams in one flat array (memo: words repeat across
+    texts, so most are hits; gathering a text's columns is then array arithmetic, not a list of small arrays)."""
 
     def __init__(self, ngrams: tuple[int, int]) -> None:
         super().__init__()
         self.ngrams = ngrams
+        self.flat = np.zeros(0, dtype=np.int32)  # every known token's columns, one after the other
+        self.starts = np.zeros(0, dtype=np.int64)  # id → where its columns start in ``flat``
+        self.lengths = np.zeros(0, dtype=np.int64)  # id → how many
+        self._new: list[np.ndarray] = []  # columns of the tokens met since the last ``commit``
 
-    def __missing__(self, token: str) -> np.ndarray:
-        if len(self) >= HASH_CACHE_LIMIT:
-            self.clear()
-        cols = self[token] = np.array([_char_column(g) for g in _char_wb(token, *self.ngrams)], dtype=np.int32)
-        return cols
+    def __missing__(self, token: str) -> int:
+        self._new.append(np.array([_char_column(g) for g in _char_wb(token, *self.ngrams)], dtype=np.int32))
+        found = self[token] = len(self.lengths) + len(self._new) - 1
+        return found
+
+    def commit(self) -> None:
+        """Append the new tokens' columns to the arrays."""
+        if self._new:
+            lengths = np.fromiter(map(len, self._new), dtype=np.int64, count=len(self._new))
+            self.starts = np.concatenate([self.starts, len(self.flat) + np.cumsum(lengths) - lengths])
+            self.lengths = np.concatenate([self.lengths, lengths])
+            self.flat = np.concatenate([self.flat, *self._new])
+            self._new = []
+
+    def fresh(self) -> _CharColumns:
+        """This memo, or an empty one once it holds HASH_CACHE_LIMIT tokens (memory stays bounded)."""
+        return self if len(self) < HASH_CACHE_LIMIT else _CharColumns(self.ngrams)
 
 
-@cache
-def _char_columns(ngrams: tuple[int, int]) -> _CharColumns:
-    return _CharColumns(ngrams)
+_CHAR_MEMOS: dict[tuple[int, int], _CharColumns] = {}
 
 
 def char_features(token_lists: list[list[str]], ngrams: tuple[int, int]) -> sp.csr_matrix:
     """Exactly ``char_vectorizer(ngrams).transform([" ".join(t) for t in token_lists])``."""
-    memo = _char_columns(ngrams)
-    per_token = [memo[t] for toks in token_lists for t in toks]
-    lens = np.fromiter((len(c) for c in per_token), dtype=np.int64, count=len(per_token))
+    memo = _CHAR_MEMOS[ngrams] = _CHAR_MEMOS.get(ngrams, _CharColumns(ngrams)).fresh()
     counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    per_text = np.zeros(len(token_lists), dtype=np.int64)
-    np.add.at(per_text, np.repeat(np.arange(len(token_lists)), counts), lens)
-    cols = np.concatenate(per_token) if per_token else np.zeros(0, dtype=np.int32)
+    ids = np.fromiter((memo[t] for toks in token_lists for t in toks), dtype=np.int64, count=int(counts.sum()))
+    memo.commit()
+    lens = memo.lengths[ids]
+    ends = np.cumsum(lens)
+    # entry k of token i reads flat[starts[i] + k]
+    cols = memo.flat[np.repeat(memo.starts[ids] - (ends - lens), lens) + np.arange(int(ends[-1]) if len(ends) else 0)]
+    text_ends = np.concatenate([[0], ends])[np.cumsum(counts)]
+    per_text = np.diff(np.concatenate([[0], text_ends]))
     return unit_rows(cols, per_text, N_CHAR_FEATURES)
 
 
