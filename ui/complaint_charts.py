@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,8 +26,11 @@ def incoming_and_resolved(trend: pd.DataFrame, points: dict[str, str]) -> go.Fig
 
 def topic_by_area(grid: pd.DataFrame) -> go.Figure:
     """Complaints per topic (rows) and kecamatan (columns); customdata = [topic, kecamatan]."""
+    topics, areas = np.array(grid.index, dtype=object), np.array(grid.columns, dtype=object)
+    # an array, not nested lists: plotly checks a list cell by cell (0.36 s for 15 topics × 600 kecamatan)
+    custom = np.stack(np.broadcast_arrays(topics[:, None], areas[None, :]), axis=-1)
     heat = go.Figure(go.Heatmap(z=grid.values, x=list(grid.columns), y=list(grid.index), colorscale="Blues",
-                                customdata=[[[tp, area] for area in grid.columns] for tp in grid.index],
+                                customdata=custom,
                                 texttemplate="%{z}", hovertemplate="%{y} · %{x}: %{z}<extra></extra>"))
     heat.update_xaxes(tickangle=-40, tickvals=list(grid.columns)).update_yaxes(autorange="reversed")
     return heat

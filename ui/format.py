@@ -63,7 +63,9 @@ def _column_format(column: pd.Series) -> Callable | None:
         return None
     if pd.api.types.is_bool_dtype(column):
         return None
-    if pd.api.types.is_datetime64_any_dtype(column) or all(isinstance(v, date) for v in values):
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return day if bool((values == values.dt.normalize()).all()) else moment
+    if all(isinstance(v, date) for v in values):
         return day if all(_is_day(v) for v in values) else moment
     if pd.api.types.is_numeric_dtype(column):
         whole = bool((values == values.round()).all())
@@ -74,7 +76,23 @@ def _column_format(column: pd.Series) -> Callable | None:
 def _cell_formats(frame: pd.DataFrame, formats: dict[str, Callable] | None) -> dict[str, Callable]:
     found = {c: f for c in frame.columns if (f := (formats or {}).get(c) or _column_format(frame[c]))}
     lang = language()  # once for the table, not once per cell
-    return {c: speaking(lang, lambda v, f=f: EMPTY if missing(v) else f(v)) for c, f in found.items()}
+    return {c: _remembering(speaking(lang, lambda v, f=f: EMPTY if missing(v) else f(v))) for c, f in found.items()}
+
+
+def _remembering(function: Callable[[object], str]) -> Callable[[object], str]:
+    """``function`` computed once per distinct value (a column of 77,000 rows holds a few hundred days)."""
+    seen: dict[object, str] = {}
+
+    def call(value: object) -> str:
+        try:
+            return seen[value]
+        except KeyError:
+            text = seen[value] = function(value)
+            return text
+        except TypeError:  # unhashable, e.g. a list of reasons
+            return function(value)
+
+    return call
 
 
 def _plain(value: object) -> str:
