@@ -39,11 +39,15 @@ class Rows:
     keys: str = ""
     columns: tuple[str, ...] = ()
     where: str = ""
+    copied: str = ""  # or: the temp table they were copied into
+
 
     def _on(self, alias: str) -> str:
         return " AND ".join(f"{alias}.{c} IS NOT DISTINCT FROM k.{c}" for c in self.columns)
 
     def select(self, source: str) -> str:
+        if self.copied:
+            return f"SELECT * FROM {self.copied}"
         if self.keys:
             return f"SELECT s.* FROM {source} s SEMI JOIN {self.keys} k ON {self._on('s')}"
         return f"SELECT * FROM {source} WHERE {self.where}"
@@ -155,7 +159,8 @@ def _scope(con: duckdb.DuckDBPyConnection, first_load: int) -> None:
     f = {"f": first_load}
     key = ", ".join(POST_KEY)
     for name, columns, table in (("touched_post", key, "raw_post_snapshot"), ("touched_video", key, "raw_video_daily"),
-                                 ("touched_complaint", "complaint_key", "raw_complaint")):
+                                 ("touched_complaint", "complaint_key", "raw_complaint"),
+                                 ("touched_comment", "comment_key", "raw_comment")):
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT DISTINCT {columns} FROM {table} "
                     "WHERE load_id >= $f", f)
     con.execute(f"CREATE OR REPLACE TEMP TABLE touched_group AS SELECT DISTINCT {', '.join(POST_GROUP)} "
@@ -192,15 +197,20 @@ def update(con: duckdb.DuckDBPyConnection, first_load: int, tz: str) -> CommentD
 def scoped(con: duckdb.DuckDBPyConnection, comment_days: CommentDays, tz: str) -> Iterator[None]:
     """Inside: the tables the data checks read hold only the rows in the last ``update``'s scope, each complete
     for the keys and groups a check compares: every stored snapshot of a touched post and of every post in a
-    touched OPD-day group, of a touched complaint, every comment of a touched day (a comment stored twice under
-    one key has one creation time, give or take a misread time zone: the day bounds reach a day further)."""
+    touched OPD-day group, of a touched complaint, every comment of a touched day and every stored comment with
+    the key of a new one (the loader looks for a repeated comment only around the batch's own times, so one read
+    once with another day/month order would slip past it: only a check over its key catches it)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE scope_post AS SELECT {', '.join(POST_KEY)} FROM touched_post UNION "
                 f"SELECT {', '.join(POST_KEY)} FROM ({GROUPS.select('mart_post')})")
     in_scope = Rows("scope_post", POST_KEY)
+    stored = _stored(con, "raw_comment")
+    # the key's rows found by a semi join on the key alone (an OR over every row would read every column)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE scope_comment AS {comment_days.comments.select(stored)} UNION "
+                f"{Rows('touched_comment', ('comment_key',)).select(stored)}", _params(comment_days.comments.where, tz))
     with _shadows(con, {
         "raw_post_snapshot": in_scope, "mart_post": in_scope, "mart_opd_day_posts": GROUPS,
         "raw_video_daily": VIDEOS, "raw_complaint": COMPLAINTS, "mart_complaint": COMPLAINTS,
         "pii_complaint_reporter": COMPLAINTS,
-        "raw_comment": comment_days.comments, "mart_comment_day": comment_days.days,
+        "raw_comment": Rows(copied="scope_comment"), "mart_comment_day": comment_days.days,
     }, tz):
         yield

@@ -11,6 +11,7 @@ from etl import load as etl_load
 from etl import marts
 from etl.errors import DataCheckFailed
 from etl.schema import MARTS
+from tests.exports import COMMENT_HEADER, comment_row, write_csv
 
 pytestmark = pytest.mark.xdist_group("sample")
 
@@ -121,3 +122,11 @@ def test_a_mart_whose_sql_changed_is_rebuilt_not_updated(sample_dir, sample_db, 
     assert updates == []  # rebuilt
     etl_load.load([_edited_snapshot(sample_dir, tmp_path, day=28, more_views=9)], db)
     assert len(updates) == 1  # the next load under that definition updates in place
+
+
+def test_a_comment_stored_again_under_its_key_with_another_time_is_refused(tmp_path, db, load_into, updates):
+    load_into(write_csv(tmp_path / "komentar_1.csv", COMMENT_HEADER,
+                        [comment_row("k1", when="10/01/2026 09:00"), comment_row("k2", when="11/01/2026 09:00")]))
+    with pytest.raises(DataCheckFailed) as refused:  # the same comment, its date read months apart
+        load_into(write_csv(tmp_path / "komentar_2.csv", COMMENT_HEADER, [comment_row("k1", when="15/11/2026 09:00")]))
+    assert updates and "raw_comment.comment_key [unique]" in refused.value.message
