@@ -52,6 +52,8 @@ screenshots: install browser
 
 bench: install browser
 	$(PY) bench/load_bench.py
+	$(PY) bench/small_load_bench.py
+	$(PY) bench/first_page_bench.py
 	$(PY) bench/nlp_bench.py
 	$(PY) bench/app_bench.py
 	$(PY) bench/app_bench.py --scale provinsi
