@@ -121,7 +121,7 @@ def test_char_features_stay_exact_across_calls_and_when_the_token_memo_is_renewe
     monkeypatch.setattr(model, "HASH_CACHE_LIMIT", 50)  # renewed every few calls
     monkeypatch.setattr(model, "_CHAR_MEMOS", {})
     with (ROOT / "data" / "nlp" / "train" / "topik.csv").open(encoding="utf-8") as f:
-        texts = f.read().splitlines()[1:121] + [""]
+        texts = [*f.read().splitlines()[1:121], ""]
     reference = char_vectorizer((3, 5))
     for i in range(0, len(texts), 20):
         token_lists = [tokens(t) for t in texts[i:i + 20]]
