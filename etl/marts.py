@@ -41,7 +41,6 @@ class Rows:
     where: str = ""
     copied: str = ""  # or: the temp table they were copied into
 
-
     def _on(self, alias: str) -> str:
         return " AND ".join(f"{alias}.{c} IS NOT DISTINCT FROM k.{c}" for c in self.columns)
 

@@ -195,8 +195,8 @@ class Problem(NamedTuple):
 
 
 def add_problems(con: duckdb.DuckDBPyConnection, found: list[Problem], table: str = "typed") -> None:
-    """Record one problem per row of ``table`` and check it fails, all checks in one insert (one statement per
-    check cost ~2 ms each on a small batch, and one scan of ``table`` each on a big one)."""
+    """Record, for each check, one problem per row of ``table`` matching its ``where`` — all checks in one insert
+    (one statement per check cost ~2 ms each on a small batch)."""
     if not found:
         return
     parts, params = [], {}
@@ -231,7 +231,7 @@ def _checks(con: duckdb.DuckDBPyConnection, match: Match, column: Column, order:
              f"{f}__raw IS NOT NULL AND {f} IS NULL")
     elif column.kind != "text":
         expected = {"count": "angka bulat ≥ 0", "number": "angka", "duration": "durasi",
-                             "timestamp": "tanggal/waktu"}[column.kind]
+                    "timestamp": "tanggal/waktu"}[column.kind]
         found.append(Problem(f"{f}__raw IS NOT NULL AND {f} IS NULL", header, f"{f}__raw",
                              "nilai_tidak_sah",
                              f"bukan {expected} yang dikenali (contoh: {_example(column, order)})"))
