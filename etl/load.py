@@ -149,30 +149,47 @@ def _batches(planned: list[Planned]) -> list[list[Planned]]:
     return [chunk for chunks in groups.values() for chunk in chunks]
 
 
-class _Loader:
-    """Runs batches inside the private copy of the warehouse and logs every file."""
+class _Abandoned(Exception):
+    """A file failed inside the one transaction of an in-place load: the load is done again into a copy, where
+    each batch has its own transaction and the other files still load."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, reg: Registry, progress: Progress | None,
+
+class _Loader:
+    """Runs batches inside the writer's connection and logs every file: one transaction per batch in a copy;
+    in place, all of them inside the writer's one transaction (``atomic``)."""
+
+    def __init__(self, w: warehouse.Writer, reg: Registry, progress: Progress | None,
                  starting: Starting | None, total: int, labeller: Labeller, db: Path) -> None:
-        self.con, self.reg, self.progress, self.starting, self.total = con, reg, progress, starting, total
+        self.con, self.atomic = w.con, w.in_place
+        self.reg, self.progress, self.starting, self.total = reg, progress, starting, total
         self.labeller, self.db = labeller, db
         self.done = 0
-        self.next_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM etl_load").fetchall()[0][0]
+        self.next_id = self.con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM etl_load").fetchall()[0][0]
         self.first_id = self.next_id  # the first load id of this run: the marts are updated from it on
 
+    def _begin(self) -> None:
+        if not self.atomic:
+            self.con.begin()
+
+    def _commit(self) -> None:
+        if not self.atomic:
+            self.con.commit()
+
     def refused(self, p: Planned) -> None:
-        self.con.begin()
+        self._begin()
         self._log([p], datetime.now(UTC))
-        self.con.commit()
+        self._commit()
 
     def run(self, batch: list[Planned]) -> None:
         if self.starting:
             self.starting(self.done + 1, self.total, batch)
         started = datetime.now(UTC)
-        self.con.begin()
+        self._begin()
         try:
             process(self.con, batch, self.next_id, self.reg, self.labeller)
         except Exception as err:  # SplitBatch, FileRefused, duckdb.Error or anything else
+            if self.atomic:
+                raise _Abandoned from err
             self.con.rollback()
             if len(batch) > 1:  # find the file that cannot go with the others: they still load
                 for p in batch:
@@ -181,10 +198,11 @@ class _Loader:
             self._fail(batch[0], err)
             self.con.begin()
         except BaseException:
-            self.con.rollback()
+            if not self.atomic:  # in place, the writer rolls back its one transaction
+                self.con.rollback()
             raise
         self._log(batch, started)
-        self.con.commit()
+        self._commit()
 
     def _fail(self, p: Planned, err: BaseException) -> None:
         r = p.result
@@ -258,9 +276,23 @@ def _load_sources(sources: list[Source], refusals: list[Refusal], db: Path, reg:
                         _refusal_result(r)) for r in refused_archives]
     crosscheck.youtube_totals(planned)
     labeller = labeller or Labeller()
-    with warehouse.updating(db) as con:
-        write_reference(con, reg)
-        loader = _Loader(con, reg, progress, starting, len(planned), labeller, db)
+    try:
+        _write(planned, db, reg, progress, starting, labeller, in_place=_small(planned))
+    except _Abandoned:
+        _write(planned, db, reg, progress, starting, labeller, in_place=False)
+    return results + [p.result for p in planned]
+
+
+def _small(planned: list[Planned]) -> bool:
+    """Whether the files are few enough bytes to be written into the live warehouse (etl/warehouse.py)."""
+    return sum(p.path.stat().st_size for p in planned) <= warehouse.IN_PLACE_BYTES
+
+
+def _write(planned: list[Planned], db: Path, reg: Registry, progress: Progress | None, starting: Starting | None,
+           labeller: Labeller, in_place: bool) -> None:
+    with warehouse.writing(db, in_place) as w:
+        write_reference(w.con, reg)
+        loader = _Loader(w, reg, progress, starting, len(planned), labeller, db)
         for p in planned:
             if p.result.message and p.result.outcome != "dilewati":
                 p.result.outcome = "ditolak"
@@ -270,8 +302,7 @@ def _load_sources(sources: list[Source], refusals: list[Refusal], db: Path, reg:
                 loader.run(batch)
         finally:
             labeller.close()
-        _refresh(con, db, reg, loader.first_id)
-    return results + [p.result for p in planned]
+        _refresh(w.con, db, reg, loader.first_id)
 
 
 def _refresh(con: duckdb.DuckDBPyConnection, db: Path, reg: Registry, first_id: int) -> None:
