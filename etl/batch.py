@@ -200,13 +200,19 @@ def _reuse_labels(con: duckdb.DuckDBPyConnection, dataset: str, job: Job, text: 
     labels = job.columns()[:-1]
     rows = con.execute(
         f"SELECT t, {', '.join(f'any_value({c})' for c in labels)} FROM ("
-        f"SELECT DISTINCT {stored} AS t, {', '.join(f'x.{c}' for c in labels)} FROM {table} x "
+        f"SELECT DISTINCT {stored} AS t, {', '.join(f'x.{c}' for c in labels)} FROM {_same_keys(table, on)} x "
         f"SEMI JOIN good g ON {on} AND {stored} = {text} WHERE x.classifier_version = $v) GROUP BY t",
         {"v": job.version()}).fetchall()
     if rows:
         texts = [r[0] for r in rows]
         for i, o in enumerate(job.outputs):
             labeller.know(o.task, texts, [r[1 + 2 * i] for r in rows], [r[2 + 2 * i] for r in rows])
+
+
+def _same_keys(table: str, on: str) -> str:
+    """The stored rows with the key of a new one: found on the key columns, then fetched by rowid (a semi join on
+    the key and the text would read the text of every stored row)."""
+    return f"(SELECT * FROM {table} WHERE rowid IN (SELECT x.rowid FROM {table} x SEMI JOIN good g ON {on}))"
 
 
 def _inserted(con: duckdb.DuckDBPyConnection, table: str, first_id: int) -> dict[int, int]:

@@ -28,14 +28,18 @@ REGION_KINDS = ("kecamatan", "desa", "kelurahan")
 HOLIDAY_KINDS = ("libur_nasional", "cuti_bersama")
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
+
+
 def alias_key(text: object) -> str:
     """Normalised OPD name for matching: lower case, letters and digits only."""
-    return re.sub(r"[^0-9a-z]+", " ", str(text).lower()).strip()
+    return _NOT_ALNUM.sub(" ", str(text).lower()).strip()
 
 
 def handle_key(text: object) -> str:
     """Normalised account handle, id or display name."""
-    return re.sub(r"\s+", " ", str(text).strip().lstrip("@").strip().lower())
+    return _SPACES.sub(" ", str(text).strip().lstrip("@").strip().lower())
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Registry:
     holidays: pd.DataFrame
     settings: dict[str, object]
     sha256: str
+    aliases: pd.DataFrame  # every name of every OPD, with its alias_key (ref_opd_alias)
 
     @property
     def timezone(self) -> str:
@@ -69,8 +74,14 @@ def _fail(path: Path, index: int, column: str, value: str, expected: str) -> Reg
     )
 
 
+def _outside(values: pd.Series, allowed: object) -> pd.Index:
+    """The index of the values not in ``allowed`` (a set lookup: Series.isin on Arrow strings is 10× slower)."""
+    known = set(allowed)
+    return values.index[[v not in known for v in values.tolist()]]
+
+
 def _check_choice(path: Path, frame: pd.DataFrame, column: str, allowed: tuple[str, ...]) -> None:
-    bad = frame.index[~frame[column].str.lower().isin(allowed)]
+    bad = _outside(frame[column].str.lower(), allowed)
     if len(bad):
         i = bad[0]
         raise _fail(path, i, column, frame.at[i, column], f"pilih salah satu: {', '.join(allowed)}")
@@ -101,7 +112,7 @@ def _read_opd(path: Path) -> pd.DataFrame:
             raise _fail(path, empty[0], column, "", "wajib diisi")
     _check_unique(path, frame, ["kode"], "kode OPD")
     _check_choice(path, frame, "jenis", OPD_KINDS)
-    parents = frame.index[(frame["induk"] != "") & ~frame["induk"].isin(frame["kode"])]
+    parents = _outside(frame["induk"], [*frame["kode"].tolist(), ""])
     if len(parents):
         i = parents[0]
         raise _fail(path, i, "induk", frame.at[i, "induk"], "kode OPD induk yang terdaftar")
@@ -115,7 +126,7 @@ def _read_accounts(path: Path, opd: pd.DataFrame) -> pd.DataFrame:
     frame = _read(path, ["kode_opd", "platform", "akun", "id_akun", "nama_tampilan", "aktif_sejak", "url"])
     frame["platform"] = frame["platform"].str.lower()
     _check_choice(path, frame, "platform", PLATFORMS)
-    unknown = frame.index[~frame["kode_opd"].isin(opd["kode"])]
+    unknown = _outside(frame["kode_opd"], opd["kode"].tolist())
     if len(unknown):
         i = unknown[0]
         raise _fail(path, i, "kode_opd", frame.at[i, "kode_opd"], "kode OPD yang ada di opd.csv")
@@ -166,7 +177,6 @@ def _digest(paths: list[Path]) -> str:
 def read_registry(registry_dir: Path, holidays_file: Path) -> Registry:
     files = [registry_dir / n for n in ("opd.csv", "akun.csv", "wilayah.csv", "pengaturan.toml")]
     opd = _read_opd(files[0])
-    _aliases(opd)  # refuses an alias shared by two OPD now, before any load starts
     return Registry(
         opd=opd,
         accounts=_read_accounts(files[1], opd),
@@ -174,14 +184,15 @@ def read_registry(registry_dir: Path, holidays_file: Path) -> Registry:
         holidays=_read_holidays(holidays_file),
         settings=_read_settings(files[3]),
         sha256=_digest([*files, holidays_file]),
+        aliases=_aliases(opd),  # refuses an alias shared by two OPD now, before any load starts
     )
 
 
 def _aliases(opd: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for r in opd.itertuples():
-        names = [r.kode, r.nama, r.singkatan, *[a for a in r.alias.split("|") if a.strip()]]
-        rows += [(r.kode, n.strip(), alias_key(n)) for n in names]
+    for code, name, short, more in zip(*(opd[c].tolist() for c in ("kode", "nama", "singkatan", "alias"))):
+        names = [code, name, short, *[a for a in more.split("|") if a.strip()]]
+        rows += [(code, n.strip(), alias_key(n)) for n in names]
     frame = pd.DataFrame(rows, columns=["opd_code", "alias", "alias_key"])
     frame = frame.drop_duplicates(["opd_code", "alias_key"])
     clash = frame[frame.duplicated("alias_key", keep=False)]
@@ -195,16 +206,39 @@ def _aliases(opd: pd.DataFrame) -> pd.DataFrame:
 
 def _account_keys(accounts: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for r in accounts.itertuples():
-        for lookup in (r.akun, r.id_akun, r.nama_tampilan):
+    columns = ("platform", "akun", "id_akun", "nama_tampilan", "kode_opd")
+    for platform, handle, platform_id, display, opd_code in zip(*(accounts[c].tolist() for c in columns)):
+        for lookup in (handle, platform_id, display):
             if lookup:
-                rows.append((r.platform, handle_key(lookup), r.akun, r.kode_opd))
+                rows.append((platform, handle_key(lookup), handle, opd_code))
     frame = pd.DataFrame(rows, columns=["platform", "lookup", "handle", "opd_code"])
     return frame.drop_duplicates(["platform", "lookup"])
 
 
-def write_reference(con: duckdb.DuckDBPyConnection, reg: Registry) -> None:
-    """Replace every ref_* table with the registry's current content."""
+REFERENCE_FORMAT = 1  # raise when write_reference writes other rows from the same registry
+
+
+def _reference_mark(con: duckdb.DuckDBPyConnection, reg: Registry) -> str:
+    """Which registry, written how into which ref_* tables (an upgrade that adds a column writes them again)."""
+    ddl = con.execute("SELECT string_agg(sql, ';' ORDER BY table_name) FROM duckdb_tables() "
+                      "WHERE database_name = current_database() AND starts_with(table_name, 'ref_')").fetchall()[0][0]
+    return hashlib.sha256(f"{REFERENCE_FORMAT}\n{reg.sha256}\n{ddl}".encode()).hexdigest()[:16]
+
+
+def write_reference(con: duckdb.DuckDBPyConnection, reg: Registry) -> bool:
+    """Replace every ref_* table with the registry's current content, unless they hold it already (the mark left
+    as ref_setting's table comment says so: a weekly load need not rewrite 1,300 OPD and their accounts).
+    Returns whether they were written."""
+    mark = _reference_mark(con, reg)
+    if con.execute("SELECT comment FROM duckdb_tables() WHERE database_name = current_database() "
+                   "AND table_name = 'ref_setting'").fetchall() == [(mark,)]:
+        return False
+    _write_reference(con, reg)
+    con.execute(f"COMMENT ON TABLE ref_setting IS '{mark}'")
+    return True
+
+
+def _write_reference(con: duckdb.DuckDBPyConnection, reg: Registry) -> None:
     o, a = reg.opd, reg.accounts
     frames = {
         "ref_opd": pd.DataFrame({
@@ -212,7 +246,7 @@ def write_reference(con: duckdb.DuckDBPyConnection, reg: Registry) -> None:
             "kind": o["jenis"].str.lower(), "parent_code": o["induk"].replace("", None),
             "lapor_id": o["id_lapor"].replace("", None), "active": o["aktif"].str.lower() == "ya",
         }),
-        "ref_opd_alias": _aliases(o),
+        "ref_opd_alias": reg.aliases,
         "ref_account": pd.DataFrame({
             "platform": a["platform"], "handle": a["akun"], "opd_code": a["kode_opd"],
             "platform_id": a["id_akun"].replace("", None),

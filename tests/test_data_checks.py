@@ -203,7 +203,7 @@ def test_only_the_checks_asked_for_run(small_db):
         con.close()
 
 
-def _failing(con) -> float:
+def _failing(con, only=None) -> float:
     raise DataCheckFailed("Pemeriksaan data gagal: mart_post.post_id [unique]: 1 baris.", ["mart_post.post_id"])
 
 
