@@ -16,6 +16,7 @@ files made before. The app and the ETL must therefore run as the same system use
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import gc
 import logging
@@ -128,6 +129,7 @@ class LiveReader:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._key: tuple[str, tuple[int, int]] | None = None
         self._watcher: threading.Thread | None = None
+        atexit.register(self.release)  # DuckDB's bindings complain of a connection still held at exit
 
     def cursor(self, db: Path) -> duckdb.DuckDBPyConnection | None:
         """A cursor on ``db`` as it is now (None when there is no warehouse yet)."""
