@@ -1,9 +1,10 @@
-"""Data checks, run on every newly loaded copy of the warehouse before it replaces the one in use.
+"""Data checks, run on every load before it becomes the warehouse in use (before the copy is swapped in, or
+before the in-place transaction commits).
 
 The checks are declared beside their models in ``etl/schema.py`` (``Check``). Each becomes one query
 (``check_sql``) that returns how many rows (or keys, or groups) offend and up to three examples. One
-failure refuses the swap: ``verify`` raises ``DataCheckFailed`` with the reason in Bahasa Indonesia, the
-copy is thrown away and the warehouse in use stays exactly as it was.
+failure refuses the load: ``verify`` raises ``DataCheckFailed`` with the reason in Bahasa Indonesia, the
+copy is thrown away (or the transaction rolled back) and the warehouse in use stays exactly as it was.
 """
 
 from __future__ import annotations

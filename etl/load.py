@@ -1,9 +1,10 @@
-"""Loading files into the warehouse: each file fully or not at all, the warehouse swapped atomically.
+"""Loading files into the warehouse: each file fully or not at all, the whole load atomically.
 
 find the files (folders walked, ``.zip`` archives opened member by member, ``etl/sources.py``) → hash
 each → skip those loaded before under the same registry → sniff each (format, header), date it
 (``etl/exportdate.py``), name its account → group files of one layout into batches read in one scan
-(``etl/batch.py``) → swap the warehouse. No exception from one file stops the others: it becomes that
+(``etl/batch.py``) → write them into a copy swapped in, or into the live file in one transaction for a small
+load (``etl/warehouse.py``). No exception from one file stops the others: it becomes that
 file's refusal, with the details in the error log beside the warehouse.
 """
 

@@ -8,8 +8,8 @@ Free texts (comments, complaints, captions, rejected values) are stored as writt
 shown (``analytics/privacy.py``).
 
 Beside every model stand its data checks (like dbt's schema tests: unique keys, not-null columns, accepted
-values, references, timelines, row counts reconciled between layers). They run on every newly loaded copy
-of the warehouse before it replaces the one in use (``etl/checks.py``); one failure refuses the swap.
+values, references, timelines, row counts reconciled between layers). They run on every load before it
+becomes the warehouse in use (``etl/checks.py``); one failure refuses the load.
 A NULL passes every check but not_null.
 """
 
