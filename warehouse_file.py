@@ -97,7 +97,7 @@ def open_read_only(db: Path, wait: float = READER_WAIT) -> duckdb.DuckDBPyConnec
         con = duckdb.connect()
         try:
             con.execute("ATTACH $path AS warehouse (READ_ONLY)", {"path": str(db)})
-        except duckdb.IOException as err:  # the writer took the file between our look and our attach
+        except duckdb.Error as err:  # the writer took the file between our look and our attach
             con.close()
             if not lock_conflict(err) or time.monotonic() >= deadline:
                 raise

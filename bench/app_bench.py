@@ -46,9 +46,12 @@ def run_page(page: str) -> tuple[float, float]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from tests.apptest import logged_in
+    from ui import db
+
     st.cache_data.clear()
     st.cache_resource.clear()
-    from tests.apptest import logged_in
+    db._LIVE.release()  # a fresh warehouse connection
 
     at = logged_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120))
     at.switch_page(page)  # the first run is this page's

@@ -32,6 +32,7 @@ SOURCE = t("Sumber: pengaduan semua kanal") + (
 
 
 LATE_SHOWN = 1000  # rows of the overdue list drawn in the page (all of them in the downloads)
+DETAILS_SHOWN = 500  # rows of "Rincian pengaduan" drawn in the page, the newest (all of them in the downloads)
 
 
 FIGURES = {"received": "complaints_received", "in_sla_share": "complaints_in_sla_share",
@@ -132,9 +133,13 @@ picked = [url_choice(col.selectbox, label, options, None, name, key=key, to_url=
           for col, (key, (name, label, options, fmt, code)) in zip(st.columns(5), choices.items(), strict=True)]
 rows = compute(ct.details, view, *args, *picked, lang)
 st.caption(t("{} pengaduan. Identitas pelapor tidak pernah ditampilkan.", number(len(rows))))
-show(rows, {"complaint_id": t("Tiket"), "channel_label": t("Kanal"), "short_name": t("OPD"), "topic": t("Topik"),
+if len(rows) > DETAILS_SHOWN:
+    st.caption(t("Tabel memuat {shown} yang terbaru dari {total}; unduh semuanya di bawah.",
+                 shown=number(DETAILS_SHOWN), total=number(len(rows))))
+show(rows.head(DETAILS_SHOWN), {
+            "complaint_id": t("Tiket"), "channel_label": t("Kanal"), "short_name": t("OPD"), "topic": t("Topik"),
             "kecamatan": t("Kecamatan"), "received_day": t("Diterima"), "first_response_day": t("Ditanggapi"),
             "resolved_day": t("Selesai"), "status_label": t("Status"), "response_days": t("Hari s.d. tanggapan"),
             "response_norm": t("Norma tanggapan"), "sla": t("SLA tanggapan"), "permalink": t("Tautan")},
-     key="pg_details", column_config=LIST, height=360, source=SOURCE)
+     key="pg_details", column_config=LIST, height=360, source=SOURCE, export=lambda: rows)
 page_deck_button()  # the sidebar's deck of all the page drew
