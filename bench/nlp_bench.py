@@ -11,6 +11,7 @@ on our eval and ≥ 0.78 on SmSA test; content F1 ≥ 0.92 for seremonial vs res
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 import time
 from pathlib import Path
@@ -54,6 +55,18 @@ def speed(task: str, texts: list[str], n: int = 50_000) -> float:
     return n / (time.perf_counter() - t0)
 
 
+def phenomena(model) -> None:
+    """Sentiment accuracy per phenomenon of ``data/nlp/eval/fenomena.csv`` (held out like the rest of eval/)."""
+    path = ROOT / "data" / "nlp" / "eval" / "fenomena.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    pred, _ = model.predict([r["teks"] for r in rows])
+    print(f"\n== sentiment per phenomenon ({path.name}; target ≥ 0.85 each)")
+    for name in sorted({r["fenomena"] for r in rows}):
+        hits = [p == r["label"] for p, r in zip(pred, rows, strict=True) if r["fenomena"] == name]
+        print(f"{name:<10} n={len(hits):<4} accuracy {sum(hits) / len(hits):.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--public", default=str(ROOT.parent / "shared" / "data" / "nlp"))
@@ -69,6 +82,7 @@ def main() -> None:
             print(f"seremonial vs rest: F1 {binary:.3f}")
         if task == "sentiment":
             assert model.predict(texts)[0] == pred, "not deterministic"
+            phenomena(model)
             test = smsa_test(Path(args.public))
             if test:
                 got, _ = model.predict([t for t, _ in test])

@@ -1,6 +1,6 @@
 """Cross-validation on the training data only — how the classifiers' settings were chosen.
 
-    python bench/nlp_cv.py topic [--folds 5] [--c 4 8 16] [--char 2 5] [--char-weight 1] [--legacy]
+    python bench/nlp_cv.py topic [--folds 5] [--c 4 8 16] [--char 2 5] [--char-weight 1] [--legacy] [--no-negation]
 
 Stratified k-fold over ``data/nlp/train/<task>.csv``. For sentiment the public sets (SmSA and
 NusaX-Senti train/valid) are always in the training part and only our own rows are scored.
@@ -15,6 +15,7 @@ import argparse
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +54,7 @@ def main() -> None:
     ap.add_argument("--legacy", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-negation", action="store_true", help="without negation scopes (etl/nlp/negation.py)")
     ap.add_argument("--public", default=str(ROOT.parent / "shared" / "data" / "nlp"))
     args = ap.parse_args()
     task = args.task
@@ -64,7 +66,9 @@ def main() -> None:
     if args.char:
         spec = FeatureSpec(tuple(args.char), args.char_weight)
     elif args.no_char:
-        spec = FeatureSpec()
+        spec = FeatureSpec(negation=spec.negation)
+    if args.no_negation:
+        spec = replace(spec, negation=False)
     t0 = time.perf_counter()
     x = legacy_features(texts) if args.legacy else features([tokens(t) for t in texts], spec)
     print(f"{task}: {n_own} own rows (+{len(rows) - n_own} public), features "

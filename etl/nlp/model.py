@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import mmh3
 import numpy as np
 
+from etl.nlp import negation
 from etl.nlp.normalize import TOKEN_PATTERN, tokens
 from etl.nlp.rules import is_ritual_tokens
 
@@ -111,10 +112,12 @@ def word_features(token_lists: list[list[str]]) -> sp.csr_matrix:
 
 @dataclass(frozen=True)
 class FeatureSpec:
-    """What a weights file was trained on: word n-grams, plus char n-grams if ``char_ngrams``."""
+    """What a weights file was trained on: word n-grams (of the tokens with negation scopes marked, if
+    ``negation``: etl/nlp/negation.py), plus char n-grams if ``char_ngrams``."""
 
     char_ngrams: tuple[int, int] | None = None
     char_weight: float = 1.0
+    negation: bool = False
 
     @property
     def n_features(self) -> int:
@@ -196,7 +199,8 @@ def char_features(token_lists: list[list[str]], ngrams: tuple[int, int]) -> sp.c
 
 def blocks(token_lists: list[list[str]], spec: FeatureSpec) -> list[tuple[int, sp.csr_matrix]]:
     """The feature blocks of ``spec``, each with the column it starts at."""
-    found = [(0, word_features(token_lists))]
+    words = [negation.mark(t) for t in token_lists] if spec.negation else token_lists
+    found = [(0, word_features(words))]
     if spec.char_ngrams:
         chars = char_features(token_lists, spec.char_ngrams)
         chars.data *= np.float32(spec.char_weight)
@@ -251,9 +255,9 @@ class Classifier:
 
 
 def save(path: Path, labels: list[str], weights: sp.csr_matrix, bias: np.ndarray, spec: FeatureSpec) -> None:
-    extra = {}
+    extra = {"negation": np.array(spec.negation)}
     if spec.char_ngrams:
-        extra = {"char_ngrams": np.array(spec.char_ngrams), "char_weight": np.array(spec.char_weight)}
+        extra |= {"char_ngrams": np.array(spec.char_ngrams), "char_weight": np.array(spec.char_weight)}
     np.savez_compressed(path, scheme=np.array(SCHEME), labels=np.array(labels), data=weights.data,
                         indices=weights.indices, indptr=weights.indptr, shape=np.array(weights.shape),
                         bias=bias, **extra)
@@ -279,9 +283,9 @@ def classifier(task: str) -> Classifier:
     z = np.load(path)
     if "scheme" not in z or str(z["scheme"]) != SCHEME:
         raise ValueError(f"{path} was trained with other features; retrain: python -m etl.nlp.train {task}")
-    spec = FeatureSpec()
+    spec = FeatureSpec(negation="negation" in z and bool(z["negation"]))
     if "char_ngrams" in z:
-        spec = FeatureSpec(tuple(int(v) for v in z["char_ngrams"]), float(z["char_weight"]))
+        spec = FeatureSpec(tuple(int(v) for v in z["char_ngrams"]), float(z["char_weight"]), spec.negation)
     shape = tuple(int(v) for v in z["shape"])
     if shape[0] != spec.n_features:
         raise ValueError(f"{path}: {shape[0]} feature rows, expected {spec.n_features}")
