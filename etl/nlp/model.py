@@ -20,7 +20,7 @@ and the reference vectorizer the tests compare against import scikit-learn thems
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import mmh3
 import numpy as np
 
-from etl.nlp import negation
+from etl.nlp import emoji, negation
 from etl.nlp.normalize import TOKEN_PATTERN, tokens
 from etl.nlp.rules import is_ritual_tokens
 
@@ -44,6 +44,7 @@ N_CHAR_FEATURES = 2**20
 MASK = np.uint64(N_FEATURES - 1)
 HASH_CACHE_LIMIT = 400_000
 CHUNK = 10_000  # texts per feature matrix in predict (bounds memory for 100k-text calls; same answers)
+EMOJI_ONLY_CONFIDENCE = 0.9  # a comment of emoji only, labelled by the emoji lexicon (etl/nlp/emoji.py)
 __all__ = ["TASKS", "TOKEN_PATTERN", "Classifier", "FeatureSpec", "classifier", "features"]
 
 
@@ -113,11 +114,21 @@ def word_features(token_lists: list[list[str]]) -> sp.csr_matrix:
 @dataclass(frozen=True)
 class FeatureSpec:
     """What a weights file was trained on: word n-grams (of the tokens with negation scopes marked, if
-    ``negation``: etl/nlp/negation.py), plus char n-grams if ``char_ngrams``."""
+    ``negation``: etl/nlp/negation.py; with emoji polarities, if ``emoji``: etl/nlp/emoji.py), plus char
+    n-grams if ``char_ngrams``."""
 
     char_ngrams: tuple[int, int] | None = None
     char_weight: float = 1.0
     negation: bool = False
+    emoji: bool = False
+
+    def words(self, token_lists: list[list[str]]) -> list[list[str]]:
+        """The tokens the word n-grams are counted on."""
+        if self.negation:
+            token_lists = [negation.mark(t) for t in token_lists]
+        if self.emoji:
+            token_lists = [emoji.mark(t) for t in token_lists]
+        return token_lists
 
     @property
     def n_features(self) -> int:
@@ -199,8 +210,7 @@ def char_features(token_lists: list[list[str]], ngrams: tuple[int, int]) -> sp.c
 
 def blocks(token_lists: list[list[str]], spec: FeatureSpec) -> list[tuple[int, sp.csr_matrix]]:
     """The feature blocks of ``spec``, each with the column it starts at."""
-    words = [negation.mark(t) for t in token_lists] if spec.negation else token_lists
-    found = [(0, word_features(words))]
+    found = [(0, word_features(spec.words(token_lists)))]
     if spec.char_ngrams:
         chars = char_features(token_lists, spec.char_ngrams)
         chars.data *= np.float32(spec.char_weight)
@@ -251,11 +261,13 @@ class Classifier:
             for i, toks in enumerate(token_lists):
                 if is_ritual_tokens(toks):
                     labels[i], conf[i] = "neutral", 1.0
+                elif self.spec.emoji and (by_emoji := emoji.emoji_only(toks)):
+                    labels[i], conf[i] = by_emoji, EMOJI_ONLY_CONFIDENCE
         return labels, conf
 
 
 def save(path: Path, labels: list[str], weights: sp.csr_matrix, bias: np.ndarray, spec: FeatureSpec) -> None:
-    extra = {"negation": np.array(spec.negation)}
+    extra = {"negation": np.array(spec.negation), "emoji": np.array(spec.emoji)}
     if spec.char_ngrams:
         extra |= {"char_ngrams": np.array(spec.char_ngrams), "char_weight": np.array(spec.char_weight)}
     np.savez_compressed(path, scheme=np.array(SCHEME), labels=np.array(labels), data=weights.data,
@@ -283,9 +295,9 @@ def classifier(task: str) -> Classifier:
     z = np.load(path)
     if "scheme" not in z or str(z["scheme"]) != SCHEME:
         raise ValueError(f"{path} was trained with other features; retrain: python -m etl.nlp.train {task}")
-    spec = FeatureSpec(negation="negation" in z and bool(z["negation"]))
+    spec = FeatureSpec(negation="negation" in z and bool(z["negation"]), emoji="emoji" in z and bool(z["emoji"]))
     if "char_ngrams" in z:
-        spec = FeatureSpec(tuple(int(v) for v in z["char_ngrams"]), float(z["char_weight"]), spec.negation)
+        spec = replace(spec, char_ngrams=tuple(int(v) for v in z["char_ngrams"]), char_weight=float(z["char_weight"]))
     shape = tuple(int(v) for v in z["shape"])
     if shape[0] != spec.n_features:
         raise ValueError(f"{path}: {shape[0]} feature rows, expected {spec.n_features}")
