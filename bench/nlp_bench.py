@@ -55,16 +55,16 @@ def speed(task: str, texts: list[str], n: int = 50_000) -> float:
     return n / (time.perf_counter() - t0)
 
 
-def phenomena(model) -> None:
-    """Sentiment accuracy per phenomenon of ``data/nlp/eval/fenomena.csv`` (held out like the rest of eval/)."""
-    path = ROOT / "data" / "nlp" / "eval" / "fenomena.csv"
+def phenomena(model, name: str) -> None:
+    """Accuracy per phenomenon of a held-out ``data/nlp/eval/<name>`` file (teks, label, fenomena)."""
+    path = ROOT / "data" / "nlp" / "eval" / name
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     pred, _ = model.predict([r["teks"] for r in rows])
-    print(f"\n== sentiment per phenomenon ({path.name}; target ≥ 0.85 each)")
-    for name in sorted({r["fenomena"] for r in rows}):
-        hits = [p == r["label"] for p, r in zip(pred, rows, strict=True) if r["fenomena"] == name]
-        print(f"{name:<10} n={len(hits):<4} accuracy {sum(hits) / len(hits):.3f}")
+    print(f"\n== {model.task} per phenomenon ({path.name}; target ≥ 0.85 each)")
+    for kind in sorted({r["fenomena"] for r in rows}):
+        hits = [p == r["label"] for p, r in zip(pred, rows, strict=True) if r["fenomena"] == kind]
+        print(f"{kind:<10} n={len(hits):<4} accuracy {sum(hits) / len(hits):.3f}")
 
 
 def main() -> None:
@@ -77,12 +77,14 @@ def main() -> None:
         texts, gold = [t for t, _ in rows], [g for _, g in rows]
         pred, _ = model.predict(texts)
         report(f"{task} (held-out, {model.version})", gold, pred, list(model.labels))
+        if task == "topic":
+            phenomena(model, "fenomena_topik.csv")
         if task == "content":
             binary = f1_score([g == "seremonial" for g in gold], [p == "seremonial" for p in pred])
             print(f"seremonial vs rest: F1 {binary:.3f}")
         if task == "sentiment":
             assert model.predict(texts)[0] == pred, "not deterministic"
-            phenomena(model)
+            phenomena(model, "fenomena.csv")
             test = smsa_test(Path(args.public))
             if test:
                 got, _ = model.predict([t for t, _ in test])

@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DICTIONARY = Path(__file__).resolve().parents[2] / "data" / "nlp" / "indocollex" / "informal_formal.tsv"
+# Javanese/Sundanese content words and local acronyms of public services (project's own list, with notes)
+REGIONAL = Path(__file__).resolve().parents[2] / "data" / "nlp" / "leksikon" / "daerah.csv"
 
 # Regional and extra slang seen in comments to government accounts (project's own list).
 EXTRA = {
@@ -40,12 +42,15 @@ CACHE_LIMIT = 400_000  # distinct words remembered by tokens(); cleared (not evi
 
 @lru_cache(maxsize=1)
 def informal_map() -> dict[str, str]:
-    """indocollex informal→formal pairs (MIT) plus the project's regional list."""
+    """indocollex informal→formal pairs (MIT) plus the project's regional lists (function words here, content
+    words and acronyms in ``REGIONAL``)."""
     mapping: dict[str, str] = {}
     with DICTIONARY.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             if row["informal"].isalpha():
                 mapping[row["informal"]] = row["formal"]
+    with REGIONAL.open(encoding="utf-8") as f:
+        mapping.update((row["kata"], row["baku"]) for row in csv.DictReader(f))
     mapping.update(EXTRA)
     return mapping
 
