@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import mmh3
 import numpy as np
 
-from etl.nlp import emoji, negation
+from etl.nlp import emoji, negation, sarcasm
 from etl.nlp.normalize import TOKEN_PATTERN, tokens
 from etl.nlp.rules import is_ritual_tokens
 
@@ -44,6 +44,7 @@ N_CHAR_FEATURES = 2**20
 MASK = np.uint64(N_FEATURES - 1)
 HASH_CACHE_LIMIT = 400_000
 CHUNK = 10_000  # texts per feature matrix in predict (bounds memory for 100k-text calls; same answers)
+CUES = ("negation", "emoji", "sarcasm")  # FeatureSpec's switches, stored in a weights file by name
 EMOJI_ONLY_CONFIDENCE = 0.9  # a comment of emoji only, labelled by the emoji lexicon (etl/nlp/emoji.py)
 __all__ = ["TASKS", "TOKEN_PATTERN", "Classifier", "FeatureSpec", "classifier", "features"]
 
@@ -114,13 +115,14 @@ def word_features(token_lists: list[list[str]]) -> sp.csr_matrix:
 @dataclass(frozen=True)
 class FeatureSpec:
     """What a weights file was trained on: word n-grams (of the tokens with negation scopes marked, if
-    ``negation``: etl/nlp/negation.py; with emoji polarities, if ``emoji``: etl/nlp/emoji.py), plus char
-    n-grams if ``char_ngrams``."""
+    ``negation``: etl/nlp/negation.py; with emoji polarities, if ``emoji``: etl/nlp/emoji.py; with sarcasm cues,
+    if ``sarcasm``: etl/nlp/sarcasm.py), plus char n-grams if ``char_ngrams``."""
 
     char_ngrams: tuple[int, int] | None = None
     char_weight: float = 1.0
     negation: bool = False
     emoji: bool = False
+    sarcasm: bool = False
 
     def words(self, token_lists: list[list[str]]) -> list[list[str]]:
         """The tokens the word n-grams are counted on."""
@@ -128,6 +130,8 @@ class FeatureSpec:
             token_lists = [negation.mark(t) for t in token_lists]
         if self.emoji:
             token_lists = [emoji.mark(t) for t in token_lists]
+        if self.sarcasm:
+            token_lists = [sarcasm.mark(t) for t in token_lists]
         return token_lists
 
     @property
@@ -267,7 +271,7 @@ class Classifier:
 
 
 def save(path: Path, labels: list[str], weights: sp.csr_matrix, bias: np.ndarray, spec: FeatureSpec) -> None:
-    extra = {"negation": np.array(spec.negation), "emoji": np.array(spec.emoji)}
+    extra = {name: np.array(getattr(spec, name)) for name in CUES}
     if spec.char_ngrams:
         extra |= {"char_ngrams": np.array(spec.char_ngrams), "char_weight": np.array(spec.char_weight)}
     np.savez_compressed(path, scheme=np.array(SCHEME), labels=np.array(labels), data=weights.data,
@@ -295,7 +299,7 @@ def classifier(task: str) -> Classifier:
     z = np.load(path)
     if "scheme" not in z or str(z["scheme"]) != SCHEME:
         raise ValueError(f"{path} was trained with other features; retrain: python -m etl.nlp.train {task}")
-    spec = FeatureSpec(negation="negation" in z and bool(z["negation"]), emoji="emoji" in z and bool(z["emoji"]))
+    spec = FeatureSpec(**{name: name in z and bool(z[name]) for name in CUES})
     if "char_ngrams" in z:
         spec = replace(spec, char_ngrams=tuple(int(v) for v in z["char_ngrams"]), char_weight=float(z["char_weight"]))
     shape = tuple(int(v) for v in z["shape"])
