@@ -55,6 +55,21 @@ def speed(task: str, texts: list[str], n: int = 50_000) -> float:
     return n / (time.perf_counter() - t0)
 
 
+def reliability(gold: list[str], pred: list[str], conf: list[float], bins: int = 10) -> None:
+    """How far the confidences are from the accuracy they promise: per confidence band, and the expected
+    calibration error (ECE: the bands' gaps weighted by their share of texts)."""
+    rows = sorted(zip(conf, [g == p for g, p in zip(gold, pred, strict=True)], strict=True))
+    ece, line = 0.0, []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        band = [(c, ok) for c, ok in rows if lo < c <= hi or (b == 0 and c == 0)]
+        if band:
+            said, right = sum(c for c, _ in band) / len(band), sum(ok for _, ok in band) / len(band)
+            ece += len(band) / len(rows) * abs(said - right)
+            line.append(f"{lo:.1f}–{hi:.1f}: n={len(band)} said {said:.2f} right {right:.2f}")
+    print(f"calibration: ECE {ece:.3f} ({'; '.join(line)})")
+
+
 def phenomena(model, name: str) -> None:
     """Accuracy per phenomenon of a held-out ``data/nlp/eval/<name>`` file (teks, label, fenomena)."""
     path = ROOT / "data" / "nlp" / "eval" / name
@@ -75,8 +90,9 @@ def main() -> None:
         model = classifier(task)
         rows = read_csv(ROOT / "data" / "nlp" / "eval" / f"{stem}.csv")
         texts, gold = [t for t, _ in rows], [g for _, g in rows]
-        pred, _ = model.predict(texts)
+        pred, conf = model.predict(texts)
         report(f"{task} (held-out, {model.version})", gold, pred, list(model.labels))
+        reliability(gold, pred, conf)
         if task == "topic":
             phenomena(model, "fenomena_topik.csv")
         if task == "content":

@@ -238,6 +238,7 @@ class Classifier:
     bias: np.ndarray
     version: str
     spec: FeatureSpec = FeatureSpec()
+    temperature: float = 1.0  # logits are divided by it: confidences fitted to be honest (etl/nlp/train.py)
 
     def probabilities(self, token_lists: list[list[str]]) -> np.ndarray:
         import scipy.sparse as sp
@@ -248,6 +249,7 @@ class Classifier:
             # columns without a weight all point at one zero row: a sparse × small dense product
             logits += sp.csr_matrix((x.data, self.row_of[x.indices + start], x.indptr),
                                     shape=(n, len(self.weights))) @ self.weights
+        logits /= np.float32(self.temperature)
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         return p / p.sum(axis=1, keepdims=True)
@@ -270,8 +272,9 @@ class Classifier:
         return labels, conf
 
 
-def save(path: Path, labels: list[str], weights: sp.csr_matrix, bias: np.ndarray, spec: FeatureSpec) -> None:
-    extra = {name: np.array(getattr(spec, name)) for name in CUES}
+def save(path: Path, labels: list[str], weights: sp.csr_matrix, bias: np.ndarray, spec: FeatureSpec,
+         temperature: float = 1.0) -> None:
+    extra = {name: np.array(getattr(spec, name)) for name in CUES} | {"temperature": np.array(temperature)}
     if spec.char_ngrams:
         extra |= {"char_ngrams": np.array(spec.char_ngrams), "char_weight": np.array(spec.char_weight)}
     np.savez_compressed(path, scheme=np.array(SCHEME), labels=np.array(labels), data=weights.data,
@@ -307,4 +310,5 @@ def classifier(task: str) -> Classifier:
         raise ValueError(f"{path}: {shape[0]} feature rows, expected {spec.n_features}")
     weights, row_of = _compact(z["data"], z["indices"], z["indptr"], shape)
     version = f"{TASKS[task]}-{hashlib.sha256(raw).hexdigest()[:10]}"
-    return Classifier(task, tuple(z["labels"].tolist()), weights, row_of, z["bias"], version, spec)
+    temperature = float(z["temperature"]) if "temperature" in z else 1.0
+    return Classifier(task, tuple(z["labels"].tolist()), weights, row_of, z["bias"], version, spec, temperature)

@@ -77,15 +77,49 @@ class Linear:
         coef.eliminate_zeros()
         return coef
 
+    def logits(self, x: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(sp.csr_matrix(x)[:, self.used] @ self.coef_used + self.intercept)
+
     def predict(self, x: sp.csr_matrix) -> np.ndarray:
-        logits = sp.csr_matrix(x)[:, self.used] @ self.coef_used + self.intercept
-        return np.asarray(self.classes)[np.asarray(logits).argmax(axis=1)]
+        return np.asarray(self.classes)[self.logits(x).argmax(axis=1)]
 
 
-def fit(task: str, rows: list[tuple[str, str]], weights: list[float]) -> tuple[list[str], sp.csr_matrix, np.ndarray]:
+def folds(own_labels: np.ndarray, k: int = 5, seed: int = 0) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Stratified k folds of the project's own rows (the public rows, after them, are always trained on)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    return list(StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(own_labels)), own_labels))
+
+
+def temperature(x: sp.csr_matrix, y: np.ndarray, w: np.ndarray, n_own: int, c: float) -> float:
+    """The temperature T that makes softmax(logits / T) honest: fitted on cross-validated logits of the own rows
+    (5 folds), minimising their negative log-likelihood. Class-balanced, regularised logistic regression is
+    under-confident (T < 1 sharpens it); the held-out reliability is in bench/nlp_bench.py."""
+    public = np.arange(n_own, len(y))
+    logits = np.zeros((n_own, len(set(y))))
+    for train_idx, test_idx in folds(y[:n_own]):
+        model = Linear(x[np.concatenate([train_idx, public])], list(y[np.concatenate([train_idx, public])]),
+                       w[np.concatenate([train_idx, public])], c)
+        logits[test_idx] = model.logits(x[test_idx])
+        classes = model.classes
+    truth = np.searchsorted(classes, y[:n_own])
+    candidates = np.geomspace(0.2, 3.0, 80)
+    return float(min(candidates, key=lambda t: _nll(logits / t, truth)))
+
+
+def _nll(logits: np.ndarray, truth: np.ndarray) -> float:
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return float(-log_p[np.arange(len(truth)), truth].mean())
+
+
+def fit(task: str, rows: list[tuple[str, str]], weights: list[float],
+        n_own: int) -> tuple[list[str], sp.csr_matrix, np.ndarray, float]:
+    """Labels, weights, bias and temperature of the model trained on ``rows`` (the first ``n_own`` the project's)."""
     x = features([tokens(t) for t, _ in rows], SPEC[task])
-    model = Linear(x, [label for _, label in rows], np.asarray(weights), C[task])
-    return model.classes, model.coef(), model.intercept
+    y, w = np.asarray([label for _, label in rows]), np.asarray(weights)
+    model = Linear(x, list(y), w, C[task])
+    return model.classes, model.coef(), model.intercept, temperature(x, y, w, n_own, C[task])
 
 
 def training_rows(task: str, public: Path | None) -> tuple[list[tuple[str, str]], list[float], int]:
@@ -104,11 +138,11 @@ def training_rows(task: str, public: Path | None) -> tuple[list[tuple[str, str]]
 
 def train(task: str, public: Path | None) -> Path:
     rows, weights, n_own = training_rows(task, public)
-    labels, coef, bias = fit(task, rows, weights)
+    labels, coef, bias, t = fit(task, rows, weights, n_own)
     out = MODELS / f"{TASKS[task]}.npz"
-    save(out, labels, coef, bias, SPEC[task])
+    save(out, labels, coef, bias, SPEC[task], t)
     print(f"{task}: {n_own} own rows + {len(rows) - n_own} public rows → {out} "
-          f"({coef.nnz:,} weights, labels {labels})")
+          f"({coef.nnz:,} weights, temperature {t:.2f}, labels {labels})")
     return out
 
 
