@@ -22,14 +22,13 @@ import numpy as np
 from joblib import Parallel, delayed
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import StratifiedKFold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from etl.nlp.model import TASKS, TOKEN_PATTERN, FeatureSpec, features  # noqa: E402
 from etl.nlp.normalize import normalize, tokens  # noqa: E402
-from etl.nlp.train import SPEC, C, Linear, training_rows  # noqa: E402
+from etl.nlp.train import SPEC, C, Linear, folds, training_rows  # noqa: E402
 
 
 def legacy_features(texts: list[str]):
@@ -74,13 +73,13 @@ def main() -> None:
     print(f"{task}: {n_own} own rows (+{len(rows) - n_own} public), features "
           f"{'legacy' if args.legacy else spec} in {time.perf_counter() - t0:.1f}s")
     own_y = y[:n_own]
-    folds = list(StratifiedKFold(args.folds, shuffle=True, random_state=args.seed).split(np.zeros(n_own), own_y))
+    splits = folds(own_y, args.folds, args.seed)
     public_idx = np.arange(n_own, len(rows))
     labels = sorted(set(own_y))
     for c in args.c or [C[task]]:
         t0 = time.perf_counter()
         results = Parallel(n_jobs=args.jobs)(
-            delayed(one_fold)(x, y, w, np.concatenate([tr, public_idx]), te, c) for tr, te in folds)
+            delayed(one_fold)(x, y, w, np.concatenate([tr, public_idx]), te, c) for tr, te in splits)
         pred = np.empty(n_own, dtype=object)
         for te, p in results:
             pred[te] = p
