@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, recall_score
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,6 +35,11 @@ def report(name: str, gold: list[str], pred: list[str], labels: list[str]) -> di
         print(f"{label:<{width}}" + "".join(f"{v:>9}" for v in row))
     per = f1_score(gold, pred, labels=labels, average=None, zero_division=0)
     print("F1 per label: " + ", ".join(f"{lab} {f:.2f}" for lab, f in zip(labels, per, strict=True)))
+    recall = recall_score(gold, pred, labels=labels, average=None, zero_division=0)
+    print("recall per label: " + ", ".join(f"{lab} {r:.2f}" for lab, r in zip(labels, recall, strict=True)))
+    if "negative" in labels:
+        print(f"negative share: predicted {pred.count('negative') / len(pred):.1%}, "
+              f"true {gold.count('negative') / len(gold):.1%} (target: within ±3 points)")
     return {"accuracy": acc, "macro_f1": macro}
 
 
