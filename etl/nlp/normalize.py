@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from etl.nlp.skeleton import expand
+
 DICTIONARY = Path(__file__).resolve().parents[2] / "data" / "nlp" / "indocollex" / "informal_formal.tsv"
 # Javanese/Sundanese content words and local acronyms of public services (project's own list, with notes)
 REGIONAL = Path(__file__).resolve().parents[2] / "data" / "nlp" / "leksikon" / "daerah.csv"
@@ -57,7 +59,10 @@ def informal_map() -> dict[str, str]:
 
 def _formal(match: re.Match[str]) -> str:
     word = match.group()
-    return informal_map().get(word, word)
+    found = informal_map().get(word)
+    if found is None and (found := expand(word)) is None:
+        return word
+    return found
 
 
 def _mask(text: str) -> str:
