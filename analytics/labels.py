@@ -17,6 +17,10 @@ CHANNELS = {"lapor": "SP4N-LAPOR!", "whatsapp": "WhatsApp", "112": "Call center 
 PLATFORMS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "tiktok": "TikTok", "youtube": "YouTube"}
 CONTENT = {"kinerja": "Kinerja", "layanan": "Layanan", "seremonial": "Seremonial", "lainnya": "Lainnya"}
 SENTIMENTS = {"positive": "Positif", "negative": "Negatif", "neutral": "Netral"}
+# A text's label the classifier gave with less confidence than this is shown as "perlu dicek" in lists of texts:
+# its confidences are calibrated (etl/nlp/train.py), and below 0.6 about half of such labels are right.
+REVIEW_BELOW = 0.6
+TO_CHECK = {"perlu_dicek": "Perlu dicek"}
 COMPONENT_NAMES = {"aktivitas": "Aktivitas", "kualitas": "Kualitas konten", "keterlibatan": "Keterlibatan",
                    "responsivitas": "Responsivitas pengaduan", "sentimen": "Sentimen publik",
                    "cakupan": "Cakupan akun"}

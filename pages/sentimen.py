@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import sentiment_trends as tr
-from analytics.labels import CHANNELS, PLATFORMS, SENTIMENTS, TOPICS, UNKNOWN, named
+from analytics.labels import CHANNELS, PLATFORMS, REVIEW_BELOW, SENTIMENTS, TO_CHECK, TOPICS, UNKNOWN, named
 from ui import sentiment_charts as charts
 from ui.charts import style
 from ui.drill import clickable
@@ -37,7 +37,7 @@ TEXT_LABELS = {"day": t("tanggal"), "platform": t("platform"), "channel": t("kan
                "opd_code": t("OPD"), "sentiment": t("sentimen"), "confidence": t("yakin"), "author": t("akun"),
                "text": t("teks"), "permalink": t("tautan"), "kind": t("jenis")}
 LABELS = {"opd_code": names, "platform": PLATFORMS, "topic": named(TOPICS, lang), "channel": named(CHANNELS, lang),
-          "sentiment": SENTI, "kind": KINDS}
+          "sentiment": SENTI | named(TO_CHECK, lang), "kind": KINDS}
 
 
 def pick(point: dict[str, Any]) -> None:
@@ -121,8 +121,7 @@ else:
     show(tr.spike_table(spikes, names, lang), {c: t(h) for c, h in tr.SPIKE_HEADERS.items()},
          {"negative_share": percent1, "total": number}, key="st_spikes")
 
-# The texts behind a week and OPD (the newest spike's by default).
-heading(TEXTS[source])
+heading(TEXTS[source])  # the texts behind a week and OPD (the newest spike's by default)
 ends = [e.isoformat() for e in tr.week_ends(f.start, f.end)]
 marked = {d.isoformat() for d in spikes["end"]}
 first = spikes.iloc[0] if len(spikes) else None
@@ -139,6 +138,9 @@ found, total = compute(tr.texts, view, f, view.scope, source, first_day, last_da
 st.caption(t("{n} {what} pada {week}", n=number(total), what=what, week=tr.week_label(first_day, last_day, lang))
            + (t("; ditampilkan {} terbaru", number(len(found))) if total > len(found) else "")
            + t(". Nama akun dan data pribadi (nomor telepon, NIK, email) disamarkan."))
+if unsure := int((found["sentiment"] == (check := next(iter(TO_CHECK)))).sum()):  # below REVIEW_BELOW
+    st.caption(t("{n} label diberikan dengan keyakinan di bawah {p}: ditandai «{mark}» (kira-kira separuh label "
+                 "seperti itu benar).", n=number(unsure), p=percent(REVIEW_BELOW), mark=LABELS["sentiment"][check]))
 for column in set(LABELS) & set(found.columns):
     found[column] = [LABELS[column].get(v, v) for v in found[column]]
 show(found, {c: label for c, label in TEXT_LABELS.items() if c in found}, {"confidence": percent}, key="st_texts",

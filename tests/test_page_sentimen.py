@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.fmt import number, percent
-from analytics.labels import CHANNELS
+from analytics.labels import CHANNELS, REVIEW_BELOW
 from analytics.sentiment_trends import drill, week_label
 from tests.apptest import logged_in
 from tests.english import leftover_indonesian
@@ -130,7 +130,8 @@ def test_english_page_shows_the_same_figures(env):
     assert by_opd["count"].tolist() == ind["jumlah"].tolist() and by_opd["Agency (OPD)"].tolist() == ind["OPD"].tolist()
     texts, ind_texts = english.dataframe[-1].value, indonesian.dataframe[-1].value
     assert len(texts) == len(ind_texts) > 0
-    assert set(texts["sentiment"]) == {"Negative"} and set(ind_texts["sentimen"]) == {"Negatif"}
+    assert "Negative" in set(texts["sentiment"]) <= {"Negative", "To check"}
+    assert texts["sentiment"].eq("To check").tolist() == ind_texts["sentimen"].eq("Perlu dicek").tolist()
     assert set(texts["kind"]) <= {"comment", "reply", "mention"}
     complaints = page(bahasa="en", sumber="pengaduan", periode="90h")
     assert leftover_indonesian(complaints) == []
@@ -156,6 +157,13 @@ def test_the_texts_follow_the_week_sentiment_and_opd_a_click_picks(env):
     n = env.execute(f"""SELECT count(*) FROM stg_comment WHERE {LOCAL} BETWEEN ? AND ?
                         AND opd_code = 'DINSOS' AND sentiment = 'positive'""", [first, last]).fetchone()[0]
     texts = at.dataframe[-1].value
-    assert len(texts) == n > 0 and set(texts["sentimen"]) == {"Positif"}
+    assert len(texts) == n > 0 and "Positif" in set(texts["sentimen"]) <= {"Positif", "Perlu dicek"}
     assert texts["tautan"].str.startswith("http").all()
+    # a label below the review threshold reads "Perlu dicek", and the caption counts them
+    unsure = env.execute(f"""SELECT count(*) FROM stg_comment WHERE {LOCAL} BETWEEN ? AND ? AND opd_code = 'DINSOS'
+                             AND sentiment = 'positive' AND sentiment_confidence < ?""",
+                         [first, last, REVIEW_BELOW]).fetchone()[0]
+    assert (texts["sentimen"] == "Perlu dicek").sum() == unsure
+    assert texts["sentimen"].eq("Perlu dicek").tolist() == (texts["yakin"] < REVIEW_BELOW).tolist()
+    assert unsure > 0 and [c for c in at.caption if c.value.startswith(f"{unsure} label diberikan")]
     assert at.query_params["pekan"] == picked["pekan"] and at.query_params["teks_opd"] == "DINSOS"
