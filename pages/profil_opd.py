@@ -8,7 +8,7 @@ import streamlit as st
 
 from analytics import activity, complaints, profile
 from analytics import sentiment_trends as tr
-from analytics.labels import COMPONENT_NAMES, CONTENT, PLATFORMS, SENTIMENTS, named, source_name, topic
+from analytics.labels import COMPONENT_NAMES, CONTENT, PLATFORMS, SENTIMENTS, TO_CHECK, named, source_name, topic
 from analytics.metrics import metric
 from analytics.ranking import breakdown
 from ui.charts import CONTENT_COLORS, SENTIMENT_COLORS, style
@@ -22,7 +22,7 @@ from ui.widgets import metric_tile, opd_from_url, period_caption, show
 
 view = start("Profil OPD")
 lang = language()
-content, sentiments = named(CONTENT, lang), named(SENTIMENTS, lang)
+content, sentiments = named(CONTENT, lang), named(SENTIMENTS | TO_CHECK, lang)  # an unsure label: «Perlu dicek»
 names = opd_names(view)
 code = opd_from_url(names, view.filters.opd[0] if view.filters.opd else None)
 f = profile.one(view.filters, code)
