@@ -12,7 +12,7 @@ from etl.nlp.skeleton import FILE, build, expand, skeleton, training_words
 def test_the_shipped_skeletons_are_those_of_the_training_texts():
     with FILE.open(encoding="utf-8") as f:
         shipped = {row["kerangka"]: row["kata"] for row in csv.DictReader(f)}
-    assert shipped == build(training_words()), "run: python -m etl.nlp.skeleton"
+    assert shipped == build(training_words()), "run: python -m etl.nlp.train"
 
 
 def test_a_skeleton_needs_a_clear_winner():

@@ -102,6 +102,11 @@ class _Expansions(dict):
 _EXPAND = _Expansions()
 
 
+def forget() -> None:
+    """Drop the per-word memo (after a lexicon file changed under a running process: training)."""
+    _EXPAND.clear()
+
+
 def tokens(text: str) -> list[str]:
     """The classifier tokens of ``text``: ``TOKEN.findall(normalize(text))``, only faster."""
     expand = _EXPAND

@@ -4,7 +4,7 @@
 texts it most often stands for ("rusak"): a skeleton is kept when its most frequent word appears at least
 ``MIN_COUNT`` times and ``MARGIN`` times as often as the next word with the same skeleton ("pr" is "pura",
 "pir" …: too short and too ambiguous, so skeletons have three consonants or more). Regenerate it after the
-training texts change: ``python -m etl.nlp.skeleton`` (tests/test_skeleton.py checks it is in step).
+training texts change: ``python -m etl.nlp.train`` does it first (tests/test_skeleton.py checks it is in step).
 Normalisation (``etl/nlp/normalize.py``) uses it only for a word with no vowel that the slang map does not
 know, also before "-nya" ("jlnnya" → "jalannya").
 """

@@ -5,7 +5,8 @@
 Sentiment learns from the project's own labelled comments/mentions/complaints
 (``data/nlp/train/sentimen.csv``, weighted up because it is the target domain) plus the public
 SmSA and NusaX-Senti (Indonesian, Javanese, Sundanese) train/valid splits. Content type and
-complaint topic learn from the project's own data only. Admins' corrections exported with
+complaint topic learn from the project's own data only. The vowel-less skeletons (``etl/nlp/skeleton.py``) are
+regenerated from the training texts first. Admins' corrections exported with
 ``python -m etl corrections`` (``data/nlp/koreksi/<task>.csv``) count as the project's own data. The evaluation files
 (``data/nlp/eval/``) and SmSA's test split are never read here. Regularisation and features per
 task were chosen by cross-validation on the training data (``bench/nlp_cv.py``).
@@ -21,6 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
+from etl.nlp import normalize, skeleton
 from etl.nlp.model import MODELS, TASKS, FeatureSpec, features, save
 from etl.nlp.normalize import tokens
 
@@ -136,6 +138,13 @@ def training_rows(task: str, public: Path | None) -> tuple[list[tuple[str, str]]
     return rows, weights, len(own)
 
 
+def write_skeletons() -> None:
+    """Regenerate data/nlp/leksikon/kerangka.csv (etl/nlp/skeleton.py) and forget what was read of the old one."""
+    skeleton.main()
+    skeleton.skeletons.cache_clear()
+    normalize.forget()
+
+
 def train(task: str, public: Path | None) -> Path:
     rows, weights, n_own = training_rows(task, public)
     labels, coef, bias, t = fit(task, rows, weights, n_own)
@@ -153,6 +162,7 @@ def main() -> None:
     ap.add_argument("tasks", nargs="*", default=list(TASKS))
     args = ap.parse_args()
     public = Path(args.public)
+    write_skeletons()  # they are read from the training texts, which may have changed
     for task in args.tasks:
         train(task, public if public.exists() else None)
 
