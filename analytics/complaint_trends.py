@@ -18,7 +18,7 @@ from analytics.db import Warehouse
 from analytics.fmt import SHORT
 from analytics.fmt import day as day_text
 from analytics.i18n import translate
-from analytics.labels import CHANNELS, topic
+from analytics.labels import CHANNELS, TO_CHECK, topic, unsure
 from analytics.norms import Norms
 from analytics.opd import between, in_view
 from analytics.privacy import mask_frame
@@ -219,7 +219,7 @@ def _outcome(df: pd.DataFrame, lang: str = "id") -> pd.Series:
 # kept by hand may be the reporter's phone number, an area a home address. complaint_key stays as stored: it is
 # what a reveal of the reporter (analytics.privacy.reveal_contact) asks for, and no page shows it.
 SHOWN_TEXTS = ("complaint_id", "area")
-DETAIL_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topic", "area", "status",
+DETAIL_COLUMNS = ("complaint_key", "channel", "complaint_id", "opd_code", "topic", "topic_confidence", "area", "status",
                   "received_day", "first_response_day", "resolved_day", "response_days", "response_norm",
                   "resolution_days", "resolution_norm", "is_open", "overdue", "permalink")
 
@@ -228,7 +228,8 @@ def details(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: 
             opd: str | None = None, channel: str | None = None, topic: str | None = None,
             kecamatan: str | None = None, bucket: str | None = None, lang: str = "id") -> pd.DataFrame:
     """The complaints behind a figure (received in the period), newest first, without reporter identity (ticket
-    and area masked, ``SHOWN_TEXTS``);
+    and area masked, ``SHOWN_TEXTS``); a topic the model was unsure of reads "Perlu dicek" (after the filters,
+    which read the model's topic: the rows are those the figure counts);
     ``topic`` and ``kecamatan`` are the readable labels this module shows (in ``lang``). ``bucket`` (a
     ``bucket_key``) narrows to one point of the trend: those received on its days, or those resolved on
     its days whenever they were received — the rows the point counts."""
@@ -247,6 +248,7 @@ def details(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: 
         out = out[out["topic"] == topic]
     if kecamatan:
         out = out[out["kecamatan"] == kecamatan]
+    out["topic"] = unsure(out["topic"], out.pop("topic_confidence"), translate(TO_CHECK["perlu_dicek"], lang))
     out["sla"] = _outcome(out, lang)
     out["channel_label"] = out["channel"].map(lambda c: channel_label(c, lang))
     out["status_label"] = out["status"].map(lambda s: status_label(s, lang))

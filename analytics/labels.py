@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from analytics.i18n import translate
 
 TOPICS = {
@@ -25,6 +27,12 @@ COMPONENT_NAMES = {"aktivitas": "Aktivitas", "kualitas": "Kualitas konten", "ket
                    "responsivitas": "Responsivitas pengaduan", "sentimen": "Sentimen publik",
                    "cakupan": "Cakupan akun"}
 UNKNOWN = "Tidak diketahui"
+
+
+def unsure(labels: pd.Series, confidence: pd.Series, shown: str = next(iter(TO_CHECK))) -> pd.Series:
+    """``labels`` as lists of texts show them: ``shown`` ("perlu_dicek", or its readable name) where the classifier
+    was less sure than ``REVIEW_BELOW`` (a missing confidence is not doubted)."""
+    return labels.mask(confidence < REVIEW_BELOW, shown)
 
 
 def named(names: dict[str, str], lang: str = "id") -> dict[str, str]:

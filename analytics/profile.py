@@ -11,6 +11,7 @@ import pandas as pd
 from analytics import ranking
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
+from analytics.labels import unsure
 from analytics.norms import Norms
 from analytics.opd import between, daily_rows, in_view, windows
 from analytics.privacy import mask_series
@@ -25,7 +26,8 @@ def weekly_posts(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:
 def top_posts(wh: Warehouse, filters: Filters, scope: Scope, n: int = 10,
               content_type: str | None = None) -> pd.DataFrame:
     """The most engaging posts of the period (reactions + comments + shares), of one content type if given;
-    personal data in the captions masked (``analytics.privacy``)."""
+    personal data in the captions masked (``analytics.privacy``); a content type the model was unsure of reads
+    "perlu_dicek" (``analytics.labels.unsure``)."""
     p = in_view(wh.mart_post, wh, filters, scope)
     p = p.filter(between(p.day, filters))
     if filters.platforms:
@@ -34,8 +36,9 @@ def top_posts(wh: Warehouse, filters: Filters, scope: Scope, n: int = 10,
         p = p.filter(p.content_type == content_type)
     p = p.mutate(engagements=p.reactions.fill_null(0) + p.comments.fill_null(0) + p.shares.fill_null(0))
     out = wh.frame(p.order_by([ibis.desc("engagements"), "post_id"]).limit(n).select(
-        "day", "platform", "content_type", "caption", "views", "engagements", "permalink"))
-    return out.assign(caption=mask_series(out["caption"]))
+        "day", "platform", "content_type", "content_confidence", "caption", "views", "engagements", "permalink"))
+    sure = unsure(out["content_type"], out.pop("content_confidence"))
+    return out.assign(caption=mask_series(out["caption"]), content_type=sure)
 
 
 def weekly_sentiment(wh: Warehouse, filters: Filters, scope: Scope) -> pd.DataFrame:

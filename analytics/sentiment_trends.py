@@ -25,7 +25,7 @@ from analytics.context import Filters, Scope
 from analytics.db import Warehouse
 from analytics.fmt import day, number, percent
 from analytics.i18n import translate
-from analytics.labels import REVIEW_BELOW, TO_CHECK
+from analytics.labels import unsure
 from analytics.norms import Norms
 from analytics.opd import between, in_view
 from analytics.privacy import mask_author, mask_series, mask_text  # noqa: F401  (mask_text: re-exported)
@@ -218,7 +218,7 @@ def texts(wh: Warehouse, filters: Filters, scope: Scope, source: str, start: dat
           limit: int = TEXT_LIMIT) -> tuple[pd.DataFrame, int]:
     """Comments/mentions (or complaints) of local days start..end, newest first, personal data masked
     (``analytics.privacy``: texts and account names); with the number of matching rows. Complaint reporters are
-    never read. A label given with less confidence than ``REVIEW_BELOW`` reads "perlu_dicek" (``TO_CHECK``)."""
+    never read. A label the model was unsure of reads "perlu_dicek" (``analytics.labels.unsure``)."""
     window = replace(filters, start=start, end=end)
     if source == "komentar":
         tz = _tz(wh)
@@ -253,7 +253,7 @@ def texts(wh: Warehouse, filters: Filters, scope: Scope, source: str, start: dat
     out = wh.frame(ranked.filter(ranked._rn < limit).drop("_rn")).sort_values("when", ascending=False,
                                                                                   ignore_index=True)
     out["when"] = pd.to_datetime(out["when"], utc=True).dt.tz_convert(_tz(wh)).dt.date
-    out["sentiment"] = out["sentiment"].where(out["confidence"] >= REVIEW_BELOW, next(iter(TO_CHECK)))
+    out["sentiment"] = unsure(out["sentiment"], out["confidence"])
     out["text"] = mask_series(out["text"])
     if "author" in out:
         out["author"] = mask_series(out["author"], author=True)

@@ -22,7 +22,7 @@ from ui.widgets import metric_tile, opd_from_url, period_caption, show
 
 view = start("Profil OPD")
 lang = language()
-content, sentiments = named(CONTENT, lang), named(SENTIMENTS | TO_CHECK, lang)  # an unsure label: «Perlu dicek»
+content, sentiments = named(CONTENT | TO_CHECK, lang), named(SENTIMENTS | TO_CHECK, lang)  # unsure: «Perlu dicek»
 names = opd_names(view)
 code = opd_from_url(names, view.filters.opd[0] if view.filters.opd else None)
 f = profile.one(view.filters, code)

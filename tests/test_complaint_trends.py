@@ -9,6 +9,7 @@ from analytics import complaint_trends as ct
 from analytics.complaints import overdue, overdue_by_opd, overdue_count
 from analytics.context import Filters, Scope
 from analytics.db import Warehouse
+from analytics.labels import REVIEW_BELOW
 from analytics.norms import Norms, read_norms
 from ui.drill import custom
 
@@ -139,6 +140,21 @@ def test_details_and_overdue_list(wh, con):
     assert (on_time["response_days"] <= on_time["response_norm"]).all()
     late = ct.overdue_list(wh, MONTH, Scope.everything(), Norms(), TODAY)
     assert set(late["norm"].str.split().str[0]) <= {"tanggapan", "penyelesaian"}
+
+
+def test_a_topic_the_model_was_unsure_of_reads_perlu_dicek_in_the_list(wh, con):
+    """The filter reads the model's topic (the rows are those the heatmap counts); the list shows "Perlu dicek"
+    for the ones below analytics.labels.REVIEW_BELOW."""
+    rows = ct.details(wh, MONTH, Scope.everything(), Norms(), TODAY, topic="Sampah & kebersihan")
+    unsure = scalar(con, """SELECT count(*) FROM mart_complaint WHERE topic = 'sampah_kebersihan'
+                            AND topic_confidence < ? AND received_day BETWEEN ? AND ?""",
+                    REVIEW_BELOW, MONTH.start, MONTH.end)
+    assert len(rows) == scalar(con, """SELECT count(*) FROM mart_complaint WHERE topic = 'sampah_kebersihan'
+                                       AND received_day BETWEEN ? AND ?""", MONTH.start, MONTH.end)
+    assert (rows["topic"] == "Perlu dicek").sum() == unsure > 0
+    assert set(rows["topic"]) <= {"Sampah & kebersihan", "Perlu dicek"}
+    english = ct.details(wh, MONTH, Scope.everything(), Norms(), TODAY, topic="Waste & cleanliness", lang="en")
+    assert (english["topic"] == "To check").sum() == unsure
 
 
 def test_labels_follow_the_language():
