@@ -29,6 +29,10 @@ EXTRA = {
     "gercep": "cepat", "lelet": "lambat", "lemot": "lambat", "tks": "terima kasih", "thx": "terima kasih",
     "makasih": "terima kasih", "mksih": "terima kasih", "trims": "terima kasih", "aamiin": "amin",
     "aamin": "amin", "amiin": "amin", "mimin": "admin", "min": "admin", "ngga": "tidak", "nggak": "tidak",
+    # praise in Javanese and in English as comments write it (what cross-validation misread as complaints)
+    "joss": "mantap", "mantaap": "mantap", "mantabs": "mantap", "maturnuwun": "terima kasih",
+    "matursuwun": "terima kasih", "mugi": "semoga", "thanks": "terima kasih", "thank": "terima kasih",
+    "good": "bagus", "nice": "bagus", "great": "hebat", "respect": "salut", "dibenerin": "diperbaiki",
 }
 URL = re.compile(r"https?://\S+|www\.\S+")
 MENTION = re.compile(r"@[\w.]+")
