@@ -18,7 +18,7 @@ from analytics.db import Warehouse
 from analytics.fmt import SHORT
 from analytics.fmt import day as day_text
 from analytics.i18n import translate
-from analytics.labels import CHANNELS, TO_CHECK, topic, unsure
+from analytics.labels import CHANNELS, CHECK, TO_CHECK, topic, unsure
 from analytics.norms import Norms
 from analytics.opd import between, in_view
 from analytics.privacy import mask_frame
@@ -248,7 +248,7 @@ def details(wh: Warehouse, filters: Filters, scope: Scope, norms: Norms, today: 
         out = out[out["topic"] == topic]
     if kecamatan:
         out = out[out["kecamatan"] == kecamatan]
-    out["topic"] = unsure(out["topic"], out.pop("topic_confidence"), translate(TO_CHECK["perlu_dicek"], lang))
+    out["topic"] = unsure(out["topic"], out.pop("topic_confidence"), translate(TO_CHECK[CHECK], lang))
     out["sla"] = _outcome(out, lang)
     out["channel_label"] = out["channel"].map(lambda c: channel_label(c, lang))
     out["status_label"] = out["status"].map(lambda s: status_label(s, lang))

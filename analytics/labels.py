@@ -22,17 +22,23 @@ SENTIMENTS = {"positive": "Positif", "negative": "Negatif", "neutral": "Netral"}
 # A text's label the classifier gave with less confidence than this is shown as "perlu dicek" in lists of texts:
 # its confidences are calibrated (etl/nlp/train.py), and below 0.6 about half of such labels are right.
 REVIEW_BELOW = 0.6
-TO_CHECK = {"perlu_dicek": "Perlu dicek"}
+CHECK = "perlu_dicek"
+TO_CHECK = {CHECK: "Perlu dicek"}
 COMPONENT_NAMES = {"aktivitas": "Aktivitas", "kualitas": "Kualitas konten", "keterlibatan": "Keterlibatan",
                    "responsivitas": "Responsivitas pengaduan", "sentimen": "Sentimen publik",
                    "cakupan": "Cakupan akun"}
 UNKNOWN = "Tidak diketahui"
 
 
-def unsure(labels: pd.Series, confidence: pd.Series, shown: str = next(iter(TO_CHECK))) -> pd.Series:
+def unsure(labels: pd.Series, confidence: pd.Series, shown: str = CHECK) -> pd.Series:
     """``labels`` as lists of texts show them: ``shown`` ("perlu_dicek", or its readable name) where the classifier
     was less sure than ``REVIEW_BELOW`` (a missing confidence is not doubted)."""
     return labels.mask(confidence < REVIEW_BELOW, shown)
+
+
+def to_check(labels: pd.Series) -> int:
+    """How many of ``labels`` (codes, as ``unsure`` left them) read "perlu_dicek"."""
+    return int((labels == CHECK).sum())
 
 
 def named(names: dict[str, str], lang: str = "id") -> dict[str, str]:

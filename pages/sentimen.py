@@ -10,8 +10,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from analytics import labels as lb
 from analytics import sentiment_trends as tr
-from analytics.labels import CHANNELS, PLATFORMS, REVIEW_BELOW, SENTIMENTS, TO_CHECK, TOPICS, UNKNOWN, named
+from analytics.labels import CHANNELS, PLATFORMS, SENTIMENTS, TOPICS, UNKNOWN, named
 from ui import sentiment_charts as charts
 from ui.charts import style
 from ui.drill import clickable
@@ -37,7 +38,7 @@ TEXT_LABELS = {"day": t("tanggal"), "platform": t("platform"), "channel": t("kan
                "opd_code": t("OPD"), "sentiment": t("sentimen"), "confidence": t("yakin"), "author": t("akun"),
                "text": t("teks"), "permalink": t("tautan"), "kind": t("jenis")}
 LABELS = {"opd_code": names, "platform": PLATFORMS, "topic": named(TOPICS, lang), "channel": named(CHANNELS, lang),
-          "sentiment": SENTI | named(TO_CHECK, lang), "kind": KINDS}
+          "sentiment": SENTI | named(lb.TO_CHECK, lang), "kind": KINDS}
 
 
 def pick(point: dict[str, Any]) -> None:
@@ -138,11 +139,10 @@ found, total = compute(tr.texts, view, f, view.scope, source, first_day, last_da
 st.caption(t("{n} {what} pada {week}", n=number(total), what=what, week=tr.week_label(first_day, last_day, lang))
            + (t("; ditampilkan {} terbaru", number(len(found))) if total > len(found) else "")
            + t(". Nama akun dan data pribadi (nomor telepon, NIK, email) disamarkan."))
-if unsure := int((found["sentiment"] == (check := next(iter(TO_CHECK)))).sum()):  # below REVIEW_BELOW
+if unsure := lb.to_check(found["sentiment"]):  # labels below lb.REVIEW_BELOW
     st.caption(t("{n} label diberikan dengan keyakinan di bawah {p}: ditandai «{mark}» (kira-kira separuh label "
-                 "seperti itu benar).", n=number(unsure), p=percent(REVIEW_BELOW), mark=LABELS["sentiment"][check]))
-for column in set(LABELS) & set(found.columns):
-    found[column] = [LABELS[column].get(v, v) for v in found[column]]
+                 "seperti itu benar).", n=number(unsure), p=percent(lb.REVIEW_BELOW), mark=t(lb.TO_CHECK[lb.CHECK])))
+found = found.assign(**{c: [LABELS[c].get(v, v) for v in found[c]] for c in set(LABELS) & set(found.columns)})
 show(found, {c: label for c, label in TEXT_LABELS.items() if c in found}, {"confidence": percent}, key="st_texts",
      column_config={TEXT_LABELS["confidence"]: st.column_config.Column(help=t("Keyakinan pengklasifikasi")),
                     TEXT_LABELS["text"]: st.column_config.TextColumn(width="large"),
