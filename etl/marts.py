@@ -116,10 +116,9 @@ def _shadows(con: duckdb.DuckDBPyConnection, rows: dict[str, Rows], tz: str, cop
     """Temporary views named like the stored tables, holding only their rows in scope; dropped after. ``copy``:
     the rows are copied into temp tables first, for statements that read a shadow many times (the checks)."""
     literal = "'" + tz.replace("'", "''") + "'"
-    database = con.execute("SELECT current_database()").fetchall()[0][0]
     try:
         for name, scope in rows.items():
-            body = scope.stored(f'"{database}".main.{name}').replace("$tz", literal)
+            body = scope.stored(_stored(con, name)).replace("$tz", literal)
             if copy:
                 con.execute(f"CREATE OR REPLACE TEMP TABLE scoped_{name} AS {body}")
                 body = f"SELECT * FROM temp.main.scoped_{name}"
