@@ -1,6 +1,6 @@
 """Classifier benchmark: accuracy, macro-F1 and confusion matrix per task, and texts per second.
 
-    python bench/nlp_bench.py [--public ../shared/data/nlp]
+    python bench/nlp_bench.py [--public ../shared/data/nlp] [--outside /work/heldout]
 
 Evaluates on ``data/nlp/eval/`` (written independently of the training data and never read by
 training) and, for sentiment, on SmSA's test split. Targets (issue 3): sentiment macro-F1 ≥ 0.85
@@ -75,42 +75,61 @@ def reliability(gold: list[str], pred: list[str], conf: list[float], bins: int =
     print(f"calibration: ECE {ece:.3f} ({'; '.join(line)})")
 
 
-def phenomena(model, name: str) -> None:
-    """Accuracy per phenomenon of a held-out ``data/nlp/eval/<name>`` file (teks, label, fenomena)."""
-    path = ROOT / "data" / "nlp" / "eval" / name
+def phenomena(model, path: Path) -> None:
+    """Accuracy per phenomenon of a held-out file (teks, label, fenomena)."""
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     pred, _ = model.predict([r["teks"] for r in rows])
-    print(f"\n== {model.task} per phenomenon ({path.name}; target ≥ 0.85 each)")
+    print(f"\n== {model.task} per phenomenon ({path}; target ≥ 0.85 each)")
     for kind in sorted({r["fenomena"] for r in rows}):
         hits = [p == r["label"] for p, r in zip(pred, rows, strict=True) if r["fenomena"] == kind]
         print(f"{kind:<10} n={len(hits):<4} accuracy {sum(hits) / len(hits):.3f}")
 
 
+def outside(folder: Path) -> None:
+    """Scores on a held-out set kept outside the repository: ``folder``/{sentimen,konten,topik}.csv, with a
+    ``fenomena`` column scored per phenomenon where the file has one."""
+    for task, stem in TASKS.items():
+        path = folder / f"{stem}.csv"
+        if not path.exists():
+            continue
+        model, rows = classifier(task), read_csv(path)
+        pred, conf = model.predict([t for t, _ in rows])
+        report(f"{task} ({path}, {model.version})", [g for _, g in rows], pred, list(model.labels))
+        reliability([g for _, g in rows], pred, conf)
+        with path.open(encoding="utf-8") as f:
+            if "fenomena" in (csv.DictReader(f).fieldnames or []):
+                phenomena(model, path)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--public", default=str(ROOT.parent / "shared" / "data" / "nlp"))
+    ap.add_argument("--outside", type=Path, help="also score a held-out set kept outside the repository")
     args = ap.parse_args()
+    eval_dir = ROOT / "data" / "nlp" / "eval"
     for task, stem in TASKS.items():
         model = classifier(task)
-        rows = read_csv(ROOT / "data" / "nlp" / "eval" / f"{stem}.csv")
+        rows = read_csv(eval_dir / f"{stem}.csv")
         texts, gold = [t for t, _ in rows], [g for _, g in rows]
         pred, conf = model.predict(texts)
         report(f"{task} (held-out, {model.version})", gold, pred, list(model.labels))
         reliability(gold, pred, conf)
         if task == "topic":
-            phenomena(model, "fenomena_topik.csv")
+            phenomena(model, eval_dir / "fenomena_topik.csv")
         if task == "content":
             binary = f1_score([g == "seremonial" for g in gold], [p == "seremonial" for p in pred])
             print(f"seremonial vs rest: F1 {binary:.3f}")
         if task == "sentiment":
             assert model.predict(texts)[0] == pred, "not deterministic"
-            phenomena(model, "fenomena.csv")
+            phenomena(model, eval_dir / "fenomena.csv")
             test = smsa_test(Path(args.public))
             if test:
                 got, _ = model.predict([t for t, _ in test])
                 report("sentiment (SmSA test)", [g for _, g in test], got, list(model.labels))
         print(f"\n{task} speed: {speed(task, texts):,.0f} texts/s (one process, distinct texts)")
+    if args.outside:
+        outside(args.outside)
 
 
 if __name__ == "__main__":

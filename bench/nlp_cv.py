@@ -1,6 +1,7 @@
 """Cross-validation on the training data only — how the classifiers' settings were chosen.
 
-    python bench/nlp_cv.py topic [--folds 5] [--c 4 8 16] [--char 2 5] [--char-weight 1] [--legacy] [--no-negation]
+    python bench/nlp_cv.py topic [--folds 5] [--c 4 8 16] [--char 2 5] [--char-weight 1]
+                           [--legacy] [--no-negation] [--no-terms]
 
 Stratified k-fold over ``data/nlp/train/<task>.csv``. For sentiment the public sets (SmSA and
 NusaX-Senti train/valid) are always in the training part and only our own rows are scored.
@@ -26,7 +27,7 @@ from sklearn.metrics import accuracy_score, f1_score
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from etl.nlp.model import TASKS, TOKEN_PATTERN, FeatureSpec, features  # noqa: E402
+from etl.nlp.model import TASKS, TOKEN_PATTERN, features  # noqa: E402
 from etl.nlp.normalize import normalize, tokens  # noqa: E402
 from etl.nlp.train import SPEC, C, Linear, folds, training_rows  # noqa: E402
 
@@ -54,6 +55,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-negation", action="store_true", help="without negation scopes (etl/nlp/negation.py)")
+    ap.add_argument("--no-terms", action="store_true", help="without topic terms (etl/nlp/topic_terms.py)")
     ap.add_argument("--public", default=str(ROOT.parent / "shared" / "data" / "nlp"))
     args = ap.parse_args()
     task = args.task
@@ -63,11 +65,13 @@ def main() -> None:
     w = np.asarray(weights)
     spec = SPEC[task]
     if args.char:
-        spec = FeatureSpec(tuple(args.char), args.char_weight)
+        spec = replace(spec, char_ngrams=tuple(args.char), char_weight=args.char_weight)
     elif args.no_char:
-        spec = FeatureSpec(negation=spec.negation)
+        spec = replace(spec, char_ngrams=None)
     if args.no_negation:
         spec = replace(spec, negation=False)
+    if args.no_terms:
+        spec = replace(spec, topic_terms=False)
     t0 = time.perf_counter()
     x = legacy_features(texts) if args.legacy else features([tokens(t) for t in texts], spec)
     print(f"{task}: {n_own} own rows (+{len(rows) - n_own} public), features "

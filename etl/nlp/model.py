@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import mmh3
 import numpy as np
 
-from etl.nlp import emoji, negation, sarcasm
+from etl.nlp import emoji, negation, sarcasm, topic_terms
 from etl.nlp.normalize import TOKEN_PATTERN, tokens
 from etl.nlp.rules import is_ritual_tokens
 
@@ -44,7 +44,7 @@ N_CHAR_FEATURES = 2**20
 MASK = np.uint64(N_FEATURES - 1)
 HASH_CACHE_LIMIT = 400_000
 CHUNK = 10_000  # texts per feature matrix in predict (bounds memory for 100k-text calls; same answers)
-CUES = ("negation", "emoji", "sarcasm")  # FeatureSpec's switches, stored in a weights file by name
+CUES = ("negation", "emoji", "sarcasm", "topic_terms")  # FeatureSpec's switches, stored in a weights file by name
 EMOJI_ONLY_CONFIDENCE = 0.9  # a comment of emoji only, labelled by the emoji lexicon (etl/nlp/emoji.py)
 __all__ = ["TASKS", "TOKEN_PATTERN", "Classifier", "FeatureSpec", "classifier", "features"]
 
@@ -123,6 +123,7 @@ class FeatureSpec:
     negation: bool = False
     emoji: bool = False
     sarcasm: bool = False
+    topic_terms: bool = False
 
     def words(self, token_lists: list[list[str]]) -> list[list[str]]:
         """The tokens the word n-grams are counted on."""
@@ -132,6 +133,8 @@ class FeatureSpec:
             token_lists = [emoji.mark(t) for t in token_lists]
         if self.sarcasm:
             token_lists = [sarcasm.mark(t) for t in token_lists]
+        if self.topic_terms:
+            token_lists = [topic_terms.mark(t) for t in token_lists]
         return token_lists
 
     @property

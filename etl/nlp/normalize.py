@@ -16,8 +16,10 @@ from pathlib import Path
 from etl.nlp.skeleton import expand
 
 DICTIONARY = Path(__file__).resolve().parents[2] / "data" / "nlp" / "indocollex" / "informal_formal.tsv"
-# Javanese/Sundanese content words and local acronyms of public services (project's own list, with notes)
-REGIONAL = Path(__file__).resolve().parents[2] / "data" / "nlp" / "leksikon" / "daerah.csv"
+LEXICONS = Path(__file__).resolve().parents[2] / "data" / "nlp" / "leksikon"
+REGIONAL = LEXICONS / "daerah.csv"  # Javanese/Sundanese content words (project's own list, with notes)
+# acronyms of public services read as their expansion, some only in capitals ("KK" kartu keluarga, "kk" kakak)
+ACRONYMS = LEXICONS / "singkatan.csv"
 
 # Regional and extra slang seen in comments to government accounts (project's own list).
 EXTRA = {
@@ -49,7 +51,7 @@ CACHE_LIMIT = 400_000  # distinct words remembered by tokens(); cleared (not evi
 @lru_cache(maxsize=1)
 def informal_map() -> dict[str, str]:
     """indocollex informal→formal pairs (MIT) plus the project's regional lists (function words here, content
-    words and acronyms in ``REGIONAL``)."""
+    words in ``REGIONAL``) and the acronyms of ``ACRONYMS`` not marked as capitals-only."""
     mapping: dict[str, str] = {}
     with DICTIONARY.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -57,8 +59,23 @@ def informal_map() -> dict[str, str]:
                 mapping[row["informal"]] = row["formal"]
     with REGIONAL.open(encoding="utf-8") as f:
         mapping.update((row["kata"], row["baku"]) for row in csv.DictReader(f))
+    mapping.update((short, full) for short, (full, capitals) in acronyms().items() if not capitals)
     mapping.update(EXTRA)
     return mapping
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> dict[str, tuple[str, bool]]:
+    """acronym (lower case) → (its expansion, whether only its capitals spelling means it)."""
+    with ACRONYMS.open(encoding="utf-8") as f:
+        return {r["singkatan"]: (r["kepanjangan"], r["kapital_saja"] == "ya") for r in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The capitals-only acronyms as one pattern, and each one's expansion."""
+    found = {short.upper(): full for short, (full, capitals) in acronyms().items() if capitals}
+    return re.compile(r"\b(?:" + "|".join(found) + r")\b"), found
 
 
 def _formal(match: re.Match[str]) -> str:
@@ -70,8 +87,10 @@ def _formal(match: re.Match[str]) -> str:
 
 
 def _mask(text: str) -> str:
-    """Lower-case and mask links, mentions, hashtags and numbers (the steps that span several words)."""
-    s = text.lower()
+    """Expand capitals-only acronyms, lower-case, mask links, mentions, hashtags and numbers (the steps that span
+    several words)."""
+    pattern, expansion = _capitals()
+    s = pattern.sub(lambda m: expansion[m.group()], text).lower()
     if "http" in s or "www." in s:
         s = URL.sub(" url ", s)
     if "@" in s:

@@ -22,7 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
-from etl.nlp import normalize, skeleton
+from etl.nlp import normalize, skeleton, topic_terms
 from etl.nlp.model import MODELS, TASKS, FeatureSpec, features, save
 from etl.nlp.normalize import tokens
 
@@ -33,7 +33,7 @@ DOMAIN_WEIGHT = 4.0  # one of our labelled government comments counts as four pu
 # chosen by 5-fold CV on data/nlp/train (bench/nlp_cv.py); figures in etl/nlp/models/README.md
 C = {"sentiment": 8.0, "content": 32.0, "topic": 256.0}
 SPEC = {"sentiment": FeatureSpec(negation=True, emoji=True, sarcasm=True),  # word 1–2-grams: the fastest
-        "content": FeatureSpec(char_ngrams=(3, 5)), "topic": FeatureSpec(char_ngrams=(3, 5))}
+        "content": FeatureSpec(char_ngrams=(3, 5)), "topic": FeatureSpec(char_ngrams=(3, 5), topic_terms=True)}
 
 
 def read_csv(path: Path, text: str = "teks", label: str = "label") -> list[tuple[str, str]]:
@@ -143,6 +143,7 @@ def write_skeletons() -> None:
     skeleton.main()
     skeleton.skeletons.cache_clear()
     normalize.forget()
+    topic_terms.lexicon.cache_clear()  # its terms are read through the normaliser
 
 
 def train(task: str, public: Path | None) -> Path:
