@@ -17,13 +17,26 @@ def test_a_scope_ends_after_three_words_at_punctuation_emoji_and_contrast_words(
     assert SCOPE == 3
     assert mark(["tidak", "a", "b", "c", "d"]) == ["tidak", "neg_a", "neg_b", "neg_c", "d"]
     assert mark(tokens("udah gak banjir, tp jalannya rusak")) == [
-        "sudah", "tidak", "neg_banjir", "negasi_negatif", ",", "tetapi", "jalannya", "rusak"]
-    assert mark(tokens("tidak ramah 😡 kasar")) == ["tidak", "neg_ramah", "negasi_positif", "😡", "kasar"]
-    assert mark(tokens("tidak ramah dan lambat")) == ["tidak", "neg_ramah", "negasi_positif", "dan", "lambat"]
+        "sudah", "tidak", "neg_banjir", "negasi_negatif", ",", "tetapi", "jalannya", "rusak", "kata_negatif"]
+    assert mark(tokens("tidak ramah 😡 kasar")) == [
+        "tidak", "neg_ramah", "negasi_positif", "😡", "kasar", "kata_negatif"]
+    assert mark(tokens("tidak ramah dan lambat")) == [
+        "tidak", "neg_ramah", "negasi_positif", "dan", "lambat", "kata_negatif"]
 
 
-def test_texts_without_a_negator_are_left_alone():
-    text = tokens("jalannya rusak parah, mohon diperbaiki")
+def test_fillers_do_not_use_up_a_scope():
+    assert mark(tokens("tidak ada lagi pungli")) == ["tidak", "neg_ada", "neg_lagi", "neg_pungli", "negasi_negatif"]
+    assert mark(tokens("tidak perlu takut lagi")) == [
+        "tidak", "neg_perlu", "neg_takut", "negasi_negatif", "neg_lagi"]
+
+
+def test_lexicon_words_outside_a_scope_are_counted_by_polarity():
+    assert mark(tokens("jalannya rusak parah, mohon diperbaiki")) == [
+        "jalannya", "rusak", "parah", ",", "mohon", "diperbaiki", "kata_negatif", "kata_negatif", "kata_positif"]
+
+
+def test_texts_without_a_negator_or_lexicon_word_are_left_alone():
+    text = tokens("mohon info jadwal pelayanan")
     assert mark(text) is text
 
 

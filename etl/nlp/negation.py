@@ -5,8 +5,11 @@ The words after a negator, up to ``SCOPE`` of them and never past punctuation, a
 word of the polarity lexicon (``data/nlp/leksikon/polaritas.csv``) also adds ``negasi_positif`` or
 ``negasi_negatif``. Those two generic features let the linear model learn that a negated complaint word
 ("tidak banjir lagi", "tanpa pungli") leans positive and a negated praise word ("tidak ramah", "belum
-ditanggapi") negative, also for the pairs training never saw. Negators are matched after normalisation
-(``normalize.tokens``), which has already turned "gak", "ga", "nggak", "ora", "teu", "mboten" into "tidak".
+ditanggapi") negative, also for the pairs training never saw. A lexicon word outside any scope adds
+``kata_positif`` or ``kata_negatif``: a complaint word the training texts rarely showed still counts ("atap balai
+desa bocor lagi" is a complaint, not news). Fillers ("ada", "lagi", "perlu" …) do not use up a scope. Negators
+are matched after normalisation (``normalize.tokens``), which has already turned "gak", "ga", "nggak", "ora",
+"teu", "mboten" into "tidak".
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ NEGATORS = frozenset({"tidak", "tak", "belum", "bukan", "jangan", "tanpa", "engg
 ENDS = frozenset({"tetapi", "tapi", "namun", "padahal", "sedangkan", "melainkan", "sayangnya", "cuma", "hanya", "dan",
                   "serta", "atau", "karena", "sehingga"})
 SCOPE = 3  # words after a negator that it negates
+# words that do not use up a scope: "tidak ada lagi pungli", "tidak perlu takut lagi" negate "pungli" and "takut"
+FILLERS = frozenset({"ada", "lagi", "perlu", "pernah", "usah", "juga", "sama", "sekali", "begitu", "terlalu", "pun",
+                     "akan", "bakal", "mau", "kok", "lah", "kan", "sih", "ya"})
 
 
 @lru_cache(maxsize=1)
@@ -31,10 +37,13 @@ def polarity() -> dict[str, str]:
 
 
 def mark(tokens: list[str]) -> list[str]:
-    """``tokens`` with every word in a negator's scope marked (see the module's doc); unchanged without one."""
+    """``tokens`` with every word in a negator's scope marked, plus ``kata_positif`` / ``kata_negatif`` for each
+    lexicon word outside a scope (see the module's doc); unchanged when neither occurs."""
+    lexicon = polarity()
     if NEGATORS.isdisjoint(tokens):
-        return tokens
-    lexicon, out, left = polarity(), [], 0
+        plain = ["kata_" + lexicon[t] for t in tokens if t in lexicon]
+        return tokens + plain if plain else tokens
+    out, plain, left = [], [], 0
     for token in tokens:
         if token in NEGATORS:
             left = SCOPE
@@ -43,8 +52,10 @@ def mark(tokens: list[str]) -> list[str]:
             out.append("neg_" + token)
             if side := lexicon.get(token):
                 out.append("negasi_" + side)
-            left -= 1
+            left -= token not in FILLERS
         else:  # outside a scope, or its end
             left = 0
             out.append(token)
-    return out
+            if side := lexicon.get(token):
+                plain.append("kata_" + side)
+    return out + plain

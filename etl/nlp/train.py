@@ -29,10 +29,10 @@ from etl.nlp.normalize import tokens
 ROOT = Path(__file__).resolve().parents[2]
 OWN = ROOT / "data" / "nlp" / "train"
 CORRECTIONS = ROOT / "data" / "nlp" / "koreksi"  # written by `python -m etl corrections`
-DOMAIN_WEIGHT = 4.0  # one of our labelled government comments counts as four public reviews
+DOMAIN_WEIGHT = 8.0  # one of our labelled government comments counts as eight public reviews
 # chosen by 5-fold CV on data/nlp/train (bench/nlp_cv.py); figures in etl/nlp/models/README.md
 C = {"sentiment": 8.0, "content": 32.0, "topic": 256.0}
-SPEC = {"sentiment": FeatureSpec(negation=True, emoji=True, sarcasm=True),  # word 1–2-grams: the fastest
+SPEC = {"sentiment": FeatureSpec(char_ngrams=(3, 5), char_weight=0.5, negation=True, emoji=True, sarcasm=True),
         "content": FeatureSpec(char_ngrams=(3, 5)), "topic": FeatureSpec(char_ngrams=(3, 5), topic_terms=True)}
 
 
