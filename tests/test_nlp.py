@@ -21,10 +21,16 @@ def test_normalize_handles_slang_links_and_repeats():
     assert normalize("Hatur nuhun, 12 warga") == "terima kasih, num warga"
 
 
+def test_a_word_with_a_2_is_read_as_reduplicated():
+    assert normalize("anak2 sekolah, gorong2 mampet") == normalize("anak-anak sekolah, gorong-gorong mampet")
+    assert normalize("jam 2, ke-2, km2") == "jam num , ke- num , kamu num"  # a number, and a two-letter unit, stay
+
+
 @pytest.mark.parametrize("text", [
     "Pelayanannya lamaaa bgt gak jelas https://x.co/abc @dinkes_kab", "Hatur nuhun, 12 warga", "", "   ",
     "ajalah btw dll!!! 🙏🙏 #JalanRusak www.x.id/a?b=1 Rp1.250.000,50 x2 a_b_c gakkk__bgttt ²³ é",
     "@a.b.c@d #", "Allaah BDG 0kmh", "\t\nmin,mksih;thx...", "ORA OPO-OPO wes uwis 🙄🙄🙄",
+    "KK anak2 PKL smp SDN2 PP pp", "Satpol PP-nya", "BLT2 KK2",
 ])
 def test_tokens_are_the_tokens_of_the_normalised_text(text):
     assert tokens(text) == re.findall(TOKEN_PATTERN, normalize(text))

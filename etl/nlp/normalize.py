@@ -39,6 +39,7 @@ EXTRA = {
 URL = re.compile(r"https?://\S+|www\.\S+")
 MENTION = re.compile(r"@[\w.]+")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+REDUPLICATION = re.compile(r"\b([^\W\d_]{3,})2\b")  # "anak2", "gorong2": written for "anak-anak", "gorong-gorong"
 REPEAT = re.compile(r"(\w)\1{2,}")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SPACE = re.compile(r"\s+")
@@ -97,6 +98,8 @@ def _mask(text: str) -> str:
         s = MENTION.sub(" mention ", s)
     if "#" in s:
         s = s.replace("#", " ")
+    if "2" in s:
+        s = REDUPLICATION.sub(r"\1-\1", s)
     return NUMBER.sub(" num ", s)
 
 
