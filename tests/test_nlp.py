@@ -133,3 +133,9 @@ def test_char_features_stay_exact_across_calls_and_when_the_token_memo_is_renewe
         token_lists = [tokens(t) for t in texts[i:i + 20]]
         fast = char_features(token_lists, (3, 5))
         assert abs(fast - reference.transform([" ".join(t) for t in token_lists])).max() < 1e-6
+
+
+@pytest.mark.parametrize("task", list(TASKS))
+def test_a_shipped_model_reads_the_features_it_was_trained_with(task):
+    """The cue switches and char n-grams are stored in the weights file and read back (etl/nlp/model.save)."""
+    assert classifier(task).spec == train.SPEC[task]
