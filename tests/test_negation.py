@@ -59,6 +59,7 @@ PAIRS = [
     ("petugas loket sopan sekali", "positive", "petugas loket tidak sopan sama sekali", "negative"),
     ("aduan soal jalan sudah ditanggapi dinas", "positive", "aduan soal jalan belum ditanggapi dinas", "negative"),
     ("ngurus surat pindah susah", "negative", "ngurus surat pindah gak susah kok", "positive"),
+    ("masih ada pungli di pasar", "negative", "tidak ada lagi pungli di pasar", "positive"),  # a filler between
 ]
 
 

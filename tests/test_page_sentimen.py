@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.fmt import number, percent
-from analytics.labels import CHANNELS, REVIEW_BELOW
+from analytics.labels import CHANNELS, REVIEW_BELOW, SENTIMENTS
 from analytics.sentiment_trends import drill, week_label
 from tests.apptest import logged_in
 from tests.english import leftover_indonesian
@@ -139,12 +139,18 @@ def test_english_page_shows_the_same_figures(env):
 
 
 def test_the_texts_follow_the_week_sentiment_and_opd_a_click_picks(env):
-    """What a click on the chart picks (analytics.sentiment_trends.drill) lands in the texts' pickers and table."""
+    """What a click on the chart picks (analytics.sentiment_trends.drill) lands in the texts' pickers and table. The
+    click is on the oldest week's OPD and sentiment with most labels below the review threshold."""
     at = page()
     day_clicked = TODAY - timedelta(days=29)  # the period's first day: the oldest week
-    picked = drill({"x": day_clicked.isoformat(), "customdata": [day_clicked.isoformat(), "positive", "DINSOS"]},
-                   TODAY)
-    first, last = date.fromisoformat(picked["pekan"]) - timedelta(days=6), date.fromisoformat(picked["pekan"])
+    week = drill({"x": day_clicked.isoformat(), "customdata": [day_clicked.isoformat(), "positive", "DINSOS"]},
+                 TODAY)["pekan"]
+    first, last = date.fromisoformat(week) - timedelta(days=6), date.fromisoformat(week)
+    opd, sentiment = env.execute(f"""SELECT opd_code, sentiment FROM stg_comment WHERE {LOCAL} BETWEEN ? AND ?
+                                     AND sentiment_confidence < ? GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1""",
+                                 [first, last, REVIEW_BELOW]).fetchone()
+    picked = drill({"x": day_clicked.isoformat(), "customdata": [day_clicked.isoformat(), sentiment, opd]}, TODAY)
+    assert picked["pekan"] == week
     shown = [o.removesuffix(" ⚠") for o in at.selectbox(key="url_pekan").options]  # AppTest gives the labels
     assert shown[-1] == week_label(first, last) and first <= day_clicked <= last
     for name, value in picked.items():  # as the page's on_point callback does, before the rerun
@@ -152,18 +158,19 @@ def test_the_texts_follow_the_week_sentiment_and_opd_a_click_picks(env):
     at.run()
     assert not at.exception
     assert at.selectbox(key="url_pekan").value == picked["pekan"]
-    assert at.selectbox(key="url_teks_opd").value == "DINSOS"
-    assert at.segmented_control(key="url_teks_sentimen").value == ["positive"]
+    assert at.selectbox(key="url_teks_opd").value == opd
+    assert at.segmented_control(key="url_teks_sentimen").value == [sentiment]
     n = env.execute(f"""SELECT count(*) FROM stg_comment WHERE {LOCAL} BETWEEN ? AND ?
-                        AND opd_code = 'DINSOS' AND sentiment = 'positive'""", [first, last]).fetchone()[0]
+                        AND opd_code = ? AND sentiment = ?""", [first, last, opd, sentiment]).fetchone()[0]
     texts = at.dataframe[-1].value
-    assert len(texts) == n > 0 and "Positif" in set(texts["sentimen"]) <= {"Positif", "Perlu dicek"}
+    assert len(texts) == n > 0 and SENTIMENTS[sentiment] in set(texts["sentimen"]) <= {SENTIMENTS[sentiment],
+                                                                                       "Perlu dicek"}
     assert texts["tautan"].str.startswith("http").all()
     # a label below the review threshold reads "Perlu dicek", and the caption counts them
-    unsure = env.execute(f"""SELECT count(*) FROM stg_comment WHERE {LOCAL} BETWEEN ? AND ? AND opd_code = 'DINSOS'
-                             AND sentiment = 'positive' AND sentiment_confidence < ?""",
-                         [first, last, REVIEW_BELOW]).fetchone()[0]
+    unsure = env.execute(f"""SELECT count(*) FROM stg_comment WHERE {LOCAL} BETWEEN ? AND ? AND opd_code = ?
+                             AND sentiment = ? AND sentiment_confidence < ?""",
+                         [first, last, opd, sentiment, REVIEW_BELOW]).fetchone()[0]
     assert (texts["sentimen"] == "Perlu dicek").sum() == unsure
     assert texts["sentimen"].eq("Perlu dicek").tolist() == (texts["yakin"] < REVIEW_BELOW).tolist()
     assert unsure > 0 and [c for c in at.caption if c.value.startswith(f"{unsure} label diberikan")]
-    assert at.query_params["pekan"] == picked["pekan"] and at.query_params["teks_opd"] == "DINSOS"
+    assert at.query_params["pekan"] == picked["pekan"] and at.query_params["teks_opd"] == opd

@@ -32,7 +32,13 @@ def test_a_text_without_cues_is_left_alone():
 
 
 # minimal pairs: praise beside a complaint, and the same praise for a problem solved (not in the training data)
-PAIRS = [("keren, jalan di kampung kami rusak parah", "keren, jalan di kampung kami sudah mulus")]
+PAIRS = [("keren, jalan di kampung kami rusak parah", "keren, jalan di kampung kami sudah mulus"),
+         ('katanya "pelayanan prima", petugasnya main hp terus', "pelayanan prima, petugasnya sigap semua")]
+# sarcasm the model still misses (README, "Not met"): strict, so a model that learns them makes these fail loudly
+MISSED = [("wkwk lampu jalan di gang kami mati lagi, mantap",
+           "wkwk akhirnya lampu jalan di gang kami nyala, mantap"),
+          ("terima kasih pak, jembatan kami sudah setahun putus",
+           "terima kasih pak, jembatan kami sudah tersambung lagi")]
 
 
 @pytest.mark.parametrize(("mocking", "meant"), PAIRS)
@@ -42,3 +48,9 @@ def test_praise_beside_a_complaint_is_read_as_mockery(mocking, meant):
 
 def test_laughter_beside_a_complaint_is_negative():
     assert classifier("sentiment").predict(["wkwk lampu jalan mati lagi"])[0] == ["negative"]
+
+
+@pytest.mark.xfail(strict=True, reason="sarcasm that needs more than praise beside a complaint word")
+@pytest.mark.parametrize(("mocking", "meant"), MISSED)
+def test_sarcasm_the_model_still_misses(mocking, meant):
+    assert classifier("sentiment").predict([mocking, meant])[0] == ["negative", "positive"]
