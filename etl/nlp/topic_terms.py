@@ -1,6 +1,6 @@
 """Topic terms for the topic model: public-service words, acronyms and local terms mapped to their topic.
 
-``data/nlp/leksikon/topik.csv`` lists terms ("gorong gorong", "pju", "ikd", "bangjo", "jukir", "rtlh" …) with
+``data/nlp/leksikon/topik.csv`` lists terms ("gorong-gorong", "pju", "ikd", "bangjo", "jukir", "rtlh" …) with
 the topic each points to. A text gets one feature per term found: ``topik_<topic>`` — or ``lokasi_<topic>`` when
 the term follows a place word ("depan", "dekat", "di" …) within ``NEAR`` tokens, as in "jalan berlubang depan
 sekolah", where the school is where the complaint is, not what it is about. The linear model learns how much
