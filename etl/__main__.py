@@ -85,6 +85,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(f"OPD: {info['opd']}; komentar/mention: {_fmt(info['comments'])}; baris ditolak: {_fmt(info['rejects'])}")
     print("Postingan per platform: " + ", ".join(f"{k} {_fmt(v)}" for k, v in info["posts_by_platform"].items()))
     print("Pengaduan per kanal: " + ", ".join(f"{k} {_fmt(v)}" for k, v in info["complaints_by_channel"].items()))
+    if info["older_labels"]:
+        print("Label dari model klasifikasi lama (angka mencampur dua model; jalankan python -m etl rescore): "
+              + ", ".join(f"{k} {_fmt(v)} baris" for k, v in info["older_labels"].items()))
     if info["unknown_accounts"]:
         print("Akun belum terdaftar (tambahkan ke data/registry/akun.csv):")
         for u in info["unknown_accounts"]:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from etl import checks, marts, warehouse
 from etl.nlp.model import classifier
+from etl.nlp.model import version as model_version
 
 # What an empty text gets: nothing to read is neither praise nor a complaint topic.
 EMPTY_LABEL = {"sentiment": "neutral", "content": "lainnya", "topic": "lainnya"}
@@ -42,7 +43,7 @@ class Job:
     key: str  # SQL over the table that names one row for corrections
 
     def version(self) -> str:
-        return "+".join(classifier(o.task).version for o in self.outputs)
+        return "+".join(model_version(o.task) for o in self.outputs)
 
     def columns(self) -> list[str]:
         return [c for o in self.outputs for c in (o.label, o.confidence)] + ["classifier_version"]
@@ -141,6 +142,13 @@ class Labeller:
 def distinct_texts(con: duckdb.DuckDBPyConnection, relation: str, expr: str, where: str = "TRUE",
                    params: dict | None = None) -> list[str]:
     return [r[0] for r in con.execute(f"SELECT DISTINCT {expr} FROM {relation} WHERE {where}", params or {}).fetchall()]
+
+
+def older_labels(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows per table whose labels another version of the classifiers set (``rescore`` relabels them): after a
+    retraining, a warehouse mixes two models' labels until then, and its figures with them."""
+    return {job.table: int(con.execute(f"SELECT count(*) FROM {job.table} WHERE classifier_version IS DISTINCT FROM ?",
+                                       [job.version()]).fetchall()[0][0]) for job in JOBS.values()}
 
 
 def rescore(con: duckdb.DuckDBPyConnection, labeller: Labeller, everything: bool = False) -> dict[str, int]:

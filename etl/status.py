@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from etl import warehouse
+from etl.classify import older_labels
 from etl.resolve import handle_sql
 from etl.schema import MARTS, TABLES
 
@@ -20,7 +21,7 @@ def status(db: Path) -> dict:
     if not db.exists():
         return {"db": str(db), "exists": False, "tables": {}, "opd": 0, "posts_by_platform": {},
                 "comments": 0, "complaints_by_channel": {}, "rejects": 0, "loads": [],
-                "unknown_accounts": []}
+                "unknown_accounts": [], "older_labels": {}}
     con = warehouse.open_read_only(db)
     try:
         return {"db": str(db), "exists": True, **summarize(con)}
@@ -29,7 +30,8 @@ def status(db: Path) -> dict:
 
 
 def summarize(con: duckdb.DuckDBPyConnection) -> dict:
-    """The summary of an open warehouse (also shown by the app's home page)."""
+    """The summary of an open warehouse; ``older_labels``: rows per table labelled by classifiers other than the
+    shipped ones (``python -m etl rescore`` relabels them)."""
     names = [t.name for t in TABLES] + [m[0] for m in MARTS]
     existing = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     tables = {n: con.execute(f"SELECT count(*) FROM {n}").fetchall()[0][0]
@@ -61,4 +63,5 @@ def summarize(con: duckdb.DuckDBPyConnection) -> dict:
              "files": ", ".join(f[:3]) + (f" (+{len(f) - 3} berkas lain)" if len(f) > 3 else "")}
             for p, a, n, f in unknown
         ],
+        "older_labels": {t: n for t, n in older_labels(con).items() if n},
     }

@@ -33,6 +33,7 @@ st.caption(t("Saringan periode dan OPD di samping tidak berlaku di halaman ini: 
 upload, loads, unknown, fresh, registry = st.tabs(TABS)
 
 with upload:
+    panel.older_labels()
     st.markdown(t("Unggah ekspor platform dan data pengaduan. Tiap berkas dimuat seluruhnya atau tidak sama sekali; "
                   "baris yang bermasalah ditolak dengan alasannya, baris lain tetap dimuat."))
     panel.upload()

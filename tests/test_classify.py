@@ -8,7 +8,8 @@ import pytest
 from etl import __main__ as cli
 from etl import corrections, warehouse
 from etl.classify import JOBS, Labeller, rescore_warehouse
-from etl.nlp.model import classifier
+from etl.nlp.model import TASKS, classifier, version
+from etl.status import status
 from tests.exports import COMMENT_HEADER, COMPLAINT_HEADER, comment_row, complaint_row, fb_row, write_csv, write_fb
 
 COMMENTS = ["mantap pelayanannya cepat bgt, makasih dinas", "jalan depan rumah rusak parah gak diperbaiki2",
@@ -66,12 +67,18 @@ def test_rescore_relabels_only_rows_of_another_version(loaded):
                 "classifier_version = 'sentimen-lama' WHERE source_row = 2")
     con.close()
     before = q(loaded, "SELECT sentiment FROM raw_comment WHERE source_row <> 2 ORDER BY source_row")
+    assert status(loaded)["older_labels"] == {"raw_comment": 1}  # the rows `status` tells to rescore
     changed = rescore_warehouse(loaded)
     assert changed == {"raw_post_snapshot": 0, "raw_comment": 1, "raw_complaint": 0}
     [(label, version)] = q(loaded, "SELECT sentiment, classifier_version FROM raw_comment WHERE source_row = 2")
     assert (label, version) == (classifier("sentiment").predict([COMMENTS[0]])[0][0], classifier("sentiment").version)
     assert q(loaded, "SELECT sentiment FROM raw_comment WHERE source_row <> 2 ORDER BY source_row") == before
     assert rescore_warehouse(loaded, everything=True)["raw_comment"] == len(before) + 1
+    assert status(loaded)["older_labels"] == {}
+
+
+def test_a_models_version_is_read_without_loading_it():
+    assert {task: version(task) for task in TASKS} == {task: classifier(task).version for task in TASKS}
 
 
 def _opposite(task: str, label: str) -> str:

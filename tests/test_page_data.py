@@ -368,3 +368,30 @@ def test_without_a_warehouse_in_english(tmp_path, monkeypatch, admin_files):
     assert [t.label for t in at.tabs] == ["Upload", "Registry & norms"]
     assert at.info[0].value == "No warehouse yet. Upload the first export file in the **Upload** tab."
     assert no_indonesian_left(at) == []
+
+
+def test_labels_of_an_older_model_are_warned_and_relabelled_from_the_page(small_db):
+    """After a retraining the warehouse mixes two models' labels until every row is relabelled (admin.relabel).
+    The button's rerun shows the warning gone: the page counts the older labels on every run."""
+    con = duckdb.connect(str(small_db))
+    con.execute("UPDATE raw_comment SET classifier_version = 'sentimen-lama', sentiment = 'negative'")
+    con.execute("UPDATE raw_post_snapshot SET classifier_version = 'konten-lama'")
+    older = con.execute("SELECT (SELECT count(*) FROM raw_comment) + (SELECT count(*) FROM raw_post_snapshot)"
+                        ).fetchall()[0][0]
+    con.close()
+    english = open_page("en")
+    assert any(w.value.startswith(f"{older} rows carry labels of an older version") for w in english.warning)
+    at = open_page()
+    assert [w.value for w in at.warning if "model klasifikasi versi lama" in w.value] == [
+        f"{older} baris berlabel dari model klasifikasi versi lama: angka sentimen, jenis konten dan topik "
+        "mencampur dua model sampai semuanya diklasifikasi ulang."]
+    at.button(key="adm_relabel").click().run()
+    assert not at.exception
+    assert [w for w in at.warning if "model klasifikasi versi lama" in w.value] == []
+    from etl.classify import JOBS
+    from etl.nlp import classifier
+
+    for job in JOBS.values():
+        assert sql(small_db, f"SELECT DISTINCT classifier_version FROM {job.table}") in ([(job.version(),)], [])
+    comments = sql(small_db, "SELECT text, sentiment FROM raw_comment")
+    assert [label for _, label in comments] == classifier("sentiment").predict([text for text, _ in comments])[0]

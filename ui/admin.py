@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from admin import loading, norms_edit, registry_edit
+from admin import loading, norms_edit, registry_edit, relabel
 from admin.paths import holidays_file, norms_file, registry_dir
 from admin.registry_edit import RegistryError
 from analytics.loads import OPD_PLACEHOLDER, STALE_DAYS
@@ -127,6 +127,25 @@ def upload() -> None:
     report = st.session_state.get("adm_report")
     if report is not None:
         show_report(report)
+
+
+def older_labels() -> None:
+    """A warning while some rows carry labels of older classifiers (after a retraining), with a button that
+    relabels them (admin.relabel)."""
+    n = relabel.older(default_db())
+    if not n:
+        return
+    st.warning(t("{} baris berlabel dari model klasifikasi versi lama: angka sentimen, jenis konten dan topik "
+                 "mencampur dua model sampai semuanya diklasifikasi ulang.", number(n)))
+    if st.button(t("Klasifikasi ulang dengan model terbaru"), key="adm_relabel"):
+        with st.spinner(t("Mengklasifikasi ulang…")):
+            changed, error = relabel.relabel(default_db())
+        audit("relabel", "gudang data", error[:300] if error else f"{changed} baris")
+        if error:
+            st.error(t("Klasifikasi ulang dibatalkan, gudang data tetap seperti semula: {}", plain(error)))
+            return
+        st.cache_data.clear()  # every page shows the new labels
+        st.rerun()
 
 
 def _load(files: list, account: str) -> loading.LoadReport:

@@ -297,6 +297,16 @@ def _compact(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
     return dense, row_of
 
 
+def version(task: str) -> str:
+    """The shipped model's version, ``<task file>-<first 10 hex of its SHA-256>``, without loading it (the app
+    compares it with the versions stored in the warehouse)."""
+    return _version(task, (MODELS / f"{TASKS[task]}.npz").read_bytes())
+
+
+def _version(task: str, raw: bytes) -> str:
+    return f"{TASKS[task]}-{hashlib.sha256(raw).hexdigest()[:10]}"
+
+
 @cache
 def classifier(task: str) -> Classifier:
     """The shipped model for 'sentiment', 'content' or 'topic'."""
@@ -312,6 +322,6 @@ def classifier(task: str) -> Classifier:
     if shape[0] != spec.n_features:
         raise ValueError(f"{path}: {shape[0]} feature rows, expected {spec.n_features}")
     weights, row_of = _compact(z["data"], z["indices"], z["indptr"], shape)
-    version = f"{TASKS[task]}-{hashlib.sha256(raw).hexdigest()[:10]}"
     temperature = float(z["temperature"]) if "temperature" in z else 1.0
-    return Classifier(task, tuple(z["labels"].tolist()), weights, row_of, z["bias"], version, spec, temperature)
+    return Classifier(task, tuple(z["labels"].tolist()), weights, row_of, z["bias"], _version(task, raw), spec,
+                      temperature)
