@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections import Counter
 from datetime import date
@@ -388,6 +389,10 @@ def test_labels_of_an_older_model_are_warned_and_relabelled_from_the_page(small_
     at.button(key="adm_relabel").click().run()
     assert not at.exception
     assert [w for w in at.warning if "model klasifikasi versi lama" in w.value] == []
+    from auth import AuthStore
+
+    log = AuthStore(Path(os.environ["SOROT_AUTH"])).audit_log(limit=5)
+    assert ("relabel", "gudang data", f"{older} baris") in [(e.action, e.target, e.detail) for e in log]
     from etl.classify import JOBS
     from etl.nlp import classifier
 
