@@ -87,3 +87,14 @@ PAIRS = [
 @pytest.mark.parametrize(("text", "topic"), PAIRS)
 def test_the_topic_is_the_object_of_the_complaint(text, topic):
     assert classifier("topic").predict([text])[0] == [topic]
+
+
+def test_without_capitals_only_acronyms_nothing_is_expanded(monkeypatch):
+    from etl.nlp import normalize
+
+    monkeypatch.setattr(normalize, "acronyms", lambda: {"ikd": ("identitas kependudukan digital", False)})
+    normalize._capitals.cache_clear()
+    try:
+        assert normalize._mask("KK dan PKL") == "kk dan pkl"
+    finally:
+        normalize._capitals.cache_clear()

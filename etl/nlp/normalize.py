@@ -76,7 +76,8 @@ def acronyms() -> dict[str, tuple[str, bool]]:
 def _capitals() -> tuple[re.Pattern[str], dict[str, str]]:
     """The capitals-only acronyms as one pattern, and each one's expansion."""
     found = {short.upper(): full for short, (full, capitals) in acronyms().items() if capitals}
-    return re.compile(r"\b(?:" + "|".join(found) + r")\b"), found
+    alternatives = "|".join(map(re.escape, found)) or r"(?!)"  # none listed: a pattern that never matches
+    return re.compile(r"\b(?:" + alternatives + r")\b"), found
 
 
 def _formal(match: re.Match[str]) -> str:
