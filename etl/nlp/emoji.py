@@ -4,8 +4,8 @@ The polarity of an emoji comes from the Emoji Sentiment Ranking v1.0 (Kralj Nova
 2015, "Sentiment of Emojis", PLoS ONE 10(12): e0144296; data CC BY-SA 4.0, hdl.handle.net/11356/1048): its
 score is the share of positive minus the share of negative tweets in which it occurred, (pos − neg) / (n + 3).
 An emoji scoring ≥ ``POSITIVE`` is positive, ≤ ``NEGATIVE`` negative (the ranking's tweets lean positive, so the
-negative bar is nearer zero). Emoji newer than the ranking (🤬, 🙄, 🥰 …) and the two whose use in comments to
-local government differs from the tweets' (😏, 👀) carry the project's polarity, with the reason, in
+negative bar is nearer zero). Emoji newer than the ranking (🤬, 🙄, 🥰 …) and the three whose use in comments to
+local government differs from the tweets' (🙏, 😏, 👀: neutral here) carry the project's polarity, with the reason, in
 ``data/nlp/leksikon/emoji.csv``. A comment of emoji only is labelled by them (``emoji_only``).
 """
 

@@ -5,7 +5,7 @@ lho lampunya sudah mati sebulan", "pelayanan "cepat" sekali". A linear model rea
 as praise, so these cues are added as features (after ``negation.mark``, whose marks they read):
 
 * ``sindiran`` — a praise word and a complaint in one text: a complaint word of the polarity lexicon outside any
-  negation scope, or a negated praise word ("belum ditanggapi");
+  negation scope (``kata_negatif``), or a negated praise word (``negasi_positif``: "belum ditanggapi");
 * ``tawa_keluhan`` — laughter ("wkwk", "haha", 😂, 🤣) and a complaint in one text;
 * ``pujian_dikutip`` — a praise word of the lexicon between two quotation marks.
 
@@ -24,8 +24,8 @@ QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
 
 
 def _complaint(tokens: list[str]) -> bool:
-    lexicon = polarity()
-    return "negasi_positif" in tokens or any(lexicon.get(t) == "negatif" for t in tokens)
+    """A complaint word outside any negation scope, or a negated praise word: both marked by ``negation.mark``."""
+    return "kata_negatif" in tokens or "negasi_positif" in tokens
 
 
 def _quoted_praise(tokens: list[str]) -> bool:
